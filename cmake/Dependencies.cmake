@@ -1,0 +1,82 @@
+# Finds every external dependency; a missing one stops configuration with the Debian package
+# that provides it. tools/setup.sh installs all of them.
+find_package(PkgConfig REQUIRED)
+
+function(fw_missing what debian_package)
+  message(FATAL_ERROR
+    "facetweld: ${what} not found. Install the Debian package '${debian_package}' "
+    "(or run tools/setup.sh, which installs everything).")
+endfunction()
+
+# FFTW3 (double precision)
+pkg_check_modules(FFTW3 IMPORTED_TARGET fftw3)
+if(NOT FFTW3_FOUND)
+  fw_missing("FFTW3" "libfftw3-dev")
+endif()
+
+# BLAS/LAPACK from OpenBLAS, and LAPACKE
+set(BLA_VENDOR OpenBLAS)
+find_package(BLAS)
+find_package(LAPACK)
+if(NOT BLAS_FOUND OR NOT LAPACK_FOUND)
+  fw_missing("OpenBLAS/LAPACK" "libopenblas-dev liblapack-dev")
+endif()
+find_path(LAPACKE_INCLUDE_DIR lapacke.h PATH_SUFFIXES openblas)
+find_library(LAPACKE_LIBRARY lapacke)
+if(NOT LAPACKE_INCLUDE_DIR OR NOT LAPACKE_LIBRARY)
+  fw_missing("LAPACKE" "liblapacke-dev")
+endif()
+
+# MPI + ScaLAPACK
+find_package(MPI COMPONENTS C CXX)
+if(NOT MPI_FOUND)
+  fw_missing("MPI" "libopenmpi-dev openmpi-bin")
+endif()
+find_library(SCALAPACK_LIBRARY NAMES scalapack-openmpi scalapack)
+if(NOT SCALAPACK_LIBRARY)
+  fw_missing("ScaLAPACK" "libscalapack-openmpi-dev")
+endif()
+
+# libxc
+pkg_check_modules(LIBXC IMPORTED_TARGET libxc)
+if(NOT LIBXC_FOUND)
+  fw_missing("libxc" "libxc-dev")
+endif()
+
+# spglib
+find_path(SPGLIB_INCLUDE_DIR spglib.h)
+find_library(SPGLIB_LIBRARY symspg)
+if(NOT SPGLIB_INCLUDE_DIR OR NOT SPGLIB_LIBRARY)
+  fw_missing("spglib" "libsymspg-dev")
+endif()
+
+find_package(Boost 1.74)
+if(NOT Boost_FOUND)
+  fw_missing("Boost" "libboost-dev")
+endif()
+find_package(nlohmann_json 3)
+if(NOT nlohmann_json_FOUND)
+  fw_missing("nlohmann-json" "nlohmann-json3-dev")
+endif()
+find_package(toml11)
+if(NOT toml11_FOUND)
+  fw_missing("toml11" "libtoml11-dev")
+endif()
+find_package(SQLite3)
+if(NOT SQLite3_FOUND)
+  fw_missing("SQLite3" "libsqlite3-dev")
+endif()
+find_package(CLI11)
+if(NOT CLI11_FOUND)
+  fw_missing("CLI11" "libcli11-dev")
+endif()
+find_package(GTest)
+if(NOT GTest_FOUND)
+  fw_missing("GoogleTest/GoogleMock" "libgtest-dev libgmock-dev")
+endif()
+find_package(benchmark)
+if(NOT benchmark_FOUND)
+  fw_missing("Google Benchmark" "libbenchmark-dev")
+endif()
+find_package(OpenMP)
+find_package(Threads REQUIRED)

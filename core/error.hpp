@@ -1,0 +1,33 @@
+/// \file error.hpp
+/// \brief The one error type of facetweld: what was read (file, line) and what was expected.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace fw {
+
+/// Thrown where input is read or checked; caught once in the CLI and printed as one line.
+/// `source` is a file path or a command-line option name; `line` is 1-based, 0 when not applicable.
+class InputError : public std::runtime_error {
+ public:
+  InputError(std::string source, int line, const std::string& message)
+      : std::runtime_error(format(source, line, message)),
+        source_(std::move(source)),
+        line_(line) {}
+  InputError(std::string source, const std::string& message) : InputError(std::move(source), 0, message) {}
+
+  const std::string& source() const { return source_; }
+  int line() const { return line_; }
+
+ private:
+  static std::string format(const std::string& source, int line, const std::string& message) {
+    std::string where = source;
+    if (line > 0) where += ":" + std::to_string(line);
+    return where.empty() ? message : where + ": " + message;
+  }
+  std::string source_;
+  int line_;
+};
+
+}  // namespace fw

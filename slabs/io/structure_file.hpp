@@ -1,0 +1,28 @@
+/// \file structure_file.hpp
+/// \brief Read/write a structure in the format its file name implies (the one entry point).
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "slabs/structure.hpp"
+
+namespace fw::slabs {
+
+enum class StructureFormat { poscar, extxyz, lammps_data };
+
+/// *.vasp, *.poscar, POSCAR*, CONTCAR* → poscar; *.extxyz, *.xyz → extxyz; *.lmp, *.data → lammps_data.
+/// Throws InputError(option_name) for anything else.
+StructureFormat format_from_filename(const std::filesystem::path& path,
+                                     const std::string& option_name = "");
+
+/// Reads POSCAR/CONTCAR or extended XYZ (LAMMPS data is write-only). `species_hint` names the
+/// species of a VASP-4 POSCAR that lacks the species line.
+Structure read_structure(const std::filesystem::path& path,
+                         const std::vector<std::string>& species_hint = {});
+
+/// Writes atomically (temp file + rename) in the format the name implies.
+void write_structure(const std::filesystem::path& path, const Structure& structure);
+
+}  // namespace fw::slabs
