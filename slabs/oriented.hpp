@@ -1,0 +1,46 @@
+/// \file oriented.hpp
+/// \brief fcc crystals oriented so that the (hkl) planes lie in xy and stack along z; slabs.
+#pragma once
+
+#include <string>
+
+#include "slabs/miller.hpp"
+#include "slabs/structure.hpp"
+
+namespace fw::slabs {
+
+/// Geometry of the (hkl) lattice planes of an fcc crystal.
+struct PlaneGeometry {
+  Miller hkl;                  ///< reduced Miller indices (conventional cubic axes)
+  double area_A2;              ///< area of the smallest (1x1) in-plane cell, one atom per layer
+  double layer_spacing_A;      ///< distance between consecutive atomic planes
+  int stacking_period;         ///< layers after which the stacking repeats (2 for (100), 3 for (111))
+};
+
+PlaneGeometry fcc_plane_geometry(double a_A, const Miller& hkl);
+
+struct OrientedSpec {
+  std::string element = "Au";
+  double a_A = 4.08;
+  Miller hkl{1, 0, 0};
+  int layers = 7;       ///< number of atomic planes
+  int repeat_a = 1;     ///< in-plane repetition of the 1x1 surface cell
+  int repeat_b = 1;
+};
+
+/// Periodic bulk crystal: in-plane 1x1 cell (times repeat) in the xy-plane, `layers` planes
+/// stacked along +z. The third cell vector is layers × the stacking vector; it is tilted unless
+/// `layers` is a multiple of the stacking period. This is the bulk reference of the slab method:
+/// E_dis = (E_slab − E_bulk_same_cell)/A.
+/// Atoms are tagged with their layer index (0 = bottom).
+Structure oriented_bulk(const OrientedSpec& spec);
+
+/// The same atoms with `vacuum_A` of empty space added along z (the third vector becomes
+/// (0, 0, thickness + vacuum)) and centred; pbc stays true on all axes (a slab in a periodic box,
+/// as plane-wave codes and VASP want). Throws InputError("--vacuum") for vacuum < 0.
+Structure slab_with_vacuum(const OrientedSpec& spec, double vacuum_A);
+
+/// Thickness of the slab: distance between the outermost atomic planes.
+double slab_thickness_A(const Structure& slab);
+
+}  // namespace fw::slabs
