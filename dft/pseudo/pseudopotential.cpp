@@ -1,0 +1,65 @@
+/// \file pseudopotential.cpp
+/// \brief Invariant checks of the common pseudopotential and the format dispatch.
+#include "dft/pseudo/pseudopotential.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+
+#include "core/error.hpp"
+#include "dft/pseudo/psp8.hpp"
+
+namespace fw::dft {
+
+void validate(const Pseudopotential& psp) {
+  auto fail = [&](const std::string& what) {
+    throw InputError(psp.source_path, 0, "pseudopotential: " + what);
+  };
+  const std::size_t n = psp.r_bohr.size();
+  if (n < 10) fail("expected at least 10 radial grid points");
+  if (psp.rab_bohr.size() != n) fail("rab_bohr must have one entry per radial point");
+  for (std::size_t i = 1; i < n; ++i)
+    if (!(psp.r_bohr[i] > psp.r_bohr[i - 1])) fail("radial grid must increase strictly");
+  if (psp.r_bohr[0] < 0.0) fail("radial grid must start at r >= 0");
+  if (psp.v_local_hartree.size() != n) fail("local potential must have one value per radial point");
+  if (!(psp.z_valence > 0.0) || psp.z_valence > psp.z_atom + 1e-12) fail("expected 0 < Z_val <= Z");
+  int previous_l = -1;
+  for (const auto& ch : psp.channels) {
+    if (ch.l <= previous_l) fail("nonlocal channels must be in strictly ascending l");
+    previous_l = ch.l;
+    const std::size_t np = ch.projectors.size();
+    if (np == 0) fail("channel l = " + std::to_string(ch.l) + " has no projectors");
+    if (ch.d_ij_hartree.size() != np * np)
+      fail("D_ij of l = " + std::to_string(ch.l) + " must be n x n");
+    for (std::size_t i = 0; i < np; ++i)
+      for (std::size_t j = 0; j < np; ++j)
+        if (std::abs(ch.d(i, j) - ch.d(j, i)) > 1e-10 * (1.0 + std::abs(ch.d(i, j))))
+          fail("D_ij of l = " + std::to_string(ch.l) + " must be symmetric");
+    for (const auto& p : ch.projectors) {
+      if (p.l != ch.l) fail("projector l differs from its channel's l");
+      if (p.r_beta.size() != n) fail("projector must have one value per radial point");
+    }
+  }
+  if (!psp.rho_core.empty() && psp.rho_core.size() != n)
+    fail("core density must have one value per radial point");
+  if (!psp.rho_valence_atom.empty() && psp.rho_valence_atom.size() != n)
+    fail("atomic valence density must have one value per radial point");
+}
+
+Pseudopotential read_pseudopotential(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw InputError(path, "cannot open pseudopotential file");
+  // Readers are chosen by the file's content first, then by its extension. The PSML, UPF and
+  // GTH/HGH readers (dft/pseudo/psml.hpp, upf.hpp, hgh.hpp) join this dispatch when they land.
+  std::string first_lines, line;
+  for (int i = 0; i < 3 && std::getline(in, line); ++i) first_lines += line + "\n";
+  const auto ends_with = [&](const std::string& suffix) {
+    return path.size() >= suffix.size() &&
+           std::equal(suffix.rbegin(), suffix.rend(), path.rbegin());
+  };
+  if (ends_with(".psp8") || first_lines.find("pspcod") != std::string::npos) return read_psp8(path);
+  throw InputError(path,
+                   "unrecognised pseudopotential format (expected psp8, PSML, UPF v2 or GTH/HGH)");
+}
+
+}  // namespace fw::dft
