@@ -54,4 +54,13 @@ void ensure_writable_destination(const fs::path& path, const std::string& option
   }
 }
 
+void ensure_output_folder(const fs::path& dir, const std::string& option) {
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
+    throw InputError(option, "'" + dir.string() + "' exists and is not a folder");
+  fs::create_directories(dir, ec);
+  if (ec) throw InputError(option, "cannot create folder '" + dir.string() + "': " + ec.message());
+  if (::access(dir.c_str(), W_OK) != 0) throw InputError(option, "folder '" + dir.string() + "' is not writable");
+}
+
 }  // namespace fw

@@ -21,4 +21,9 @@ void write_file_atomically(const std::filesystem::path& path, const std::string&
 /// used before long work so that a bad -o fails at once and nothing is written.
 void ensure_writable_destination(const std::filesystem::path& path, const std::string& option);
 
+/// Creates the output folder `dir` (parents included) and checks it is writable; throws
+/// InputError(option) when it is a file, cannot be created, or is read-only. Call it after every
+/// other input has been validated, so that bad input leaves nothing behind.
+void ensure_output_folder(const std::filesystem::path& dir, const std::string& option);
+
 }  // namespace fw

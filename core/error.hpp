@@ -22,9 +22,14 @@ class InputError : public std::runtime_error {
 
  private:
   static std::string format(const std::string& source, int line, const std::string& message) {
-    std::string where = source;
-    if (line > 0) where += ":" + std::to_string(line);
-    return where.empty() ? message : where + ": " + message;
+    // Built with append (not operator+) to sidestep GCC 12's false -Wrestrict positive.
+    std::string out;
+    out.reserve(source.size() + message.size() + 16);
+    out.append(source);
+    if (line > 0) out.append(":").append(std::to_string(line));
+    if (!out.empty()) out.append(": ");
+    out.append(message);
+    return out;
   }
   std::string source_;
   int line_;
