@@ -1,0 +1,40 @@
+/// \file force_field.hpp
+/// \brief The sum of the interactions, with the neighbour list they share.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "md/interaction.hpp"
+#include "md/neighbor_list.hpp"
+
+namespace fw::md {
+
+/// Owns the interactions and one neighbour list with the largest cutoff plus a skin.
+class ForceField {
+ public:
+  explicit ForceField(double skin_A = 1.0) : skin_A_(skin_A) {}
+
+  void add(std::unique_ptr<Interaction> interaction);
+  const std::vector<std::unique_ptr<Interaction>>& interactions() const { return interactions_; }
+  double cutoff_A() const;
+  double skin_A() const { return skin_A_; }
+
+  /// Zeroes the forces and sums every interaction; rebuilds the neighbour list when an atom has
+  /// moved more than skin/2 (and, with `allow_sort`, reorders atoms spatially on rebuild).
+  const ForceResult& compute(System& system, bool allow_sort = false);
+  const ForceResult& last() const { return result_; }
+  const NeighborList& neighbor_list() const { return *list_; }
+  /// Forces the next compute to rebuild the list and re-bind the interactions.
+  void invalidate() { bound_size_ = static_cast<std::size_t>(-1); }
+
+ private:
+  double skin_A_;
+  std::vector<std::unique_ptr<Interaction>> interactions_;
+  std::unique_ptr<NeighborList> list_;
+  ForceResult result_;
+  std::size_t bound_size_ = static_cast<std::size_t>(-1);
+  long computes_ = 0;
+};
+
+}  // namespace fw::md

@@ -1,0 +1,36 @@
+/// \file interaction.hpp
+/// \brief One energy term of the force field (EAM, Lennard-Jones substrate ...) behind one
+/// interface.
+#pragma once
+
+#include <array>
+#include <string>
+
+#include "md/neighbor_list.hpp"
+#include "md/system.hpp"
+
+namespace fw::md {
+
+/// Energy and virial accumulated by the interactions. The virial is LAMMPS's
+/// W_ab = sum over pairs of (x_i - x_j)_a f_ij,b, in Voigt order xx, yy, zz, yz, xz, xy (eV).
+struct ForceResult {
+  double energy_eV = 0.0;
+  std::array<double, 6> virial_eV{};
+
+  void clear() { *this = ForceResult{}; }
+};
+
+class Interaction {
+ public:
+  virtual ~Interaction() = default;
+  virtual std::string name() const = 0;
+  /// Range of the interaction; the neighbour list covers the largest one.
+  virtual double cutoff_A() const = 0;
+  /// Resolves the system's types (by species name) before the first compute; called again when
+  /// the atom count or types change. Throws InputError for species the term cannot handle.
+  virtual void bind(const System& system) = 0;
+  /// Adds this term's forces to system.f and its energy and virial to `result`.
+  virtual void add_forces(System& system, const NeighborList& list, ForceResult& result) = 0;
+};
+
+}  // namespace fw::md

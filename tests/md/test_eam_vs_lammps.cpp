@@ -1,0 +1,104 @@
+/// \file test_eam_vs_lammps.cpp
+/// \brief EAM energies, forces and virial against LAMMPS (`pair_style eam`, Au_u3.eam) on the
+/// same configurations: perturbed bulk, sheared triclinic bulk, a slab and an open nanorod.
+#include <gtest/gtest.h>
+
+#include <iostream>
+#include <memory>
+
+#include "core/units.hpp"
+#include "md/eam_force.hpp"
+#include "md/force_field.hpp"
+#include "md/lammps_data.hpp"
+#include "md/structure_bridge.hpp"
+#include "md_test_helpers.hpp"
+#include "slabs/nanorod.hpp"
+#include "slabs/oriented.hpp"
+
+namespace fw::md {
+namespace {
+
+/// Compares our EAM with LAMMPS on `system` (rotated into LAMMPS's frame first).
+void expect_matches_lammps(System system, const std::string& label) {
+  system = rotated_to_lammps_frame(system);
+  const auto potential = std::make_shared<EamPotential>(EamPotential::read(test::kAuU3));
+  ForceField field(1.0);
+  field.add(std::make_unique<EamForce>(potential));
+  System ours = system;
+  const ForceResult result = field.compute(ours);
+  const auto lammps = test::run_lammps_static(
+      system, std::string("pair_style eam\npair_coeff 1 1 ") + test::kAuU3,
+      std::filesystem::temp_directory_path() / ("facetweld_md_lammps_" + label));
+
+  const double n = static_cast<double>(system.size());
+  EXPECT_NEAR(result.energy_eV / n, lammps.energy_eV / n, 1e-9) << label;
+  double max_force_error = 0.0;
+  for (std::size_t i = 0; i < ours.size(); ++i) {
+    const Vec3 diff = ours.force(i) - lammps.forces_eV_per_A[static_cast<std::size_t>(ours.id[i])];
+    max_force_error = std::max(max_force_error, norm(diff));
+  }
+  EXPECT_LT(max_force_error, 1e-8) << label;
+  // Virial: LAMMPS reports W/V in bar (its eV/Å³→bar factor 1.6021765e6, its box volume).
+  for (std::size_t c = 0; c < 6; ++c) {
+    const double lammps_virial_eV = lammps.pressure_bar[c] * lammps.volume_A3 / 1.6021765e6;
+    EXPECT_NEAR(result.virial_eV[c], lammps_virial_eV, 1e-7 * (1.0 + std::abs(lammps_virial_eV)))
+        << label << " virial component " << c;
+  }
+  std::cout << "[ lammps   ] " << label
+            << ": |dE|/atom = " << std::abs(result.energy_eV - lammps.energy_eV) / n
+            << " eV, max |dF| = " << max_force_error << " eV/A\n";
+}
+
+class EamVsLammps : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!test::have_lammps())
+      GTEST_SKIP() << "lmp or Au_u3.eam (Debian lammps, lammps-data) not installed";
+  }
+};
+
+TEST_F(EamVsLammps, PerturbedFccCrystalEnergyForcesVirialAgree) {
+  System s = test::fcc_crystal(3, 3, 3);
+  test::perturb(s, 0.15, 7);
+  expect_matches_lammps(s, "perturbed_fcc");
+}
+
+TEST_F(EamVsLammps, ShearedTriclinicCrystalAgrees) {
+  System s = test::fcc_crystal(3, 3, 3);
+  const Mat3 cubic = s.cell;
+  const Mat3 sheared{{Vec3{12.24, 0, 0}, Vec3{3.0, 12.0, 0}, Vec3{2.0, 1.5, 12.5}}};
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const Vec3 r = (s.position(i) * inverse(cubic)) * sheared;
+    s.x[3 * i] = r.x;
+    s.x[3 * i + 1] = r.y;
+    s.x[3 * i + 2] = r.z;
+  }
+  s.cell = sheared;
+  test::perturb(s, 0.1, 11);
+  expect_matches_lammps(s, "sheared_triclinic");
+}
+
+TEST_F(EamVsLammps, Au111SlabWithVacuumAgrees) {
+  slabs::OrientedSpec spec;
+  spec.hkl = {1, 1, 1};
+  spec.layers = 6;
+  spec.repeat_a = 5;
+  spec.repeat_b = 5;
+  System s = system_from_structure(slabs::slab_with_vacuum(spec, 12.0), {{"Au", 196.97}});
+  test::perturb(s, 0.05, 3);
+  expect_matches_lammps(s, "slab111");
+}
+
+TEST_F(EamVsLammps, OpenBoundaryNanorodAgrees) {
+  slabs::NanorodSpec spec;
+  spec.axis = {1, 1, 0};
+  spec.sides = {{{1, 0, 0}, 7.0}, {{1, 1, 1}, 6.5}};
+  spec.length_A = 22.0;
+  System s = system_from_structure(slabs::build_nanorod(spec), {{"Au", 196.97}});
+  ASSERT_GT(s.size(), 100u);
+  test::perturb(s, 0.05, 5);
+  expect_matches_lammps(s, "nanorod");
+}
+
+}  // namespace
+}  // namespace fw::md
