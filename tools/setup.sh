@@ -10,6 +10,7 @@ build_packages=(
   libxc-dev libsymspg-dev libboost-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libtoml11-dev libsqlite3-dev libcli11-dev
+  libexpat1-dev zlib1g-dev clang libclang-rt-dev
 )
 # Data the programs read at run time: pseudopotentials (abinit-data) and EAM files (lammps-data).
 data_packages=(abinit-data lammps-data)

@@ -20,8 +20,9 @@ namespace fw::vasp {
 /// "FREE ENERGIE OF THE ION-ELECTRON SYSTEM" block and this one's.
 struct OutcarIonicStep {
   StepEnergies energies;
-  int electronic_steps = 0;           ///< "Iteration" headers counted in this step
-  bool electronic_converged = false;  ///< "aborting loop because EDIFF is reached" was printed
+  int electronic_steps = 0;  ///< "Iteration" headers counted in this step
+  /// "aborting loop because EDIFF is reached" was printed and fewer than NELM iterations ran
+  bool electronic_converged = false;
   std::optional<double> efermi_eV;
   std::optional<double> total_magnetization_muB;  ///< "number of electron ... magnetization M"
   std::vector<Vec3> positions_A;                  ///< "POSITION  TOTAL-FORCE" table
@@ -53,10 +54,12 @@ struct Outcar {
   bool noncollinear = false;  ///< LNONCOLLINEAR = T (also true with spin-orbit)
   bool spin_orbit = false;    ///< LSORBIT = T
   std::optional<int> ibrion, nsw, nelm;
-  std::optional<double> nelect;                   ///< last "number of electron" value
+  std::optional<double> nelect;                   ///< last "number of electron" (integrated) value
+  std::optional<double> nelect_parameter;         ///< the NELECT parameter in the header
   std::optional<double> efermi_eV;                ///< LAST E-fermi in the file
-  std::optional<double> total_magnetization_muB;  ///< last total moment (ISPIN = 2 only)
-  std::optional<std::array<int, 3>> ngf;          ///< augmentation (fine) FFT grid NGXF NGYF NGZF
+  std::optional<double> total_magnetization_muB;  ///< last total moment (collinear ISPIN = 2)
+  std::optional<Vec3> total_magnetization_vector_muB;  ///< last total moment (noncollinear)
+  std::optional<std::array<int, 3>> ngf;  ///< augmentation (fine) FFT grid NGXF NGYF NGZF
   /// Completed ionic steps only: a step cut off mid-SCF is not here (see `completeness`).
   std::vector<OutcarIonicStep> ionic_steps;
   OrbitalTable charge;                ///< last "total charge" table
