@@ -16,6 +16,12 @@ inline constexpr double kAtomicMassUnitKg = 1.66053906660e-27;
 inline constexpr double kAngstromInBohr = 1.0 / kBohrInAngstrom;
 inline constexpr double kEVInHartree = 1.0 / kHartreeInEV;
 
+/// Metal units (Å, ps, amu, eV): 1 amu·Å²/ps² in eV, so that a = F/m / kAmuA2PerPs2InEV in
+/// Å/ps² for F in eV/Å and m in amu (LAMMPS's 1/ftm2v), and E_kin = ½ m v² · kAmuA2PerPs2InEV.
+inline constexpr double kAmuA2PerPs2InEV = kAtomicMassUnitKg * 1e-20 / 1e-24 / kElementaryChargeC;
+/// 1 eV/Å³ in bar (LAMMPS metal pressure unit).
+inline constexpr double kEVPerA3InBar = kElementaryChargeC * 1e30 * 1e-5;
+
 /// 1 eV/Å² in J/m² (1.602176634e-19 J / 1e-20 m²).
 inline constexpr double kEVPerA2InJPerM2 = kElementaryChargeC * 1e20;
 /// 1 eV/Å³ in GPa.
