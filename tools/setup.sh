@@ -7,7 +7,7 @@ build_packages=(
   cmake g++ make pkg-config git
   libfftw3-dev libopenblas-dev liblapack-dev liblapacke-dev
   libscalapack-openmpi-dev libopenmpi-dev openmpi-bin
-  libxc-dev libsymspg-dev libboost-dev
+  libxc-dev libsymspg-dev libboost-dev libxml2-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libtoml11-dev libsqlite3-dev libcli11-dev
   libexpat1-dev zlib1g-dev clang libclang-rt-dev
@@ -16,8 +16,10 @@ build_packages=(
 data_packages=(abinit-data lammps-data)
 # Independent peers the tests and benchmarks compare against.
 peer_packages=(python3 python3-ase python3-pymatgen abinit lammps)
+# A private one-node Slurm cluster that the vasp_io tests start on loopback (real sbatch/squeue).
+slurm_test_packages=(slurm-wlm munge)
 
-wanted=("${build_packages[@]}" "${data_packages[@]}" "${peer_packages[@]}")
+wanted=("${build_packages[@]}" "${data_packages[@]}" "${peer_packages[@]}" "${slurm_test_packages[@]}")
 
 missing=()
 for pkg in "${wanted[@]}"; do
