@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "core/error.hpp"
+#include "md/threads.hpp"
 
 namespace fw::md {
 
@@ -93,7 +94,7 @@ void EamForce::compute(System& system, const NeighborList& list, ForceResult& re
   const double cut_sq = cutoff_sq_;
   const int ntypes = pot_types_;
   const double rho_max = potential_->rho_max();
-  const int threads = static_cast<int>(thread_rho_.size());
+  const int threads = threads_for_atoms(n);
 
   double energy = 0.0, w0 = 0.0, w1 = 0.0, w2 = 0.0, w3 = 0.0, w4 = 0.0, w5 = 0.0;
 #pragma omp parallel num_threads(threads) reduction(+ : energy, w0, w1, w2, w3, w4, w5)

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "md/threads.hpp"
 
 namespace fw::md {
 
@@ -27,7 +28,9 @@ bool NeighborList::needs_rebuild(const System& system) const {
   const double* x = system.x.data();
   const double* x0 = x_at_build_.data();
   int moved_too_far = 0;
-#pragma omp parallel for schedule(static) reduction(| : moved_too_far)
+#pragma omp parallel for schedule(static) reduction(|                \
+                                                    : moved_too_far) \
+    num_threads(threads_for_atoms(n))
   for (std::size_t i = 0; i < n; ++i) {
     const double dx = x[3 * i] - x0[3 * i], dy = x[3 * i + 1] - x0[3 * i + 1],
                  dz = x[3 * i + 2] - x0[3 * i + 2];
@@ -217,7 +220,7 @@ void NeighborList::build(System& system, bool sort_atoms) {
   if (n >= (1u << 31)) throw InputError("structure", "too many atoms for one neighbour list");
   const double r_list_sq = (cutoff_A_ + skin_A_) * (cutoff_A_ + skin_A_);
   const std::uint8_t centre = static_cast<std::uint8_t>(shift_vectors_.size() / 2);
-  const int threads = omp_get_max_threads();
+  const int threads = threads_for_atoms(n);
   thread_neighbors_.resize(static_cast<std::size_t>(threads));
   thread_shifts_.resize(static_cast<std::size_t>(threads));
   begin_.assign(n + 1, 0);
