@@ -1,0 +1,26 @@
+/// \file hamiltonian.cpp
+/// \brief Application of the Kohn–Sham Hamiltonian at one k-point.
+#include "dft/solver/hamiltonian.hpp"
+
+namespace fw::dft {
+
+void KPointHamiltonian::apply(const Complex* x, Complex* hx, std::size_t n_bands,
+                              FftBuffer& work) const {
+  const std::size_t npw = basis_.size();
+  const std::size_t n_grid = plans_.grid().size();
+  const double inv_n = 1.0 / static_cast<double>(n_grid);
+  for (std::size_t b = 0; b < n_bands; ++b) {
+    const Complex* xb = x + b * npw;
+    Complex* hb = hx + b * npw;
+    std::fill(work.data(), work.data() + n_grid, Complex(0.0));
+    for (std::size_t g = 0; g < npw; ++g) work[basis_.fft_index[g]] = xb[g];
+    plans_.to_real_space(work.data());
+    for (std::size_t i = 0; i < n_grid; ++i) work[i] *= v_eff_[i];
+    plans_.to_reciprocal_space(work.data());
+    for (std::size_t g = 0; g < npw; ++g)
+      hb[g] = basis_.kinetic_hartree[g] * xb[g] + work[basis_.fft_index[g]] * inv_n;
+  }
+  apply_nonlocal(projectors_, npw, n_bands, x, hx);
+}
+
+}  // namespace fw::dft

@@ -1,0 +1,74 @@
+/// \file scf.hpp
+/// \brief The self-consistent Kohn–Sham loop: settings, result and the driver.
+#pragma once
+
+#include <array>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dft/basis/fft_grid.hpp"
+#include "dft/basis/kpoints.hpp"
+#include "dft/crystal.hpp"
+#include "dft/solver/smearing.hpp"
+
+namespace fw::dft {
+
+struct ScfSettings {
+  double ecut_hartree = 30.0;
+  std::array<int, 3> kpoint_mesh{1, 1, 1};
+  std::array<int, 3> kpoint_shift{0, 0, 0};  ///< 1 = half-step shift along that axis
+  Smearing smearing;
+  std::vector<int> xc_libxc_ids;           ///< empty: the pseudopotential's functional
+  int n_bands = 0;                         ///< 0: N_el/2 + max(4, 0.2·N_el/2)
+  double energy_tolerance_hartree = 1e-8;  ///< stop when |ΔE| < this twice in a row (ABINIT toldfe)
+  double density_tolerance = 1e-5;         ///< and ∫|ρ_out − ρ_in| dr / N_el below this
+  int max_iterations = 60;
+  double mixing_beta = 0.7;
+  double kerker_q0_bohr_inv = 1.0;
+  int mixing_history = 8;
+  bool use_symmetry = true;
+  bool time_reversal = true;
+  std::optional<std::array<int, 3>> fft_grid;  ///< override the automatic grid
+  bool compute_forces = true;
+  int threads = 0;              ///< OpenMP threads over k-points (0: the runtime's default)
+  std::string checkpoint_path;  ///< empty: no checkpoint
+  int checkpoint_every = 0;     ///< also every N SCF steps (0: only at the end)
+  bool restart = false;         ///< start from checkpoint_path when it exists
+  /// One line per SCF step (and a header); null for silent runs.
+  std::function<void(const std::string&)> log;
+};
+
+/// The energy terms of ABINIT's "Components of total free energy" table (Ha).
+struct EnergyTerms {
+  double kinetic = 0.0, hartree = 0.0, xc = 0.0, ewald = 0.0, psp_core = 0.0, local = 0.0,
+         nonlocal = 0.0;
+  double minus_kt_entropy = 0.0;
+  double internal() const { return kinetic + hartree + xc + ewald + psp_core + local + nonlocal; }
+  double free() const { return internal() + minus_kt_entropy; }
+};
+
+struct ScfResult {
+  EnergyTerms energies;
+  double free_energy_hartree = 0.0;
+  double energy_zero_smearing_hartree = 0.0;
+  double fermi_hartree = 0.0;
+  bool converged = false;
+  int iterations = 0;
+  std::vector<Vec3> forces_hartree_per_bohr;  ///< empty when not computed
+  std::vector<KPoint> kpoints;
+  std::vector<std::vector<double>> eigenvalues_hartree;  ///< per irreducible k, per band
+  std::vector<std::size_t> n_plane_waves;                ///< per irreducible k
+  FftGrid fft_grid;
+  int n_bands = 0;
+  int n_symmetry_operations = 0;
+  std::string xc_name;
+  std::vector<std::string> warnings;
+  double wall_s = 0.0;
+};
+
+/// Runs the SCF to convergence (or max_iterations; then converged = false) and computes forces.
+ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings);
+
+}  // namespace fw::dft

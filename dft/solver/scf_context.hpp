@@ -1,0 +1,50 @@
+/// \file scf_context.hpp
+/// \brief Everything the SCF builds once per geometry (grid, k-points, bases, form factors,
+/// projectors, fixed potentials) plus the evolving state (wavefunctions, densities).
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "dft/basis/plane_wave_basis.hpp"
+#include "dft/basis/symmetry.hpp"
+#include "dft/solver/scf.hpp"
+#include "dft/terms/form_factors.hpp"
+#include "dft/terms/nonlocal.hpp"
+#include "dft/terms/xc.hpp"
+
+namespace fw::dft {
+
+struct ScfContext {
+  const Crystal& crystal;
+  const ScfSettings& settings;
+  FftGrid grid;
+  std::unique_ptr<FftPlans> plans;
+  std::vector<Vec3> box_g;
+  std::vector<SymmetryOperation> symmetry;
+  std::vector<KPointBasis> bases;
+  std::vector<SpeciesFormFactors> form_factors;
+  std::vector<KPointProjectors> projectors;
+  std::unique_ptr<XcFunctional> xc;
+  std::vector<Complex> v_local_g;  ///< Σ_a v_s(G) e^{−iGτ}, G = 0 term = Σ ε_atm/Ω
+  std::vector<double> v_local_r;
+  std::vector<Complex> rho_core_g;  ///< empty without core correction
+  std::vector<double> rho_core_r;
+  double n_electrons = 0.0;
+  std::size_t n_bands = 0;
+
+  // State.
+  std::vector<std::vector<Complex>> psi;         ///< per k: npw x n_bands
+  std::vector<std::vector<double>> eigenvalues;  ///< per k
+  std::vector<std::vector<double>> occupations;  ///< per k, in [0, 2]
+  double fermi = 0.0;
+
+  ScfContext(const Crystal& c, const ScfSettings& s) : crystal(c), settings(s) {}
+};
+
+/// Forces (Ha/bohr) from the converged state: local, nonlocal, core correction, Ewald; symmetrised.
+/// `rho_g` is the valence density, `v_xc_r` the XC potential of valence + core.
+std::vector<Vec3> compute_forces(const ScfContext& ctx, const std::vector<Complex>& rho_g,
+                                 const std::vector<double>& v_xc_r);
+
+}  // namespace fw::dft

@@ -1,0 +1,25 @@
+/// \file ewald.hpp
+/// \brief Ewald ion–ion energy and forces of point charges Z_val in a neutralising background.
+#pragma once
+
+#include <vector>
+
+#include "dft/crystal.hpp"
+
+namespace fw::dft {
+
+struct EwaldResult {
+  double energy_hartree = 0.0;
+  std::vector<Vec3> forces_hartree_per_bohr;
+};
+
+/// E = ½ Σ'_{a,b,L} Z_a Z_b erfc(η d)/d + (2π/Ω) Σ_{G≠0} e^{−G²/4η²}/G² |S(G)|² − η/√π Σ Z_a²
+///     − π (Σ Z_a)²/(2Ωη²), d = |τ_a − τ_b − L| (Ewald 1921; the last term is the G = 0 background
+/// convention ABINIT and QE use). Converged to ~1e-14 Ha; independent of η.
+EwaldResult ewald(const Crystal& crystal);
+
+/// Same with explicit point charges (used by tests: Madelung constants).
+EwaldResult ewald(const Mat3& cell_bohr, const std::vector<Vec3>& positions_frac,
+                  const std::vector<double>& charges);
+
+}  // namespace fw::dft

@@ -1,0 +1,52 @@
+/// \file form_factors.hpp
+/// \brief Reciprocal-space form factors of each species: local potential, model core, atomic
+/// valence density and Kleinman–Bylander projectors, tabulated once and interpolated.
+#pragma once
+
+#include <vector>
+
+#include "dft/basis/fft_grid.hpp"
+#include "dft/crystal.hpp"
+#include "dft/pseudo/radial.hpp"
+
+namespace fw::dft {
+
+/// One projector's table with its channel position.
+struct ProjectorFormFactor {
+  int l = 0;
+  int channel = 0;        ///< index into Pseudopotential::channels
+  int projector = 0;      ///< index within the channel
+  RadialTransform table;  ///< 4π ∫ r² j_l(qr) β(r) dr
+};
+
+struct SpeciesFormFactors {
+  /// 4π ∫ r² j0(qr) (V_loc(r) + Z_val/r) dr; the −4πZ_val/q² tail is added analytically, so
+  /// V_loc(q) = [local_short_range(q) − 4π Z_val/q²]/Ω and the G = 0 limit is ε_atm/Ω with
+  /// ε_atm = local_short_range(0) (ABINIT's "epsatm", source of the psp_core energy).
+  RadialTransform local_short_range;
+  RadialTransform core_density;     ///< 4π ∫ r² j0(qr) ρ_core(r) dr (absent if no core)
+  RadialTransform valence_density;  ///< 4π ∫ r² j0(qr) ρ_atom(r) dr (absent if the file has none)
+  bool has_core = false, has_valence = false;
+  double z_valence = 0.0;
+  double epsatm = 0.0;
+  std::vector<ProjectorFormFactor> projectors;
+};
+
+/// Tables up to q_max_density (local, core, valence) and q_max_projector (projectors), bohr⁻¹.
+SpeciesFormFactors make_form_factors(const Pseudopotential& psp, double q_max_density,
+                                     double q_max_projector);
+
+/// Largest |G| of the FFT box.
+double max_box_g(const Crystal& crystal, const FftGrid& grid);
+
+/// Fills a box of G coefficients (index = FFT linear index) with Σ_a f_s(|G|) e^{−iG·τ_a}/Ω for
+/// every G of the box, f chosen by `select`.
+enum class RadialQuantity { kLocalPotential, kCoreDensity, kValenceDensity };
+std::vector<Complex> structure_factor_sum(const Crystal& crystal, const FftGrid& grid,
+                                          const std::vector<SpeciesFormFactors>& ff,
+                                          RadialQuantity what);
+
+/// The G vector (Cartesian, bohr⁻¹) of each FFT box index.
+std::vector<Vec3> box_g_vectors(const Crystal& crystal, const FftGrid& grid);
+
+}  // namespace fw::dft

@@ -1,0 +1,31 @@
+/// \file nonlocal.hpp
+/// \brief Kleinman–Bylander projectors of one k-point, V_NL = Σ |β_i> D_ij <β_j|, applied with
+/// ZGEMM.
+#pragma once
+
+#include <vector>
+
+#include "dft/basis/plane_wave_basis.hpp"
+#include "dft/terms/form_factors.hpp"
+
+namespace fw::dft {
+
+/// B (npw x n_proj, column-major): B_{G,p} = <k+G|β_p> = (4π... in the table)/√Ω · (−i)^l Y_lm(k+G)
+/// β_l(|k+G|) e^{−i(k+G)·τ_a}; D (n_proj x n_proj, column-major) couples projectors of one atom and
+/// l.
+struct KPointProjectors {
+  std::size_t n_proj = 0;
+  std::vector<Complex> b;
+  std::vector<Complex> d;
+  std::vector<int> atom_of_projector;
+};
+
+KPointProjectors make_kpoint_projectors(const Crystal& crystal, const KPointBasis& basis,
+                                        const std::vector<SpeciesFormFactors>& ff);
+
+/// HX += B D B^H X for `n_bands` columns (ld = npw). Also returns the projections P = B^H X
+/// (n_proj x n_bands) in `projections` when non-null.
+void apply_nonlocal(const KPointProjectors& proj, std::size_t npw, std::size_t n_bands,
+                    const Complex* x, Complex* hx, std::vector<Complex>* projections = nullptr);
+
+}  // namespace fw::dft

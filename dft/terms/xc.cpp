@@ -1,0 +1,169 @@
+/// \file xc.cpp
+/// \brief libxc-based exchange–correlation (see xc.hpp).
+#include "dft/terms/xc.hpp"
+
+#include <xc.h>
+#include <xc_funcs.h>
+
+#include <algorithm>
+#include <cctype>
+#include <sstream>
+#include <stdexcept>
+
+#include "core/error.hpp"
+
+namespace fw::dft {
+namespace {
+
+constexpr double kDensityFloor = 1e-14;
+
+/// Zeroes the Nyquist planes of even-sized axes (their derivative is not defined for real data).
+bool is_nyquist(const FftGrid& grid, std::size_t index) {
+  const int i2 = static_cast<int>(index % static_cast<std::size_t>(grid.n[2]));
+  const int i1 = static_cast<int>((index / static_cast<std::size_t>(grid.n[2])) %
+                                  static_cast<std::size_t>(grid.n[1]));
+  const int i0 = static_cast<int>(index / (static_cast<std::size_t>(grid.n[2]) * grid.n[1]));
+  return (grid.n[0] % 2 == 0 && i0 == grid.n[0] / 2) ||
+         (grid.n[1] % 2 == 0 && i1 == grid.n[1] / 2) || (grid.n[2] % 2 == 0 && i2 == grid.n[2] / 2);
+}
+
+}  // namespace
+
+XcFunctional::XcFunctional(std::vector<int> libxc_ids) : ids_(std::move(libxc_ids)) {
+  if (ids_.empty()) throw std::invalid_argument("XcFunctional: no functional given");
+  for (int id : ids_) {
+    auto* f = new xc_func_type;
+    if (xc_func_init(f, id, XC_UNPOLARIZED) != 0) {
+      delete f;
+      throw InputError("--xc", "libxc does not know functional id " + std::to_string(id));
+    }
+    const int family = f->info->family;
+    if (family == XC_FAMILY_GGA)
+      is_gga_ = true;
+    else if (family != XC_FAMILY_LDA) {
+      xc_func_end(f);
+      delete f;
+      throw InputError(
+          "--xc", "only LDA and GGA functionals are supported (id " + std::to_string(id) + ")");
+    }
+    functionals_.push_back(f);
+  }
+}
+
+XcFunctional::~XcFunctional() {
+  for (void* p : functionals_) {
+    auto* f = static_cast<xc_func_type*>(p);
+    xc_func_end(f);
+    delete f;
+  }
+}
+
+std::string XcFunctional::name() const {
+  std::string out;
+  for (void* p : functionals_) {
+    if (!out.empty()) out += "+";
+    out += xc_functional_get_name(static_cast<xc_func_type*>(p)->info->number);
+  }
+  return out;
+}
+
+double XcFunctional::evaluate(const std::vector<double>& rho_in, const std::vector<Vec3>& box_g,
+                              const FftPlans& plans, double volume_bohr3,
+                              std::vector<double>& v_xc) const {
+  const FftGrid& grid = plans.grid();
+  const std::size_t n = grid.size();
+  std::vector<double> rho(n);
+  for (std::size_t i = 0; i < n; ++i) rho[i] = std::max(rho_in[i], kDensityFloor);
+  std::vector<double> zk(n), vrho(n, 0.0), vsigma, sigma, tmp_vrho(n), tmp_vsigma, tmp_zk(n);
+  std::vector<std::vector<double>> grad;
+  std::fill(zk.begin(), zk.end(), 0.0);
+  if (is_gga_) {
+    FftBuffer rho_g(n), work(n);
+    for (std::size_t i = 0; i < n; ++i) rho_g[i] = rho[i];
+    plans.to_reciprocal_space(rho_g.data());
+    const double inv_n = 1.0 / static_cast<double>(n);
+    grad.assign(3, std::vector<double>(n));
+    sigma.assign(n, 0.0);
+    for (int d = 0; d < 3; ++d) {
+      for (std::size_t i = 0; i < n; ++i)
+        work[i] = is_nyquist(grid, i) ? Complex(0.0) : Complex(0.0, box_g[i][d] * inv_n) * rho_g[i];
+      plans.to_real_space(work.data());
+      for (std::size_t i = 0; i < n; ++i) {
+        grad[static_cast<std::size_t>(d)][i] = work[i].real();
+        sigma[i] += work[i].real() * work[i].real();
+      }
+    }
+    vsigma.assign(n, 0.0);
+    tmp_vsigma.resize(n);
+  }
+  for (void* p : functionals_) {
+    auto* f = static_cast<xc_func_type*>(p);
+    if (f->info->family == XC_FAMILY_GGA) {
+      xc_gga_exc_vxc(f, n, rho.data(), sigma.data(), tmp_zk.data(), tmp_vrho.data(),
+                     tmp_vsigma.data());
+      for (std::size_t i = 0; i < n; ++i) vsigma[i] += tmp_vsigma[i];
+    } else {
+      xc_lda_exc_vxc(f, n, rho.data(), tmp_zk.data(), tmp_vrho.data());
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      zk[i] += tmp_zk[i];
+      vrho[i] += tmp_vrho[i];
+    }
+  }
+  double energy = 0.0;
+  for (std::size_t i = 0; i < n; ++i) energy += rho[i] * zk[i];
+  energy *= volume_bohr3 / static_cast<double>(n);
+  v_xc = vrho;
+  if (is_gga_) {
+    // v −= 2 ∇·(v_σ ∇ρ)
+    FftBuffer divergence(n), work(n);
+    const double inv_n = 1.0 / static_cast<double>(n);
+    for (int d = 0; d < 3; ++d) {
+      for (std::size_t i = 0; i < n; ++i)
+        work[i] = vsigma[i] * grad[static_cast<std::size_t>(d)][i];
+      plans.to_reciprocal_space(work.data());
+      for (std::size_t i = 0; i < n; ++i)
+        if (!is_nyquist(grid, i)) divergence[i] += Complex(0.0, box_g[i][d] * inv_n) * work[i];
+    }
+    plans.to_real_space(divergence.data());
+    for (std::size_t i = 0; i < n; ++i) v_xc[i] -= 2.0 * divergence[i].real();
+  }
+  return energy;
+}
+
+std::vector<int> parse_xc_functional(const std::string& text_in, const std::string& option) {
+  std::string text = text_in;
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  if (text == "pbe") return {XC_GGA_X_PBE, XC_GGA_C_PBE};
+  if (text == "lda" || text == "pw" || text == "pw92") return {XC_LDA_X, XC_LDA_C_PW};
+  if (text == "pz") return {XC_LDA_X, XC_LDA_C_PZ};
+  if (text == "pbesol") return {XC_GGA_X_PBE_SOL, XC_GGA_C_PBE_SOL};
+  if (!text.empty() && text[0] == '-' && text.size() > 1 &&
+      std::isdigit(static_cast<unsigned char>(text[1]))) {
+    const int code = std::stoi(text.substr(1));
+    std::vector<int> ids;
+    if (code / 1000 > 0) ids.push_back(code / 1000);
+    if (code % 1000 > 0) ids.push_back(code % 1000);
+    return ids;
+  }
+  std::vector<int> ids;
+  std::stringstream parts(text);
+  std::string part;
+  while (std::getline(parts, part, '+')) {
+    if (part.empty()) continue;
+    int id = 0;
+    if (std::isdigit(static_cast<unsigned char>(part[0])))
+      id = std::stoi(part);
+    else
+      id = xc_functional_get_number(part.c_str());
+    if (id <= 0)
+      throw InputError(option, "unknown exchange-correlation functional '" + part +
+                                   "' (expected pbe, lda, pz, pbesol, libxc names or ids)");
+    ids.push_back(id);
+  }
+  if (ids.empty()) throw InputError(option, "empty exchange-correlation functional");
+  return ids;
+}
+
+}  // namespace fw::dft
