@@ -70,19 +70,27 @@ struct Vasprun {
   std::optional<double> efermi_eV;  ///< from <dos>; absent in files without a DOS block
   std::optional<VasprunEigenvalues> eigenvalues;
   std::optional<int> total_dos_points;  ///< NEDOS of the total DOS block
+  std::vector<std::string> warnings;    ///< e.g. Fortran overflow ("*****") in a value
   Completeness completeness;
 
   /// Last step's E(σ→0), the energy pymatgen calls final_energy.
   std::optional<double> final_energy_eV() const;
-  /// Every ionic step's SCF stopped before NELM (the last one only for a static run).
+  /// The last ionic step's SCF stopped before NELM iterations (pymatgen's definition).
   bool converged_electronic() const;
-  /// Relaxation ended before NSW (or is a static/NSW=0 run); false for MD (IBRION 0).
-  bool converged_ionic() const;
+  /// Relaxation ended before NSW steps (or NSW <= 1). nullopt for molecular dynamics
+  /// (IBRION = 0), where ionic convergence has no meaning (pymatgen says false).
+  std::optional<bool> converged_ionic() const;
+  /// Spin-polarised (ISPIN = 2) and DFT+U with a non-zero U, from <parameters>/<incar>.
+  bool is_spin() const;
+  bool is_hubbard() const;
   std::optional<BandEdges> band_edges() const;
 };
 
 struct VasprunOptions {
   bool keep_step_structures = false;
+  /// When false (the default) only the last step keeps its forces, so memory stays bounded
+  /// for long MD runs; on_ionic_step still sees every step's forces.
+  bool keep_all_forces = false;
   bool keep_eigenvalues = true;
   /// Called as each ionic step ends (index from 0): stream MD trajectories without keeping them.
   std::function<void(std::size_t index, const VasprunIonicStep& step,
