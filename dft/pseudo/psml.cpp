@@ -9,6 +9,7 @@
 #include <numbers>
 
 #include "dft/pseudo/psp8.hpp"
+#include "dft/pseudo/radial.hpp"
 #include "dft/pseudo/radial_grid.hpp"
 #include "dft/pseudo/xml_document.hpp"
 
@@ -203,7 +204,7 @@ Pseudopotential read_psml(const std::string& path) {
     std::vector<double> integrand(psp.r_bohr.size());
     for (std::size_t k = 0; k < integrand.size(); ++k)
       integrand[k] = kFourPi * psp.r_bohr[k] * psp.r_bohr[k] * psp.rho_valence_atom[k];
-    const double charge = radial_integral(integrand, psp.rab_bohr);
+    const double charge = radial_integral(psp, integrand);
     const double expected = doc.number_attribute(valence, "total-charge").value_or(psp.z_valence);
     if (std::abs(charge - expected) > 1e-3 * std::max(1.0, expected))
       doc.fail(valence, "valence charge integrates to " + std::to_string(charge) +

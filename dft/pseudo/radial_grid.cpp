@@ -1,5 +1,5 @@
 /// \file radial_grid.cpp
-/// \brief Uniform grids, resampling and radial integrals for the pseudopotential readers.
+/// \brief Uniform grids and resampling for the pseudopotential readers.
 #include "dft/pseudo/radial_grid.hpp"
 
 #include <algorithm>
@@ -45,17 +45,6 @@ std::vector<double> resample_radial(const std::vector<double>& r_from,
     f_to[k] = value;
   }
   return f_to;
-}
-
-double radial_integral(const std::vector<double>& f, const std::vector<double>& rab) {
-  const std::size_t n = std::min(f.size(), rab.size());
-  if (n < 2) return 0.0;
-  const std::size_t n_simpson = (n % 2 == 1) ? n : n - 1;  // odd number of points
-  double sum = 0.0;
-  for (std::size_t i = 0; i + 2 < n_simpson; i += 2)
-    sum += (f[i] * rab[i] + 4.0 * f[i + 1] * rab[i + 1] + f[i + 2] * rab[i + 2]) / 3.0;
-  if (n_simpson != n) sum += 0.5 * (f[n - 2] * rab[n - 2] + f[n - 1] * rab[n - 1]);
-  return sum;
 }
 
 }  // namespace fw::dft

@@ -1,6 +1,6 @@
 /// \file radial_grid.hpp
-/// \brief Radial-grid helpers shared by the pseudopotential readers: uniform grids, resampling of
-/// tabulated functions between grids, and radial integrals.
+/// \brief Radial-grid helpers shared by the pseudopotential readers: uniform grids and resampling
+/// of tabulated functions between grids (integrals and transforms: dft/pseudo/radial.hpp).
 #pragma once
 
 #include <vector>
@@ -19,9 +19,5 @@ std::vector<double> uniform_radial_grid(double spacing_bohr, double r_max_bohr);
 std::vector<double> resample_radial(const std::vector<double>& r_from,
                                     const std::vector<double>& f_from,
                                     const std::vector<double>& r_to, double outside_value = 0.0);
-
-/// ∫ f(r) dr over a tabulated grid with Simpson's rule in the grid index, using rab = dr/di
-/// (composite Simpson on the odd-count prefix, a trapezoid for a leftover last interval).
-double radial_integral(const std::vector<double>& f, const std::vector<double>& rab);
 
 }  // namespace fw::dft

@@ -11,7 +11,7 @@
 #include "core/error.hpp"
 #include "dft/pseudo/psml.hpp"
 #include "dft/pseudo/psp8.hpp"
-#include "dft/pseudo/radial_grid.hpp"
+#include "dft/pseudo/radial.hpp"
 
 namespace fw::dft {
 namespace {
@@ -31,7 +31,7 @@ double charge_integral(const Pseudopotential& psp, const std::vector<double>& rh
   std::vector<double> integrand(rho.size());
   for (std::size_t i = 0; i < rho.size(); ++i)
     integrand[i] = 4.0 * std::numbers::pi * psp.r_bohr[i] * psp.r_bohr[i] * rho[i];
-  return radial_integral(integrand, psp.rab_bohr);
+  return radial_integral(psp, integrand);
 }
 
 /// Largest |a - b| over the radial points both grids share (both are uniform from r = 0 with the
@@ -62,7 +62,7 @@ std::vector<double> form_factor(const Pseudopotential& psp, const std::vector<do
     for (std::size_t i = 0; i < n; ++i)
       integrand[i] =
           r_beta[i] * std::sph_bessel(static_cast<unsigned>(l), q * psp.r_bohr[i]) * psp.r_bohr[i];
-    values.push_back(radial_integral(integrand, psp.rab_bohr));
+    values.push_back(radial_integral(psp, integrand));
   }
   return values;
 }
