@@ -842,8 +842,7 @@ std::optional<BandEdges> Vasprun::band_edges() const {
     for (int k = 0; k < ev.nkpoints; ++k) {
       for (int b = 0; b < ev.nbands; ++b) {
         const double e = ev.energy(s, k, b), occ = ev.occupation(s, k, b);
-        const double full = ev.nspin == 1 ? 2.0 : 1.0;
-        if (occ > 1e-3 && occ < full * 0.999 && occ < 0.999) fractional = true;
+        if (occ > 1e-3 && occ < 0.999) fractional = true;  // vasprun occupations are in [0, 1]
         if (occ > kOccupationTolerance) {
           if (e > vbm) vbm = e, vbm_k = k;
         } else if (e < cbm) {
