@@ -17,14 +17,17 @@ void write_file_atomically(const fs::path& path, const std::function<void(std::o
   try {
     {
       std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-      if (!out) throw InputError(path.string(), "cannot open for writing (does the folder exist and is it writable?)");
+      if (!out)
+        throw InputError(path.string(),
+                         "cannot open for writing (does the folder exist and is it writable?)");
       fill(out);
       out.flush();
       if (!out) throw InputError(path.string(), "write failed (disk full?)");
     }
     std::error_code ec;
     fs::rename(tmp, path, ec);
-    if (ec) throw InputError(path.string(), "cannot rename temporary file into place: " + ec.message());
+    if (ec)
+      throw InputError(path.string(), "cannot rename temporary file into place: " + ec.message());
   } catch (...) {
     std::error_code ignore;
     fs::remove(tmp, ignore);
@@ -41,7 +44,8 @@ void ensure_writable_destination(const fs::path& path, const std::string& option
   if (folder.empty()) folder = ".";
   std::error_code ec;
   if (!fs::exists(folder, ec)) {
-    throw InputError(option, "folder '" + folder.string() + "' of '" + path.string() + "' does not exist");
+    throw InputError(option,
+                     "folder '" + folder.string() + "' of '" + path.string() + "' does not exist");
   }
   if (!fs::is_directory(folder, ec)) {
     throw InputError(option, "'" + folder.string() + "' is not a folder");
@@ -60,7 +64,8 @@ void ensure_output_folder(const fs::path& dir, const std::string& option) {
     throw InputError(option, "'" + dir.string() + "' exists and is not a folder");
   fs::create_directories(dir, ec);
   if (ec) throw InputError(option, "cannot create folder '" + dir.string() + "': " + ec.message());
-  if (::access(dir.c_str(), W_OK) != 0) throw InputError(option, "folder '" + dir.string() + "' is not writable");
+  if (::access(dir.c_str(), W_OK) != 0)
+    throw InputError(option, "folder '" + dir.string() + "' is not writable");
 }
 
 }  // namespace fw

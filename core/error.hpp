@@ -15,7 +15,8 @@ class InputError : public std::runtime_error {
       : std::runtime_error(format(source, line, message)),
         source_(std::move(source)),
         line_(line) {}
-  InputError(std::string source, const std::string& message) : InputError(std::move(source), 0, message) {}
+  InputError(std::string source, const std::string& message)
+      : InputError(std::move(source), 0, message) {}
 
   const std::string& source() const { return source_; }
   int line() const { return line_; }

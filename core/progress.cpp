@@ -12,8 +12,12 @@ namespace {
 std::atomic<bool> g_quiet{false};
 }
 
-void ProgressLine::set_quiet(bool quiet) { g_quiet = quiet; }
-bool ProgressLine::enabled() { return !g_quiet && ::isatty(STDERR_FILENO) != 0; }
+void ProgressLine::set_quiet(bool quiet) {
+  g_quiet = quiet;
+}
+bool ProgressLine::enabled() {
+  return !g_quiet && ::isatty(STDERR_FILENO) != 0;
+}
 
 ProgressLine::ProgressLine(std::string label, long total, std::string unit)
     : label_(std::move(label)),
@@ -22,7 +26,9 @@ ProgressLine::ProgressLine(std::string label, long total, std::string unit)
       start_(std::chrono::steady_clock::now()),
       last_draw_(start_) {}
 
-ProgressLine::~ProgressLine() { finish(); }
+ProgressLine::~ProgressLine() {
+  finish();
+}
 
 void ProgressLine::update(long done) {
   if (!enabled() || finished_) return;

@@ -30,11 +30,23 @@ inline constexpr double kEVPerA3InGPa = kElementaryChargeC * 1e30 * 1e-9;
 inline constexpr double kHartreePerBohr3InGPa =
     kHartreeInEV / (kBohrInAngstrom * kBohrInAngstrom * kBohrInAngstrom) * kEVPerA3InGPa;
 
-inline constexpr double hartree_to_eV(double e) { return e * kHartreeInEV; }
-inline constexpr double eV_to_hartree(double e) { return e * kEVInHartree; }
-inline constexpr double bohr_to_angstrom(double x) { return x * kBohrInAngstrom; }
-inline constexpr double angstrom_to_bohr(double x) { return x * kAngstromInBohr; }
-inline constexpr double eV_per_A2_to_J_per_m2(double s) { return s * kEVPerA2InJPerM2; }
-inline constexpr double J_per_m2_to_eV_per_A2(double s) { return s / kEVPerA2InJPerM2; }
+inline constexpr double hartree_to_eV(double e) {
+  return e * kHartreeInEV;
+}
+inline constexpr double eV_to_hartree(double e) {
+  return e * kEVInHartree;
+}
+inline constexpr double bohr_to_angstrom(double x) {
+  return x * kBohrInAngstrom;
+}
+inline constexpr double angstrom_to_bohr(double x) {
+  return x * kAngstromInBohr;
+}
+inline constexpr double eV_per_A2_to_J_per_m2(double s) {
+  return s * kEVPerA2InJPerM2;
+}
+inline constexpr double J_per_m2_to_eV_per_A2(double s) {
+  return s / kEVPerA2InJPerM2;
+}
 
 }  // namespace fw::units

@@ -29,8 +29,9 @@ double cube_cross_section_area_A2(double edge_A, const Vec3& normal, double offs
         if (t < -1e-9 || t > edge_A + 1e-9) continue;
         Vec3 p = start;
         p[axis] = std::clamp(t, 0.0, edge_A);
-        const bool duplicate = std::any_of(points.begin(), points.end(),
-                                           [&](const Vec3& q) { return norm(q - p) < 1e-9 * edge_A; });
+        const bool duplicate = std::any_of(points.begin(), points.end(), [&](const Vec3& q) {
+          return norm(q - p) < 1e-9 * edge_A;
+        });
         if (!duplicate) points.push_back(p);
       }
   }
@@ -48,13 +49,16 @@ double cube_cross_section_area_A2(double edge_A, const Vec3& normal, double offs
   for (std::size_t i = 0; i < points.size(); ++i) {
     const Vec3& p = points[i];
     const Vec3& q = points[(i + 1) % points.size()];
-    twice_area += dot(p - centre, e1) * dot(q - centre, e2) - dot(q - centre, e1) * dot(p - centre, e2);
+    twice_area +=
+        dot(p - centre, e1) * dot(q - centre, e2) - dot(q - centre, e1) * dot(p - centre, e2);
   }
   return std::abs(twice_area) / 2.0;
 }
 
 CleavedCrystal cleave_crystal(const CleaveSpec& spec) {
-  if (spec.cells < 2) throw InputError("--cells", "need at least 2 cubic cells per edge, got " + std::to_string(spec.cells));
+  if (spec.cells < 2)
+    throw InputError("--cells",
+                     "need at least 2 cubic cells per edge, got " + std::to_string(spec.cells));
   if (!(spec.vacuum_A >= 0.0)) throw InputError("--vacuum", "vacuum must be >= 0 Å");
   const Structure cubic = fcc_bulk(spec.element, spec.a_A, FccCell::conventional);
   Structure crystal = cubic.repeated(spec.cells, spec.cells, spec.cells);

@@ -13,16 +13,17 @@ namespace fw::slabs {
 struct CleaveSpec {
   std::string element = "Au";
   double a_A = 4.08;
-  int cells = 5;             ///< n: n×n×n conventional cells, 4n³ atoms (paper: 5, 500 atoms)
+  int cells = 5;  ///< n: n×n×n conventional cells, 4n³ atoms (paper: 5, 500 atoms)
   Miller hkl{1, 0, 0};
-  double vacuum_A = 10.0;    ///< empty space around the crystal in the periodic box (0 = bulk-periodic)
+  double vacuum_A =
+      10.0;  ///< empty space around the crystal in the periodic box (0 = bulk-periodic)
 };
 
 struct CleavedCrystal {
-  Structure crystal;   ///< whole crystal, atoms tagged part 1 / part 2
-  Structure part1;     ///< atoms on the negative side of the cut plane, same box
-  Structure part2;     ///< atoms on the positive side
-  double cut_area_A2;  ///< area of the cut plane inside the crystal: the A of E_dis
+  Structure crystal;      ///< whole crystal, atoms tagged part 1 / part 2
+  Structure part1;        ///< atoms on the negative side of the cut plane, same box
+  Structure part2;        ///< atoms on the positive side
+  double cut_area_A2;     ///< area of the cut plane inside the crystal: the A of E_dis
   double plane_offset_A;  ///< distance of the cut plane from the crystal's centre along n̂
 };
 

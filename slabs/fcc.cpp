@@ -9,7 +9,8 @@ namespace fw::slabs {
 
 Structure fcc_bulk(const std::string& element_symbol, double a_A, FccCell cell) {
   element(element_symbol, "--element");
-  if (!(a_A > 0.0)) throw InputError("--a", "lattice constant must be > 0 Å, got " + std::to_string(a_A));
+  if (!(a_A > 0.0))
+    throw InputError("--a", "lattice constant must be > 0 Å, got " + std::to_string(a_A));
   Structure s;
   s.comment = element_symbol + " fcc a=" + std::to_string(a_A) + " A";
   if (cell == FccCell::primitive) {

@@ -15,6 +15,8 @@ enum class FccCell { primitive, conventional };
 Structure fcc_bulk(const std::string& element, double a_A, FccCell cell = FccCell::primitive);
 
 /// The nearest-neighbour distance a/√2 of an fcc lattice.
-inline double fcc_nearest_neighbour_A(double a_A) { return a_A / 1.4142135623730951; }
+inline double fcc_nearest_neighbour_A(double a_A) {
+  return a_A / 1.4142135623730951;
+}
 
 }  // namespace fw::slabs

@@ -41,7 +41,8 @@ KMesh kmesh_from_vasp_kspacing(const Structure& s, double kspacing_inv_A) {
 }
 
 KMesh kmesh_from_vaspkit_spacing(const Structure& s, double vaspkit_spacing) {
-  if (!(vaspkit_spacing > 0)) throw InputError("k-spacing", "must be > 0 (vaspkit units of 2π Å⁻¹)");
+  if (!(vaspkit_spacing > 0))
+    throw InputError("k-spacing", "must be > 0 (vaspkit units of 2π Å⁻¹)");
   return mesh_from_reciprocal_lengths(s, 1.0 / vaspkit_spacing);
 }
 

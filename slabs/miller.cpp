@@ -41,8 +41,9 @@ Miller parse_miller(const std::string& text, const std::string& option) {
     }
   }
   if (!well_formed || values.size() != 3 || (values[0] == 0 && values[1] == 0 && values[2] == 0)) {
-    throw InputError(option, "expected Miller indices such as 100, 110, 111, 1-10 or \"1,1,0\", got '" +
-                                 text + "'");
+    throw InputError(
+        option,
+        "expected Miller indices such as 100, 110, 111, 1-10 or \"1,1,0\", got '" + text + "'");
   }
   return {values[0], values[1], values[2]};
 }

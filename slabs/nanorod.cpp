@@ -19,9 +19,12 @@ std::vector<Vec3> family_normals(const Miller& family) {
   do {
     for (int signs = 0; signs < 8; ++signs) {
       Vec3 v{};
-      for (int i = 0; i < 3; ++i) v[i] = ((signs >> i) & 1 ? -1.0 : 1.0) * f[static_cast<std::size_t>(perm[static_cast<std::size_t>(i)])];
+      for (int i = 0; i < 3; ++i)
+        v[i] = ((signs >> i) & 1 ? -1.0 : 1.0) *
+               f[static_cast<std::size_t>(perm[static_cast<std::size_t>(i)])];
       const Vec3 u = normalized(v);
-      const bool seen = std::any_of(normals.begin(), normals.end(), [&](const Vec3& w) { return norm(w - u) < 1e-9; });
+      const bool seen = std::any_of(normals.begin(), normals.end(),
+                                    [&](const Vec3& w) { return norm(w - u) < 1e-9; });
       if (!seen) normals.push_back(u);
     }
   } while (std::next_permutation(perm.begin(), perm.end()));
@@ -48,12 +51,14 @@ Mat3 axis_to_z(const Vec3& axis) {
 Structure build_nanorod(const NanorodSpec& spec) {
   element(spec.element, "--element");
   if (!(spec.a_A > 0)) throw InputError("--a", "lattice constant must be > 0 Å");
-  if (spec.axis[0] == 0 && spec.axis[1] == 0 && spec.axis[2] == 0) throw InputError("--axis", "rod axis [000] has no direction");
+  if (spec.axis[0] == 0 && spec.axis[1] == 0 && spec.axis[2] == 0)
+    throw InputError("--axis", "rod axis [000] has no direction");
   if (spec.sides.empty()) throw InputError("--sides", "need at least one side facet family");
   if (!(spec.length_A > 0)) throw InputError("--length", "rod length must be > 0 Å");
   if (!(spec.vacuum_A >= 0)) throw InputError("--vacuum", "vacuum must be >= 0 Å");
 
-  const Vec3 axis = normalized(Vec3{double(spec.axis[0]), double(spec.axis[1]), double(spec.axis[2])});
+  const Vec3 axis =
+      normalized(Vec3{double(spec.axis[0]), double(spec.axis[1]), double(spec.axis[2])});
   const double half_length = spec.length_A / 2.0;
   std::vector<HalfSpace> bounds;
   double radius = 0.0;  // largest side distance, for the search box
@@ -66,8 +71,10 @@ Structure build_nanorod(const NanorodSpec& spec) {
       ++members;
     }
     if (members == 0)
-      throw InputError("--sides", "no member of family {" + std::to_string(side.family[0]) + std::to_string(side.family[1]) +
-                                      std::to_string(side.family[2]) + "} is parallel to the rod axis");
+      throw InputError("--sides", "no member of family {" + std::to_string(side.family[0]) +
+                                      std::to_string(side.family[1]) +
+                                      std::to_string(side.family[2]) +
+                                      "} is parallel to the rod axis");
     radius = std::max(radius, side.distance_A);
   }
   for (const FacetDistance& tip : spec.tips) {
@@ -102,19 +109,23 @@ Structure build_nanorod(const NanorodSpec& spec) {
           atom.position = rot * r;
           rod.atoms.push_back(atom);
         }
-  if (rod.atoms.empty()) throw InputError("--sides", "the facet distances leave no atom inside the rod");
+  if (rod.atoms.empty())
+    throw InputError("--sides", "the facet distances leave no atom inside the rod");
 
-  Vec3 lo{std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity()};
+  Vec3 lo{std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity(),
+          std::numeric_limits<double>::infinity()};
   Vec3 hi = -lo;
   for (const Atom& atom : rod.atoms)
-    for (int c = 0; c < 3; ++c) lo[c] = std::min(lo[c], atom.position[c]), hi[c] = std::max(hi[c], atom.position[c]);
+    for (int c = 0; c < 3; ++c)
+      lo[c] = std::min(lo[c], atom.position[c]), hi[c] = std::max(hi[c], atom.position[c]);
   const Vec3 size = hi - lo;
   rod.cell = Mat3::diagonal(size.x + spec.vacuum_A, size.y + spec.vacuum_A, size.z + spec.vacuum_A);
   const Vec3 shift = Vec3{spec.vacuum_A / 2, spec.vacuum_A / 2, spec.vacuum_A / 2} - lo;
   for (Atom& atom : rod.atoms) atom.position += shift;
   rod.pbc = {false, false, false};
-  rod.comment = spec.element + " nanorod along [" + std::to_string(spec.axis[0]) + std::to_string(spec.axis[1]) +
-                std::to_string(spec.axis[2]) + "], " + std::to_string(rod.size()) + " atoms";
+  rod.comment = spec.element + " nanorod along [" + std::to_string(spec.axis[0]) +
+                std::to_string(spec.axis[1]) + std::to_string(spec.axis[2]) + "], " +
+                std::to_string(rod.size()) + " atoms";
   return rod;
 }
 

@@ -21,14 +21,14 @@ struct FacetDistance {
 struct NanorodSpec {
   std::string element = "Au";
   double a_A = 4.08;
-  Miller axis{1, 0, 0};                ///< rod axis direction [uvw] in cubic axes
-  std::vector<FacetDistance> sides;    ///< families whose members ⟂ axis bound the cross-section
-  double length_A = 60.0;              ///< distance between the two end planes (⟂ axis)
+  Miller axis{1, 0, 0};              ///< rod axis direction [uvw] in cubic axes
+  std::vector<FacetDistance> sides;  ///< families whose members ⟂ axis bound the cross-section
+  double length_A = 60.0;            ///< distance between the two end planes (⟂ axis)
   /// Optional tip facets: members of these families making an acute angle with ±axis cut the
   /// tip corners; the plane passes at `distance_A` from the centre of the end face, measured
   /// along the member's normal. Empty: flat ends.
   std::vector<FacetDistance> tips;
-  double vacuum_A = 10.0;              ///< empty space around the rod in the box
+  double vacuum_A = 10.0;  ///< empty space around the rod in the box
 };
 
 /// All cubic-symmetry members (±permutations) of a family, as unit normals.

@@ -21,10 +21,10 @@ namespace fw::slabs {
 namespace {
 
 struct PlaneBasis {
-  Vec3 in_plane_1;   ///< Å, cubic axes
-  Vec3 in_plane_2;   ///< Å, cubic axes
-  Vec3 stacking;     ///< Å, cubic axes: lattice vector from one layer to the next
-  Vec3 normal;       ///< unit normal
+  Vec3 in_plane_1;  ///< Å, cubic axes
+  Vec3 in_plane_2;  ///< Å, cubic axes
+  Vec3 stacking;    ///< Å, cubic axes: lattice vector from one layer to the next
+  Vec3 normal;      ///< unit normal
   double area_A2;
   double spacing_A;
   int period;
@@ -32,8 +32,10 @@ struct PlaneBasis {
 
 void check_inputs(const std::string& element_symbol, double a_A, const Miller& hkl) {
   element(element_symbol, "--element");
-  if (!(a_A > 0.0)) throw InputError("--a", "lattice constant must be > 0 Å, got " + std::to_string(a_A));
-  if (hkl[0] == 0 && hkl[1] == 0 && hkl[2] == 0) throw InputError("--facet", "Miller indices (000) define no plane");
+  if (!(a_A > 0.0))
+    throw InputError("--a", "lattice constant must be > 0 Å, got " + std::to_string(a_A));
+  if (hkl[0] == 0 && hkl[1] == 0 && hkl[2] == 0)
+    throw InputError("--facet", "Miller indices (000) define no plane");
 }
 
 /// In-plane fractional coordinates (f1, f2) of an in-plane vector w in the basis (v1, v2).
@@ -52,7 +54,8 @@ Vec3 reduce_in_plane(const Vec3& w, const PlaneBasis& b) {
   double best_len = std::numeric_limits<double>::infinity();
   for (int di = -1; di <= 1; ++di)
     for (int dj = -1; dj <= 1; ++dj) {
-      const Vec3 c = w - (std::round(f1) + di) * b.in_plane_1 - (std::round(f2) + dj) * b.in_plane_2;
+      const Vec3 c =
+          w - (std::round(f1) + di) * b.in_plane_1 - (std::round(f2) + dj) * b.in_plane_2;
       const double len = norm(c - dot(c, b.normal) * b.normal);
       if (len < best_len - 1e-9) best_len = len, best = c;
     }
@@ -71,8 +74,10 @@ PlaneBasis plane_basis(double a_A, const Miller& raw_hkl) {
       for (int k = -range; k <= range; ++k) {
         if (((i + j + k) % 2) != 0 || (i == 0 && j == 0 && k == 0)) continue;
         const int height = hkl[0] * i + hkl[1] * j + hkl[2] * k;
-        if (height == 0) in_plane.push_back(Vec3{double(i), double(j), double(k)} * (a_A / 2));
-        else if (height > 0) min_height = std::min(min_height, height);
+        if (height == 0)
+          in_plane.push_back(Vec3{double(i), double(j), double(k)} * (a_A / 2));
+        else if (height > 0)
+          min_height = std::min(min_height, height);
       }
   const auto shorter = [](const Vec3& x, const Vec3& y) { return dot(x, x) < dot(y, y) - 1e-9; };
   std::stable_sort(in_plane.begin(), in_plane.end(), shorter);
@@ -123,7 +128,8 @@ Mat3 frame_rotation(const PlaneBasis& b) {
 }
 
 void check_layers_and_repeat(const OrientedSpec& spec) {
-  if (spec.layers < 1) throw InputError("--layers", "need at least 1 layer, got " + std::to_string(spec.layers));
+  if (spec.layers < 1)
+    throw InputError("--layers", "need at least 1 layer, got " + std::to_string(spec.layers));
   if (spec.repeat_a < 1 || spec.repeat_b < 1)
     throw InputError("--repeat", "in-plane repetition must be >= 1 in both directions (e.g. 2x2)");
 }
@@ -144,7 +150,8 @@ Structure oriented_bulk(const OrientedSpec& spec) {
   const Vec3 c = reduce_in_plane(spec.layers * b.stacking, b);
 
   Structure s;
-  s.cell = Mat3{{rot * (b.in_plane_1 * spec.repeat_a), rot * (b.in_plane_2 * spec.repeat_b), rot * c}};
+  s.cell =
+      Mat3{{rot * (b.in_plane_1 * spec.repeat_a), rot * (b.in_plane_2 * spec.repeat_b), rot * c}};
   s.comment = spec.element + " " + miller_label(reduce_miller(spec.hkl)) + " oriented bulk, " +
               std::to_string(spec.layers) + " layers";
   for (int layer = 0; layer < spec.layers; ++layer)
@@ -161,7 +168,8 @@ Structure oriented_bulk(const OrientedSpec& spec) {
 }
 
 Structure slab_with_vacuum(const OrientedSpec& spec, double vacuum_A) {
-  if (!(vacuum_A >= 0.0)) throw InputError("--vacuum", "vacuum must be >= 0 Å, got " + std::to_string(vacuum_A));
+  if (!(vacuum_A >= 0.0))
+    throw InputError("--vacuum", "vacuum must be >= 0 Å, got " + std::to_string(vacuum_A));
   Structure s = oriented_bulk(spec);
   const double spacing = fcc_plane_geometry(spec.a_A, spec.hkl).layer_spacing_A;
   const double thickness = (spec.layers - 1) * spacing;
@@ -181,7 +189,8 @@ Structure slab_with_vacuum(const OrientedSpec& spec, double vacuum_A) {
 double slab_thickness_A(const Structure& slab) {
   if (slab.atoms.empty()) return 0.0;
   double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-  for (const Atom& atom : slab.atoms) lo = std::min(lo, atom.position.z), hi = std::max(hi, atom.position.z);
+  for (const Atom& atom : slab.atoms)
+    lo = std::min(lo, atom.position.z), hi = std::max(hi, atom.position.z);
   return hi - lo;
 }
 

@@ -11,10 +11,10 @@ namespace fw::slabs {
 
 /// Geometry of the (hkl) lattice planes of an fcc crystal.
 struct PlaneGeometry {
-  Miller hkl;                  ///< reduced Miller indices (conventional cubic axes)
-  double area_A2;              ///< area of the smallest (1x1) in-plane cell, one atom per layer
-  double layer_spacing_A;      ///< distance between consecutive atomic planes
-  int stacking_period;         ///< layers after which the stacking repeats (2 for (100), 3 for (111))
+  Miller hkl;              ///< reduced Miller indices (conventional cubic axes)
+  double area_A2;          ///< area of the smallest (1x1) in-plane cell, one atom per layer
+  double layer_spacing_A;  ///< distance between consecutive atomic planes
+  int stacking_period;     ///< layers after which the stacking repeats (2 for (100), 3 for (111))
 };
 
 PlaneGeometry fcc_plane_geometry(double a_A, const Miller& hkl);
@@ -23,8 +23,8 @@ struct OrientedSpec {
   std::string element = "Au";
   double a_A = 4.08;
   Miller hkl{1, 0, 0};
-  int layers = 7;       ///< number of atomic planes
-  int repeat_a = 1;     ///< in-plane repetition of the 1x1 surface cell
+  int layers = 7;    ///< number of atomic planes
+  int repeat_a = 1;  ///< in-plane repetition of the 1x1 surface cell
   int repeat_b = 1;
 };
 

@@ -8,9 +8,13 @@
 
 namespace fw::slabs {
 
-double Structure::volume() const { return std::abs(determinant(cell)); }
+double Structure::volume() const {
+  return std::abs(determinant(cell));
+}
 
-Vec3 Structure::fractional(const Vec3& cartesian) const { return cartesian * inverse(cell); }
+Vec3 Structure::fractional(const Vec3& cartesian) const {
+  return cartesian * inverse(cell);
+}
 
 void Structure::add_atom_fractional(const std::string& species, const Vec3& frac) {
   Atom atom;
@@ -22,7 +26,8 @@ void Structure::add_atom_fractional(const std::string& species, const Vec3& frac
 std::vector<std::string> Structure::species_order() const {
   std::vector<std::string> order;
   for (const Atom& atom : atoms) {
-    if (std::find(order.begin(), order.end(), atom.species) == order.end()) order.push_back(atom.species);
+    if (std::find(order.begin(), order.end(), atom.species) == order.end())
+      order.push_back(atom.species);
   }
   return order;
 }
@@ -62,7 +67,8 @@ std::array<int, 3> image_range(const Structure& s) {
   const Mat3 recip = reciprocal_rows(s.cell);
   double diag = 0.0;
   for (int sx = -1; sx <= 1; sx += 2)
-    for (int sy = -1; sy <= 1; sy += 2) diag = std::max(diag, norm(s.cell[0] + sx * s.cell[1] + sy * s.cell[2]));
+    for (int sy = -1; sy <= 1; sy += 2)
+      diag = std::max(diag, norm(s.cell[0] + sx * s.cell[1] + sy * s.cell[2]));
   for (int k = 0; k < 3; ++k) {
     if (!s.pbc[static_cast<std::size_t>(k)]) continue;
     const double width = 1.0 / norm(recip[k]);
@@ -92,7 +98,8 @@ double min_image_distance(const Structure& s, const Vec3& d, const std::array<in
 }  // namespace
 
 double Structure::distance(std::size_t i, std::size_t j) const {
-  return min_image_distance(*this, atoms[j].position - atoms[i].position, image_range(*this), i == j);
+  return min_image_distance(*this, atoms[j].position - atoms[i].position, image_range(*this),
+                            i == j);
 }
 
 double Structure::min_distance() const {
@@ -100,7 +107,8 @@ double Structure::min_distance() const {
   double best = std::numeric_limits<double>::infinity();
   for (std::size_t i = 0; i < atoms.size(); ++i)
     for (std::size_t j = i; j < atoms.size(); ++j)
-      best = std::min(best, min_image_distance(*this, atoms[j].position - atoms[i].position, range, i == j));
+      best = std::min(
+          best, min_image_distance(*this, atoms[j].position - atoms[i].position, range, i == j));
   return best;
 }
 

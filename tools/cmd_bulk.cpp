@@ -23,21 +23,26 @@ void run_bulk(const BulkOptions& o) {
     throw InputError("--cell", "expected 'primitive' or 'conventional', got '" + o.cell + "'");
   slabs::format_from_filename(o.output, "-o");
   ensure_writable_destination(o.output, "-o");
-  const auto s = slabs::fcc_bulk(o.crystal.element, o.crystal.a_A,
-                                 o.cell == "primitive" ? slabs::FccCell::primitive : slabs::FccCell::conventional);
+  const auto s = slabs::fcc_bulk(
+      o.crystal.element, o.crystal.a_A,
+      o.cell == "primitive" ? slabs::FccCell::primitive : slabs::FccCell::conventional);
   slabs::write_structure(o.output, s);
-  std::cout << "wrote " << o.output << ": " << s.size() << " " << o.crystal.element << " atoms, " << o.cell
-            << " fcc cell, a = " << o.crystal.a_A << " Å, volume " << s.volume() << " Å³\n";
+  std::cout << "wrote " << o.output << ": " << s.size() << " " << o.crystal.element << " atoms, "
+            << o.cell << " fcc cell, a = " << o.crystal.a_A << " Å, volume " << s.volume()
+            << " Å³\n";
 }
 
-const RegisterCommand kRegistered{"bulk", [](CLI::App& root) {
-  auto opts = std::make_shared<BulkOptions>();
-  CLI::App* cmd = root.add_subcommand("bulk", "Write an fcc bulk cell (primitive or conventional)");
-  add_crystal_options(cmd, opts->crystal);
-  cmd->add_option("--cell", opts->cell, "primitive | conventional")->capture_default_str();
-  cmd->add_option("-o,--output", opts->output, "Output file (*.vasp/POSCAR, *.extxyz, *.lmp)")->capture_default_str();
-  cmd->callback([opts] { run_bulk(*opts); });
-}};
+const RegisterCommand kRegistered{
+    "bulk", [](CLI::App& root) {
+      auto opts = std::make_shared<BulkOptions>();
+      CLI::App* cmd =
+          root.add_subcommand("bulk", "Write an fcc bulk cell (primitive or conventional)");
+      add_crystal_options(cmd, opts->crystal);
+      cmd->add_option("--cell", opts->cell, "primitive | conventional")->capture_default_str();
+      cmd->add_option("-o,--output", opts->output, "Output file (*.vasp/POSCAR, *.extxyz, *.lmp)")
+          ->capture_default_str();
+      cmd->callback([opts] { run_bulk(*opts); });
+    }};
 
 }  // namespace
 }  // namespace fw::cli

@@ -27,8 +27,9 @@ CLI::App* command_group(CLI::App& root, const std::string& name, const std::stri
 }  // namespace fw::cli
 
 int main(int argc, char** argv) {
-  CLI::App app{"facetweld: facet energies of metals from first principles, VASP and EAM, "
-               "and the nanorod welding they drive"};
+  CLI::App app{
+      "facetweld: facet energies of metals from first principles, VASP and EAM, "
+      "and the nanorod welding they drive"};
   app.set_version_flag("--version", std::string("facetweld ") + fw::code_version());
   bool quiet = false;
   app.add_flag("-q,--quiet", quiet, "No progress lines")->configurable(false);

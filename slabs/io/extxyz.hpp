@@ -1,5 +1,6 @@
 /// \file extxyz.hpp
-/// \brief Extended XYZ (ASE/OVITO): Lattice="...", Properties=species:S:1:pos:R:3[...], pbc="T T T".
+/// \brief Extended XYZ (ASE/OVITO): Lattice="...", Properties=species:S:1:pos:R:3[...], pbc="T T
+/// T".
 #pragma once
 
 #include <istream>

@@ -21,7 +21,8 @@ class LineReader {
   /// Next line split into whitespace tokens; throws with `expected` at end of file.
   std::vector<std::string> tokens(const std::string& expected) {
     std::string line;
-    if (!std::getline(in_, line)) throw InputError(source_, line_no_ + 1, "unexpected end of file, expected " + expected);
+    if (!std::getline(in_, line))
+      throw InputError(source_, line_no_ + 1, "unexpected end of file, expected " + expected);
     ++line_no_;
     current_ = line;
     std::istringstream ss(line);
@@ -30,7 +31,9 @@ class LineReader {
     return out;
   }
   const std::string& current() const { return current_; }
-  [[noreturn]] void fail(const std::string& message) const { throw InputError(source_, line_no_, message); }
+  [[noreturn]] void fail(const std::string& message) const {
+    throw InputError(source_, line_no_, message);
+  }
 
   double number(const std::string& token, const std::string& expected) const {
     try {
@@ -83,13 +86,15 @@ bool parse_flag(const std::string& token, bool& value) {
 
 }  // namespace
 
-Structure read_poscar(std::istream& in, const std::string& source, const std::vector<std::string>& species_hint) {
+Structure read_poscar(std::istream& in, const std::string& source,
+                      const std::vector<std::string>& species_hint) {
   LineReader reader(in, source);
   Structure s;
   {
     reader.tokens("the title line");
     s.comment = reader.current();
-    while (!s.comment.empty() && (s.comment.back() == '\r' || s.comment.back() == ' ')) s.comment.pop_back();
+    while (!s.comment.empty() && (s.comment.back() == '\r' || s.comment.back() == ' '))
+      s.comment.pop_back();
   }
 
   const auto scale_tokens = reader.tokens("the scaling factor");
@@ -98,14 +103,18 @@ Structure read_poscar(std::istream& in, const std::string& source, const std::ve
     if (t[0] == '!' || t[0] == '#') break;
     scale.push_back(reader.number(t, "a scaling factor"));
   }
-  if (scale.size() != 1 && scale.size() != 3) reader.fail("expected the scaling factor: one number, or three");
+  if (scale.size() != 1 && scale.size() != 3)
+    reader.fail("expected the scaling factor: one number, or three");
 
   for (int i = 0; i < 3; ++i) {
     auto t = reader.tokens("lattice vector " + std::to_string(i + 1));
-    if (t.size() < 3) reader.fail("expected three numbers for lattice vector " + std::to_string(i + 1));
-    for (int k = 0; k < 3; ++k) s.cell[i][k] = reader.number(t[static_cast<std::size_t>(k)], "a lattice vector component");
+    if (t.size() < 3)
+      reader.fail("expected three numbers for lattice vector " + std::to_string(i + 1));
+    for (int k = 0; k < 3; ++k)
+      s.cell[i][k] = reader.number(t[static_cast<std::size_t>(k)], "a lattice vector component");
   }
-  if (std::abs(determinant(s.cell)) < 1e-12) reader.fail("the lattice vectors are linearly dependent (zero volume)");
+  if (std::abs(determinant(s.cell)) < 1e-12)
+    reader.fail("the lattice vectors are linearly dependent (zero volume)");
   if (scale.size() == 1 && scale[0] < 0) {
     // Negative scale: the target cell volume in Å³.
     const double factor = std::cbrt(-scale[0] / std::abs(determinant(s.cell)));
@@ -138,8 +147,8 @@ Structure read_poscar(std::istream& in, const std::string& source, const std::ve
     if (c < 0) reader.fail("atom counts must be >= 0");
   if (species.empty() && !species_hint.empty()) species = species_hint;
   if (!species.empty() && species.size() != counts.size()) {
-    reader.fail("species line names " + std::to_string(species.size()) + " species but " + std::to_string(counts.size()) +
-                " counts follow");
+    reader.fail("species line names " + std::to_string(species.size()) + " species but " +
+                std::to_string(counts.size()) + " counts follow");
   }
 
   t = reader.tokens("Selective dynamics or the coordinate mode (Direct/Cartesian)");
@@ -155,22 +164,28 @@ Structure read_poscar(std::istream& in, const std::string& source, const std::ve
   long total = 0;
   for (long c : counts) total += c;
   for (long i = 0; i < total; ++i) {
-    t = reader.tokens("coordinates of atom " + std::to_string(i + 1) + " of " + std::to_string(total));
+    t = reader.tokens("coordinates of atom " + std::to_string(i + 1) + " of " +
+                      std::to_string(total));
     if (t.size() < 3) reader.fail("expected three coordinates for atom " + std::to_string(i + 1));
     Vec3 r;
-    for (int k = 0; k < 3; ++k) r[k] = reader.number(t[static_cast<std::size_t>(k)], "a coordinate");
+    for (int k = 0; k < 3; ++k)
+      r[k] = reader.number(t[static_cast<std::size_t>(k)], "a coordinate");
     Atom atom;
     std::size_t next = 3;
     if (s.selective_dynamics) {
-      if (t.size() < 6) reader.fail("expected three T/F selective-dynamics flags after the coordinates");
+      if (t.size() < 6)
+        reader.fail("expected three T/F selective-dynamics flags after the coordinates");
       for (std::size_t k = 0; k < 3; ++k)
-        if (!parse_flag(t[3 + k], atom.movable[k])) reader.fail("expected T or F, got '" + t[3 + k] + "'");
+        if (!parse_flag(t[3 + k], atom.movable[k]))
+          reader.fail("expected T or F, got '" + t[3 + k] + "'");
       next = 6;
     }
     trailing_names.push_back(next < t.size() ? species_from_label(t[next]) : "");
     if (cartesian) {
-      if (scale.size() == 1) r = r * scale[0];
-      else for (int k = 0; k < 3; ++k) r[k] *= scale[static_cast<std::size_t>(k)];
+      if (scale.size() == 1)
+        r = r * scale[0];
+      else
+        for (int k = 0; k < 3; ++k) r[k] *= scale[static_cast<std::size_t>(k)];
       atom.position = r;
     } else {
       atom.position = s.cartesian(r);
@@ -185,19 +200,24 @@ Structure read_poscar(std::istream& in, const std::string& source, const std::ve
     std::vector<std::string> title_species;
     for (std::string w; title >> w;) title_species.push_back(w);
     if (title_species.size() == counts.size() &&
-        std::all_of(title_species.begin(), title_species.end(), [](const std::string& n) { return is_element(n); })) {
+        std::all_of(title_species.begin(), title_species.end(),
+                    [](const std::string& n) { return is_element(n); })) {
       species = title_species;
     }
   }
   if (species.empty()) {
-    const bool named = std::all_of(trailing_names.begin(), trailing_names.end(), [](const std::string& n) { return is_element(n); });
-    if (!named) throw InputError(source, 6, "VASP 4 POSCAR has no species line; give the species (e.g. --species Au)");
+    const bool named = std::all_of(trailing_names.begin(), trailing_names.end(),
+                                   [](const std::string& n) { return is_element(n); });
+    if (!named)
+      throw InputError(source, 6,
+                       "VASP 4 POSCAR has no species line; give the species (e.g. --species Au)");
     for (std::size_t i = 0; i < s.atoms.size(); ++i) s.atoms[i].species = trailing_names[i];
     return s;
   }
   std::size_t index = 0;
   for (std::size_t sp = 0; sp < species.size(); ++sp) {
-    if (!is_element(species[sp])) throw InputError(source, 6, "unknown element '" + species[sp] + "' in the species line");
+    if (!is_element(species[sp]))
+      throw InputError(source, 6, "unknown element '" + species[sp] + "' in the species line");
     for (long c = 0; c < counts[sp]; ++c) s.atoms[index++].species = species[sp];
   }
   return s;
@@ -213,7 +233,8 @@ void write_poscar(std::ostream& out, const Structure& input) {
     if (c == '\n' || c == '\r') c = ' ';
   out << title << "\n   1.0\n";
   for (int i = 0; i < 3; ++i) {
-    std::snprintf(buf, sizeof buf, " %22.16f %22.16f %22.16f\n", s.cell[i].x, s.cell[i].y, s.cell[i].z);
+    std::snprintf(buf, sizeof buf, " %22.16f %22.16f %22.16f\n", s.cell[i].x, s.cell[i].y,
+                  s.cell[i].z);
     out << buf;
   }
   for (const auto& sp : order) out << "  " << sp;

@@ -13,21 +13,26 @@
 
 namespace fw::slabs {
 
-StructureFormat format_from_filename(const std::filesystem::path& path, const std::string& option_name) {
+StructureFormat format_from_filename(const std::filesystem::path& path,
+                                     const std::string& option_name) {
   std::string name = path.filename().string();
   std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  if (ext == ".vasp" || ext == ".poscar" || name.rfind("POSCAR", 0) == 0 || name.rfind("CONTCAR", 0) == 0)
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  if (ext == ".vasp" || ext == ".poscar" || name.rfind("POSCAR", 0) == 0 ||
+      name.rfind("CONTCAR", 0) == 0)
     return StructureFormat::poscar;
   if (ext == ".extxyz" || ext == ".xyz") return StructureFormat::extxyz;
   if (ext == ".lmp" || ext == ".data") return StructureFormat::lammps_data;
   throw InputError(option_name.empty() ? path.string() : option_name,
                    "cannot tell the format of '" + path.string() +
-                       "': expected *.vasp, POSCAR*, CONTCAR* (POSCAR), *.extxyz, *.xyz (extended XYZ) or *.lmp, *.data "
+                       "': expected *.vasp, POSCAR*, CONTCAR* (POSCAR), *.extxyz, *.xyz (extended "
+                       "XYZ) or *.lmp, *.data "
                        "(LAMMPS data)");
 }
 
-Structure read_structure(const std::filesystem::path& path, const std::vector<std::string>& species_hint) {
+Structure read_structure(const std::filesystem::path& path,
+                         const std::vector<std::string>& species_hint) {
   const StructureFormat format = format_from_filename(path);
   std::ifstream in(path);
   if (!in) throw InputError(path.string(), "cannot open for reading");
@@ -39,7 +44,8 @@ Structure read_structure(const std::filesystem::path& path, const std::vector<st
     case StructureFormat::lammps_data:
       break;
   }
-  throw InputError(path.string(), "reading LAMMPS data files is not supported; use POSCAR or extended XYZ");
+  throw InputError(path.string(),
+                   "reading LAMMPS data files is not supported; use POSCAR or extended XYZ");
 }
 
 void write_structure(const std::filesystem::path& path, const Structure& structure) {

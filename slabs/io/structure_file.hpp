@@ -12,8 +12,8 @@ namespace fw::slabs {
 
 enum class StructureFormat { poscar, extxyz, lammps_data };
 
-/// *.vasp, *.poscar, POSCAR*, CONTCAR* → poscar; *.extxyz, *.xyz → extxyz; *.lmp, *.data → lammps_data.
-/// Throws InputError(option_name) for anything else.
+/// *.vasp, *.poscar, POSCAR*, CONTCAR* → poscar; *.extxyz, *.xyz → extxyz; *.lmp, *.data →
+/// lammps_data. Throws InputError(option_name) for anything else.
 StructureFormat format_from_filename(const std::filesystem::path& path,
                                      const std::string& option_name = "");
 

@@ -1,5 +1,6 @@
 /// \file test_ase_interop.cpp
-/// \brief Our POSCAR/extxyz files as ASE (python3-ase) and pymatgen read them: same cell and positions.
+/// \brief Our POSCAR/extxyz files as ASE (python3-ase) and pymatgen read them: same cell and
+/// positions.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -17,8 +18,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// Debian's interpreter, where python3-ase and python3-pymatgen live (a pyenv python3 may shadow it).
-std::string python() { return fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3"; }
+/// Debian's interpreter, where python3-ase and python3-pymatgen live (a pyenv python3 may shadow
+/// it).
+std::string python() {
+  return fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+}
 
 bool python_module_available(const std::string& module) {
   const std::string cmd = python() + " -c 'import " + module + "' >/dev/null 2>&1";
@@ -40,7 +44,8 @@ void expect_same_structure(const Structure& s, const nlohmann::json& j) {
     for (int k = 0; k < 3; ++k) EXPECT_NEAR(j["cell"][i][k].get<double>(), s.cell[i][k], 1e-10);
   ASSERT_EQ(j["positions"].size(), s.size());
   for (std::size_t a = 0; a < s.size(); ++a) {
-    for (int k = 0; k < 3; ++k) EXPECT_NEAR(j["positions"][a][k].get<double>(), s.atoms[a].position[k], 1e-10);
+    for (int k = 0; k < 3; ++k)
+      EXPECT_NEAR(j["positions"][a][k].get<double>(), s.atoms[a].position[k], 1e-10);
     EXPECT_EQ(j["symbols"][a].get<std::string>(), s.atoms[a].species);
   }
 }
@@ -57,7 +62,8 @@ Structure slab111() {
 }  // namespace
 
 TEST(AseInterop, AseReadsOurPoscarAndExtxyzOf111SlabWithTheSameCellAndPositions) {
-  if (!python_module_available("ase.io")) GTEST_SKIP() << "python3-ase not installed: skipping ASE interop";
+  if (!python_module_available("ase.io"))
+    GTEST_SKIP() << "python3-ase not installed: skipping ASE interop";
   const Structure s = slab111();
   const fs::path dir = fs::temp_directory_path() / ("fw_ase_" + std::to_string(::getpid()));
   fs::create_directories(dir);
@@ -75,13 +81,17 @@ TEST(AseInterop, AseReadsOurPoscarAndExtxyzOf111SlabWithTheSameCellAndPositions)
 }
 
 TEST(AseInterop, PymatgenReadsOurPoscarWithTheSameLattice) {
-  if (!python_module_available("pymatgen.core")) GTEST_SKIP() << "python3-pymatgen not installed: skipping";
+  if (!python_module_available("pymatgen.core"))
+    GTEST_SKIP() << "python3-pymatgen not installed: skipping";
   const Structure s = slab111();
-  const fs::path file = fs::temp_directory_path() / ("fw_pmg_" + std::to_string(::getpid()) + ".vasp");
+  const fs::path file =
+      fs::temp_directory_path() / ("fw_pmg_" + std::to_string(::getpid()) + ".vasp");
   write_structure(file, s);
   const std::string code =
-      "import json; from pymatgen.core import Structure; t = Structure.from_file(\"" + file.string() +
-      "\"); print(json.dumps({\"cell\": t.lattice.matrix.tolist(), \"positions\": t.cart_coords.tolist(), "
+      "import json; from pymatgen.core import Structure; t = Structure.from_file(\"" +
+      file.string() +
+      "\"); print(json.dumps({\"cell\": t.lattice.matrix.tolist(), \"positions\": "
+      "t.cart_coords.tolist(), "
       "\"symbols\": [x.specie.symbol for x in t]}))";
   expect_same_structure(s, run_python(code));
   fs::remove(file);

@@ -33,7 +33,8 @@ TEST(Cleave, PaperCrystalHas500AtomsAnd20Point4AngstromEdge) {
   const CleavedCrystal c = cut({1, 0, 0});
   EXPECT_EQ(c.crystal.size(), 500u);
   double lo = 1e300, hi = -1e300;
-  for (const Atom& a : c.crystal.atoms) lo = std::min(lo, a.position.x), hi = std::max(hi, a.position.x);
+  for (const Atom& a : c.crystal.atoms)
+    lo = std::min(lo, a.position.x), hi = std::max(hi, a.position.x);
   EXPECT_NEAR(hi - lo, kEdge - kA / 2, 1e-9);  // outermost atom planes: 4.5 a apart
 }
 
@@ -71,5 +72,6 @@ TEST(Cleave, Cut111ThroughTheCentreIsARegularHexagon) {
 TEST(Cleave, CubeCrossSectionNearACornerIsATriangle) {
   // Plane x + y + z = t cuts the unit-edge cube corner in an equilateral triangle of side t√2.
   const double t = 0.3;
-  EXPECT_NEAR(cube_cross_section_area_A2(1.0, {1, 1, 1}, t / std::sqrt(3.0)), std::sqrt(3.0) / 4 * 2 * t * t, 1e-12);
+  EXPECT_NEAR(cube_cross_section_area_A2(1.0, {1, 1, 1}, t / std::sqrt(3.0)),
+              std::sqrt(3.0) / 4 * 2 * t * t, 1e-12);
 }

@@ -38,7 +38,8 @@ TEST(ExtXyz, PlainXyzIsReadAsANonPeriodicCluster) {
 }
 
 TEST(ExtXyz, TruncatedFileNamesTheMissingAtomLine) {
-  std::istringstream in("3\nLattice=\"4 0 0 0 4 0 0 0 4\" Properties=species:S:1:pos:R:3\nAu 0 0 0\n");
+  std::istringstream in(
+      "3\nLattice=\"4 0 0 0 4 0 0 0 4\" Properties=species:S:1:pos:R:3\nAu 0 0 0\n");
   try {
     read_extxyz(in, "t.extxyz");
     FAIL();

@@ -1,5 +1,6 @@
 /// \file test_nanorod.cpp
-/// \brief Nanorods: every atom obeys every facet bound and every lattice point that obeys them is kept.
+/// \brief Nanorods: every atom obeys every facet bound and every lattice point that obeys them is
+/// kept.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -43,7 +44,8 @@ TEST(Nanorod, OctagonalRodRespectsBothSideFamiliesAndIsAlignedWithZ) {
   spec.length_A = 40.0;
   const Structure rod = build_nanorod(spec);
   double zlo = 1e300, zhi = -1e300;
-  for (const Atom& atom : rod.atoms) zlo = std::min(zlo, atom.position.z), zhi = std::max(zhi, atom.position.z);
+  for (const Atom& atom : rod.atoms)
+    zlo = std::min(zlo, atom.position.z), zhi = std::max(zhi, atom.position.z);
   // End planes are (100) layers (spacing a/2) within ±20 Å of the centre atom: ±9 layers, ±18.36 Å.
   EXPECT_NEAR(zhi - zlo, 2 * std::floor(20.0 / (a / 2)) * (a / 2), 1e-9);
   // The {110} bound cuts corners: the rod is smaller than the square {100} rod.

@@ -22,9 +22,9 @@ struct PlaneFact {
 
 // Textbook fcc: (100) a²/2, a/2, ABAB; (110) a²/√2, a/(2√2), ABAB; (111) √3a²/4, a/√3, ABC.
 const PlaneFact kFacts[] = {
-    {{1, 0, 0}, kA * kA / 2, kA / 2, 2},
-    {{1, 1, 0}, kA * kA / std::sqrt(2.0), kA / (2 * std::sqrt(2.0)), 2},
-    {{1, 1, 1}, std::sqrt(3.0) * kA * kA / 4, kA / std::sqrt(3.0), 3},
+    {{1, 0, 0}, kA* kA / 2, kA / 2, 2},
+    {{1, 1, 0}, kA* kA / std::sqrt(2.0), kA / (2 * std::sqrt(2.0)), 2},
+    {{1, 1, 1}, std::sqrt(3.0) * kA* kA / 4, kA / std::sqrt(3.0), 3},
 };
 }  // namespace
 
@@ -77,7 +77,8 @@ TEST_P(PlaneFacts, SlabHasRequestedVacuumGapAndCountsWithRepeat) {
 INSTANTIATE_TEST_SUITE_P(LowIndexFacets, PlaneFacts, ::testing::ValuesIn(kFacts),
                          [](const ::testing::TestParamInfo<PlaneFact>& info) {
                            const Miller& m = info.param.hkl;
-                           return "hkl" + std::to_string(m[0]) + std::to_string(m[1]) + std::to_string(m[2]);
+                           return "hkl" + std::to_string(m[0]) + std::to_string(m[1]) +
+                                  std::to_string(m[2]);
                          });
 
 TEST(Oriented, HighIndexPlaneConservesVolumePerAtom) {
@@ -91,7 +92,8 @@ TEST(Oriented, HighIndexPlaneConservesVolumePerAtom) {
 }
 
 TEST(Oriented, NonReducedIndicesGiveTheSamePlane) {
-  EXPECT_NEAR(fcc_plane_geometry(kA, {2, 2, 0}).area_A2, fcc_plane_geometry(kA, {1, 1, 0}).area_A2, 1e-12);
+  EXPECT_NEAR(fcc_plane_geometry(kA, {2, 2, 0}).area_A2, fcc_plane_geometry(kA, {1, 1, 0}).area_A2,
+              1e-12);
 }
 
 TEST(Oriented, RejectsBadLayersRepeatAndVacuum) {

@@ -42,7 +42,8 @@ TEST(Poscar, RoundTripIsExactForATiltedCellWithSelectiveDynamics) {
   const Structure back = from_poscar(first);
   EXPECT_EQ(to_poscar(back), first);
   ASSERT_EQ(back.size(), s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) EXPECT_LT(norm(back.atoms[i].position - s.atoms[i].position), 1e-12);
+  for (std::size_t i = 0; i < s.size(); ++i)
+    EXPECT_LT(norm(back.atoms[i].position - s.atoms[i].position), 1e-12);
   EXPECT_EQ(back.atoms[0].movable, (std::array<bool, 3>{false, false, true}));
 }
 
@@ -58,10 +59,15 @@ TEST(Poscar, CartesianCoordinatesAreScaledByTheScaleFactor) {
 }
 
 TEST(Poscar, Vasp4FileTakesSpeciesFromTheCaller) {
-  const Structure s = from_poscar("no species\n1.0\n4 0 0\n0 4 0\n0 0 4\n1 2\nDirect\n0 0 0\n0.5 0.5 0\n0.5 0 0.5\n", {"Ag", "Au"});
+  const Structure s = from_poscar(
+      "no species\n1.0\n4 0 0\n0 4 0\n0 0 4\n1 2\nDirect\n0 0 0\n0.5 0.5 0\n0.5 0 0.5\n",
+      {"Ag", "Au"});
   EXPECT_EQ(s.atoms[0].species, "Ag");
   EXPECT_EQ(s.atoms[2].species, "Au");
-  EXPECT_THROW(from_poscar("no species\n1.0\n4 0 0\n0 4 0\n0 0 4\n1 2\nDirect\n0 0 0\n0.5 0.5 0\n0.5 0 0.5\n"), InputError);
+  EXPECT_THROW(
+      from_poscar(
+          "no species\n1.0\n4 0 0\n0 4 0\n0 0 4\n1 2\nDirect\n0 0 0\n0.5 0.5 0\n0.5 0 0.5\n"),
+      InputError);
 }
 
 TEST(Poscar, MalformedFilesNameTheLine) {
@@ -90,8 +96,10 @@ TEST(Poscar, CorpusVariantsMatchPymatgenLatticeAndFractionalCoordinates) {
   int compared = 0;
   for (const auto& [name, entry] : expected.items()) {
     const nlohmann::json* values = nullptr;
-    if (entry.value("parse_ok", false)) values = &entry["values"];
-    else if (entry.contains("retry_read_velocities_False")) values = &entry["retry_read_velocities_False"]["values"];
+    if (entry.value("parse_ok", false))
+      values = &entry["values"];
+    else if (entry.contains("retry_read_velocities_False"))
+      values = &entry["retry_read_velocities_False"]["values"];
     if (values == nullptr || !values->contains("structure")) continue;
     std::vector<std::string> hint;
     // pymatgen invents H, He for the VASP-4 file (MANIFEST note 6); we take the title's species.
@@ -99,7 +107,8 @@ TEST(Poscar, CorpusVariantsMatchPymatgenLatticeAndFractionalCoordinates) {
     const auto& st = (*values)["structure"];
     ASSERT_EQ(s.size(), st["num_sites"].get<std::size_t>()) << name;
     for (int i = 0; i < 3; ++i)
-      for (int k = 0; k < 3; ++k) EXPECT_NEAR(s.cell[i][k], st["lattice_matrix"][i][k].get<double>(), 1e-8) << name;
+      for (int k = 0; k < 3; ++k)
+        EXPECT_NEAR(s.cell[i][k], st["lattice_matrix"][i][k].get<double>(), 1e-8) << name;
     // pymatgen 2022.11.7 multiplies Cartesian coordinates by the raw negative scale (a volume):
     // wrong, checked separately below.
     const bool pymatgen_wrong = name == "POSCAR_volume_scaled";
