@@ -18,6 +18,12 @@ namespace {
 
 constexpr double kFourPi = 4.0 * std::numbers::pi;
 constexpr double kHartreePerRydberg = 0.5;
+/// UPF generators leave numerical noise in the far tail of V_loc + Z/r, which the r² weight of the
+/// G = 0 ("psp_core") term amplifies. ABINIT (m_upf2abinit psp11lo) drops V_loc + Z/r beyond
+/// 20 bohr when it is not ~0; Quantum ESPRESSO integrates only to 10 bohr (upflib rcut). We cut
+/// the grid at the first point beyond 20 bohr (odd count), ABINIT's rule, since ABINIT is our
+/// reference; everything else is negligible there.
+constexpr double kUpfIntegrationCutoffBohr = 20.0;
 
 /// The format-independent content of a UPF file, in the file's units (Ry).
 struct UpfContent {
@@ -275,7 +281,22 @@ UpfContent read_v2(const std::string& path) {
   return upf;
 }
 
-Pseudopotential to_common(const UpfContent& upf, const std::string& path) {
+/// Keeps the grid points up to the first one beyond kUpfIntegrationCutoffBohr (odd count).
+void truncate_like_quantum_espresso(UpfContent& upf) {
+  std::size_t msh = upf.r.size();
+  for (std::size_t i = 0; i < upf.r.size(); ++i)
+    if (upf.r[i] > kUpfIntegrationCutoffBohr) {
+      msh = i + 1;  // points kept, the first one beyond the cut-off included
+      break;
+    }
+  msh = std::min(upf.r.size(), 2 * ((msh + 1) / 2) - 1);
+  for (auto* f : {&upf.r, &upf.rab, &upf.v_local_rydberg, &upf.rho_core, &upf.rho_atom_4pi_r2})
+    if (!f->empty()) f->resize(msh);
+  for (auto& beta : upf.r_beta) beta.resize(msh);
+}
+
+Pseudopotential to_common(UpfContent upf, const std::string& path) {
+  truncate_like_quantum_espresso(upf);
   Pseudopotential psp;
   psp.source_path = path;
   psp.format = "upf";

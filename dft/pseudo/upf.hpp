@@ -7,7 +7,11 @@
 /// PP_RAB in bohr (the file's own grid is kept, usually logarithmic); PP_LOCAL in Ry (halved);
 /// PP_BETA holds r·β(r) (bohr^-1/2) on the grid, zero beyond its cut-off index; PP_DIJ in Ry
 /// (halved) — V_NL = Σ |β_i> D_ij <β_j|; PP_NLCC is the true model-core density ρ_c(r);
-/// PP_RHOATOM is 4πr²ρ(r) (divided out here). Ultrasoft, PAW and spin-orbit files are rejected.
+/// PP_RHOATOM is 4πr²ρ(r) (divided out here). Like ABINIT, the grid is cut at the first point
+/// beyond 20 bohr (Quantum ESPRESSO cuts at 10): generators leave noise in the far tail of
+/// V_loc + Z/r that the r²-weighted G = 0 term amplifies (on abinit-data's Si UPF, keeping the
+/// tail to 112 bohr shifts the energy by 0.28 eV/atom). Ultrasoft, PAW and spin-orbit files are
+/// rejected.
 #pragma once
 
 #include <string>
