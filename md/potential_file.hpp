@@ -1,0 +1,17 @@
+/// \file potential_file.hpp
+/// \brief Finding an EAM file by name: as given, then facetweld's data/md/, then Debian's
+/// lammps-data folder.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace fw::md {
+
+/// Returns the first existing of: `name` as a path, $FACETWELD_DATA/md/<name>,
+/// <source>/data/md/<name>, /usr/share/lammps/potentials/<name>. Throws InputError(option)
+/// naming every place it looked.
+std::filesystem::path find_potential_file(const std::string& name,
+                                          const std::string& option = "--potential");
+
+}  // namespace fw::md
