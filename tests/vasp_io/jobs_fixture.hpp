@@ -1,0 +1,109 @@
+/// \file jobs_fixture.hpp
+/// \brief Shared set-up of the job-handling tests: a temp folder, a fixture POTCAR library, the
+/// paper preset for one facet, and a replay plan for the VASP stand-in (tests/vasp_io/fake_vasp).
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "tests/vasp_io/potcar_fixture.hpp"
+
+namespace fw::vasp::test {
+
+namespace fs = std::filesystem;
+
+inline const fs::path kCorpus = fs::path(FACETWELD_SOURCE_DIR) / "../shared/vasp-corpus";
+inline const fs::path kFakeVasp =
+    fs::path(FACETWELD_SOURCE_DIR) / "tests/vasp_io/fake_vasp/fake_vasp.sh";
+
+struct CommandOutput {
+  int exit_code = -1;
+  std::string text;  ///< stdout and stderr together
+};
+
+/// Runs a shell command line, capturing stdout+stderr.
+inline CommandOutput shell(const std::string& command) {
+  CommandOutput out;
+  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
+  if (!pipe) return out;
+  std::array<char, 4096> buf{};
+  while (std::fgets(buf.data(), buf.size(), pipe)) out.text += buf.data();
+  const int status = ::pclose(pipe);
+  out.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+  return out;
+}
+
+inline std::string quote(const fs::path& p) {
+  return "'" + p.string() + "'";
+}
+
+/// Energy pymatgen 2022.11.7 read from a corpus OUTCAR (expected.json "final_energy", E(σ→0)).
+inline double corpus_final_energy(const std::string& corpus_case) {
+  std::ifstream in(kCorpus / corpus_case / "expected.json");
+  return nlohmann::json::parse(in)["files"]["OUTCAR"]["values"]["final_energy"].get<double>();
+}
+
+/// A temp folder with a fixture POTCAR library and the `paper` jobs of facet (100).
+class PaperJobsFixture : public ::testing::Test {
+ protected:
+  // The three replayed runs; part1 first fails with a real EDDDAV/ZHEGV stdout until ALGO = All.
+  static constexpr const char* kCrystalCase = "atomate_H_on_Ir16_slab_seldyn";
+  static constexpr const char* kPart1Case = "pymatgen_Dy9_slab_static";
+  static constexpr const char* kPart2Case = "custodian_FeO_ldau_spin_relax";
+
+  void SetUp() override {
+    if (!fs::exists(kCorpus)) GTEST_SKIP() << "vasp-corpus not found at " << kCorpus;
+    dir_ = potcars_.root() / "work";
+    fs::create_directories(dir_);
+    potcars_.add("potpaw_PBE", "Au", "PAW_PBE Au 04Oct2007", 11.0, 229.943);
+    jobs_ = dir_ / "jobs";
+    plan_ = dir_ / "plan.txt";
+    log_ = dir_ / "fake_vasp.log";
+    std::ofstream(plan_) << "100/crystal " << kCrystalCase << "\n"
+                         << "100/part1 " << kPart1Case
+                         << " custodian_stdout_error_logs/vasp.edddav2 ALGO=All\n"
+                         << "100/part2 " << kPart2Case << "\n";
+  }
+
+  CommandOutput facetweld(const std::string& args, const std::string& env = "") const {
+    return shell("cd " + quote(dir_) + " && FAKE_VASP_CORPUS=" + quote(kCorpus) +
+                 " FAKE_VASP_PLAN=" + quote(plan_) + " FAKE_VASP_LOG=" + quote(log_) + " " + env +
+                 " " + quote(FACETWELD_BINARY) + " " + args);
+  }
+
+  void prepare() {
+    const auto r = facetweld("vasp prepare --preset paper --facets 100 -o jobs --potcar-dir " +
+                             quote(potcars_.root()));
+    ASSERT_EQ(r.exit_code, 0) << r.text;
+  }
+
+  /// VASP starts recorded by the stand-in for a job folder suffix.
+  int starts(const std::string& suffix) const {
+    std::ifstream in(log_);
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line))
+      if (line.find("/" + suffix + " ") != std::string::npos) ++n;
+    return n;
+  }
+
+  /// E_dis from pymatgen's energies of the replayed files and the manifest's cut area.
+  double expected_e_dis() const {
+    std::ifstream in(jobs_ / "manifest.json");
+    const double area = nlohmann::json::parse(in)["jobs"][0]["area_A2"].get<double>();
+    return (corpus_final_energy(kPart1Case) + corpus_final_energy(kPart2Case) -
+            corpus_final_energy(kCrystalCase)) /
+           area;
+  }
+
+  FakePotcarLibrary potcars_;
+  fs::path dir_, jobs_, plan_, log_;
+};
+
+}  // namespace fw::vasp::test

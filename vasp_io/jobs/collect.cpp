@@ -1,0 +1,155 @@
+/// \file collect.cpp
+/// \brief Facet energies from registry results.
+#include "vasp_io/jobs/collect.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "core/error.hpp"
+#include "core/units.hpp"
+#include "core/version.hpp"
+#include "vasp_io/jobs/manifest.hpp"
+#include "vasp_io/jobs/registry.hpp"
+
+namespace fw::vasp {
+namespace fs = std::filesystem;
+
+nlohmann::json collect_facet_table(const fs::path& jobs_dir) {
+  const Manifest manifest = read_manifest(jobs_dir);
+  if (!fs::exists(jobs_dir / Registry::kFileName))
+    throw InputError(jobs_dir.string(), "no job has run yet (no registry.sqlite)");
+  Registry registry(jobs_dir);
+  std::map<std::string, JobRecord> records;
+  for (auto& r : registry.jobs()) records[r.name] = r;
+  auto energy = [&](const JobSpec& job) -> std::optional<double> {
+    auto it = records.find(job.name);
+    if (it == records.end() || it->second.state != job_state::done) return std::nullopt;
+    return it->second.energy_eV;
+  };
+
+  // Facets in manifest order.
+  std::vector<std::array<int, 3>> order;
+  std::map<std::array<int, 3>, std::vector<const JobSpec*>> by_facet;
+  for (const auto& job : manifest.jobs) {
+    if (!by_facet.count(job.hkl)) order.push_back(job.hkl);
+    by_facet[job.hkl].push_back(&job);
+  }
+
+  nlohmann::json facets = nlohmann::json::array();
+  nlohmann::json incomplete = nlohmann::json::array();
+  nlohmann::json job_energies = nlohmann::json::object();
+  for (const auto& job : manifest.jobs)
+    if (auto e = energy(job)) job_energies[job.name] = *e;
+
+  for (const auto& hkl : order) {
+    const auto& jobs = by_facet[hkl];
+    auto find_role = [&](const std::string& role) -> const JobSpec* {
+      for (const JobSpec* j : jobs)
+        if (j->role == role) return j;
+      return nullptr;
+    };
+    std::vector<std::string> missing;
+    for (const JobSpec* j : jobs)
+      if (!energy(*j) && (manifest.method == "cut-crystal" || j->role == "bulk"))
+        missing.push_back(j->name);
+
+    if (manifest.method == "cut-crystal") {
+      const JobSpec* crystal = find_role("crystal");
+      const JobSpec* p1 = find_role("part1");
+      const JobSpec* p2 = find_role("part2");
+      if (!crystal || !p1 || !p2 || !missing.empty()) {
+        incomplete.push_back({{"hkl", hkl}, {"waiting_for", missing}});
+        continue;
+      }
+      const double e_cry = *energy(*crystal), e1 = *energy(*p1), e2 = *energy(*p2);
+      const double area = crystal->area_A2;
+      const double e_dis = (e1 + e2 - e_cry) / area;
+      facets.push_back({{"hkl", hkl},
+                        {"e_dis_eV_per_A2", e_dis},
+                        {"gamma_J_per_m2", units::eV_per_A2_to_J_per_m2(e_dis / 2.0)},
+                        {"relaxed", false},
+                        {"method", "cut-crystal"},
+                        {"layers", 0},
+                        {"area_A2", area},
+                        {"e_slab_eV", e1 + e2},
+                        {"e_bulk_eV", e_cry},
+                        {"e_part1_eV", e1},
+                        {"e_part2_eV", e2},
+                        {"e_crystal_eV", e_cry},
+                        {"natoms", crystal->natoms},
+                        {"converged", true}});
+      continue;
+    }
+
+    // Slab method.
+    const JobSpec* bulk = find_role("bulk");
+    if (!bulk || !energy(*bulk)) {
+      incomplete.push_back({{"hkl", hkl}, {"waiting_for", missing}});
+      continue;
+    }
+    const double e_bulk_per_atom = *energy(*bulk) / bulk->natoms;
+    nlohmann::json series = nlohmann::json::array();
+    std::vector<std::pair<int, double>> gammas;
+    const JobSpec* thickest = nullptr;
+    double thickest_e = 0.0, thickest_gamma = 0.0;
+    for (const JobSpec* j : jobs) {
+      if (j->role != "slab") continue;
+      const auto e = energy(*j);
+      if (!e) {
+        missing.push_back(j->name);
+        continue;
+      }
+      const double gamma = (*e - j->natoms * e_bulk_per_atom) / (2.0 * j->area_A2);
+      series.push_back({{"layers", j->layers},
+                        {"e_slab_eV", *e},
+                        {"gamma_eV_per_A2", gamma},
+                        {"gamma_J_per_m2", units::eV_per_A2_to_J_per_m2(gamma)}});
+      gammas.push_back({j->layers, gamma});
+      if (!thickest || j->layers > thickest->layers) {
+        thickest = j;
+        thickest_e = *e;
+        thickest_gamma = gamma;
+      }
+    }
+    if (!thickest) {
+      incomplete.push_back({{"hkl", hkl}, {"waiting_for", missing}});
+      continue;
+    }
+    std::sort(gammas.begin(), gammas.end());
+    bool converged = false;
+    if (gammas.size() >= 2) {
+      const double d = gammas.back().second - gammas[gammas.size() - 2].second;
+      converged = std::abs(units::eV_per_A2_to_J_per_m2(d)) < kSlabConvergenceJPerM2;
+    }
+    facets.push_back({{"hkl", hkl},
+                      {"e_dis_eV_per_A2", 2.0 * thickest_gamma},
+                      {"gamma_J_per_m2", units::eV_per_A2_to_J_per_m2(thickest_gamma)},
+                      {"relaxed", thickest->relax},
+                      {"method", "slab"},
+                      {"layers", thickest->layers},
+                      {"area_A2", thickest->area_A2},
+                      {"e_slab_eV", thickest_e},
+                      {"e_bulk_eV", thickest->natoms * e_bulk_per_atom},
+                      {"natoms", thickest->natoms},
+                      {"converged", converged},
+                      {"layer_series", series}});
+    if (!missing.empty()) incomplete.push_back({{"hkl", hkl}, {"waiting_for", missing}});
+  }
+  if (facets.empty())
+    throw InputError(jobs_dir.string(),
+                     "no facet has all its jobs done yet (see `facetweld vasp "
+                     "status`)");
+  nlohmann::json settings = manifest.settings;
+  settings["preset"] = manifest.preset;
+  settings["energy"] = "E(sigma->0) of the last ionic step, eV";
+  settings["job_energies_eV"] = job_energies;
+  if (manifest.method == "slab") settings["slab_convergence_J_per_m2"] = kSlabConvergenceJPerM2;
+  nlohmann::json table = {{"engine", "vasp"},     {"element", manifest.element},
+                          {"a_A", manifest.a_A},  {"facets", facets},
+                          {"settings", settings}, {"code_version", fw::code_version()}};
+  if (!incomplete.empty()) table["incomplete"] = incomplete;
+  return table;
+}
+
+}  // namespace fw::vasp

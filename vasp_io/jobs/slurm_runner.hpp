@@ -1,0 +1,25 @@
+/// \file slurm_runner.hpp
+/// \brief Slurm: writes facetweld.sbatch, submits with `sbatch --parsable`, follows the job with
+/// squeue, then sacct, then `scontrol show job` (for clusters without accounting).
+#pragma once
+
+#include "vasp_io/jobs/batch_system.hpp"
+
+namespace fw::vasp {
+
+class SlurmRunner final : public BatchSystem {
+ public:
+  SlurmRunner(std::string vasp_command, BatchResources resources)
+      : vasp_command_(std::move(vasp_command)), resources_(std::move(resources)) {}
+  std::string name() const override { return "slurm"; }
+  std::string submit(const std::filesystem::path& folder, const std::string& job_name) override;
+  AttemptPoll poll(const std::string& id, const std::filesystem::path& folder) override;
+
+ private:
+  std::string vasp_command_;
+  BatchResources resources_;
+};
+
+inline constexpr const char* kSlurmScript = "facetweld.sbatch";
+
+}  // namespace fw::vasp

@@ -1,0 +1,48 @@
+/// \file presets.hpp
+/// \brief `facetweld vasp prepare`: the study's jobs (`paper`: cut 500-atom crystal) or a
+/// converged slab set (`slab`), written as VASP job folders plus manifest.json.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "slabs/miller.hpp"
+#include "vasp_io/incar.hpp"
+#include "vasp_io/jobs/manifest.hpp"
+#include "vasp_io/potcar.hpp"
+
+namespace fw::vasp {
+
+struct PrepareOptions {
+  std::string preset = "paper";  ///< paper | slab
+  std::vector<slabs::Miller> facets{{1, 0, 0}, {1, 1, 0}, {1, 1, 1}};
+  std::string element = "Au";
+  std::optional<double> a_A;  ///< default: 4.08 (paper, experiment) or 4.16 (slab, PBE)
+  std::optional<std::filesystem::path> potcar_dir;
+  bool skip_potcar = false;  ///< write everything but POTCAR (assemble it on the cluster)
+  bool force = false;        ///< write into a folder that already holds a manifest
+  // slab preset
+  std::vector<int> layers{5, 7, 9, 11};  ///< convergence series (odd: symmetric slabs)
+  double vacuum_A = 15.0;
+};
+
+struct PreparedJobs {
+  Manifest manifest;
+  std::vector<PotcarInfo> potcars;  ///< one per species (empty with skip_potcar)
+};
+
+/// INCARs of the two presets (documented and justified in docs/vasp_io_jobs.md).
+Incar paper_incar(const std::string& system);
+Incar slab_incar(const std::string& system, bool relax);
+
+/// Writes `<out>/<hkl>/<role>/{INCAR,POSCAR,KPOINTS,POTCAR}` and `<out>/manifest.json`.
+/// InputError for an unknown preset, a folder that already has a manifest (unless force), or a
+/// missing POTCAR library (unless skip_potcar).
+PreparedJobs prepare_jobs(const PrepareOptions& options, const std::filesystem::path& out);
+
+/// "100", "110", "1-10": the folder name of a facet.
+std::string facet_folder(const slabs::Miller& hkl);
+
+}  // namespace fw::vasp
