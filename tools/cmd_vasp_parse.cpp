@@ -158,10 +158,12 @@ void run_parse(const ParseOptions& o) {
   std::string type;
   nlohmann::json j = parse_any(o, type);
   j["code_version"] = code_version();
-  if (o.json)
-    std::cout << j.dump(1) << "\n";
-  else
+  if (o.json) {
+    // File text (versions, warnings) may hold bytes that are not UTF-8: replace, never throw.
+    std::cout << j.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  } else {
     print_summary(j, type);
+  }
   if (!j["complete"].get<bool>()) {
     std::string what;
     for (const auto& m : j["missing"]) what += (what.empty() ? "" : "; ") + m.get<std::string>();
