@@ -1,0 +1,172 @@
+/// \file svg_chart.cpp
+/// \brief SVG rendering of bar and line charts.
+#include "tools/report/svg_chart.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <sstream>
+
+namespace fw::report {
+
+namespace {
+
+constexpr double kWidth = 640, kHeight = 400;
+constexpr double kLeft = 80, kRight = 170, kTop = 40, kBottom = 60;
+const char* const kColours[] = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759",
+                                "#76b7b2", "#b07aa1", "#9c755f"};
+
+std::string escape(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '&')
+      out += "&amp;";
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else
+      out += c;
+  }
+  return out;
+}
+
+std::string number(double v, int digits = 3) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.*g", digits, v);
+  return buf;
+}
+
+/// A "nice" tick step (1, 2 or 5 × 10^k) giving about `ticks` intervals over `range`.
+double nice_step(double range, int ticks) {
+  const double raw = range / ticks;
+  const double mag = std::pow(10.0, std::floor(std::log10(raw)));
+  for (double m : {1.0, 2.0, 5.0, 10.0})
+    if (raw <= m * mag) return m * mag;
+  return 10 * mag;
+}
+
+struct Axis {
+  double lo, hi, step;
+};
+
+Axis make_axis(double lo, double hi, bool include_zero) {
+  if (include_zero) lo = std::min(lo, 0.0), hi = std::max(hi, 0.0);
+  if (!(hi > lo)) hi = lo + 1.0;
+  const double step = nice_step(hi - lo, 5);
+  return {std::floor(lo / step) * step, std::ceil(hi / step) * step, step};
+}
+
+void frame(std::ostringstream& svg, const std::string& title, const std::string& y_label,
+           const Axis& y) {
+  svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << kWidth << "\" height=\"" << kHeight
+      << "\" font-family=\"sans-serif\" font-size=\"12\">\n"
+      << "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
+      << "<text x=\"" << kWidth / 2 << "\" y=\"22\" text-anchor=\"middle\" font-size=\"15\">"
+      << escape(title) << "</text>\n"
+      << "<text transform=\"translate(18," << (kTop + kHeight - kBottom) / 2
+      << ") rotate(-90)\" text-anchor=\"middle\">" << escape(y_label) << "</text>\n";
+  const double plot_h = kHeight - kTop - kBottom;
+  for (double v = y.lo; v <= y.hi + 1e-9 * y.step; v += y.step) {
+    const double py = kTop + plot_h * (1 - (v - y.lo) / (y.hi - y.lo));
+    svg << "<line x1=\"" << kLeft << "\" x2=\"" << kWidth - kRight << "\" y1=\"" << py << "\" y2=\""
+        << py << "\" stroke=\"#ddd\"/>\n<text x=\"" << kLeft - 6 << "\" y=\"" << py + 4
+        << "\" text-anchor=\"end\">" << number(std::abs(v) < 1e-12 ? 0.0 : v) << "</text>\n";
+  }
+  svg << "<line x1=\"" << kLeft << "\" x2=\"" << kLeft << "\" y1=\"" << kTop << "\" y2=\""
+      << kHeight - kBottom << "\" stroke=\"black\"/>\n";
+}
+
+void legend(std::ostringstream& svg, const std::vector<std::string>& names) {
+  for (std::size_t s = 0; s < names.size(); ++s) {
+    const double y = kTop + 10 + 20.0 * static_cast<double>(s);
+    svg << "<rect x=\"" << kWidth - kRight + 12 << "\" y=\"" << y - 9
+        << "\" width=\"12\" height=\"12\" fill=\"" << kColours[s % 7] << "\"/>\n<text x=\""
+        << kWidth - kRight + 30 << "\" y=\"" << y + 1 << "\">" << escape(names[s]) << "</text>\n";
+  }
+}
+
+}  // namespace
+
+std::string render_svg(const BarChart& chart) {
+  double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+  for (const auto& s : chart.series)
+    for (double v : s.values)
+      if (std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
+  if (!std::isfinite(lo)) lo = 0, hi = 1;
+  const Axis y = make_axis(lo, hi, true);
+  std::ostringstream svg;
+  frame(svg, chart.title, chart.y_label, y);
+  const double plot_w = kWidth - kLeft - kRight, plot_h = kHeight - kTop - kBottom;
+  const auto to_y = [&](double v) { return kTop + plot_h * (1 - (v - y.lo) / (y.hi - y.lo)); };
+  const double group_w = plot_w / std::max<std::size_t>(1, chart.categories.size());
+  const double bar_w = 0.8 * group_w / std::max<std::size_t>(1, chart.series.size());
+  for (std::size_t c = 0; c < chart.categories.size(); ++c) {
+    const double gx = kLeft + group_w * static_cast<double>(c);
+    svg << "<text x=\"" << gx + group_w / 2 << "\" y=\"" << kHeight - kBottom + 18
+        << "\" text-anchor=\"middle\">" << escape(chart.categories[c]) << "</text>\n";
+    for (std::size_t s = 0; s < chart.series.size(); ++s) {
+      if (c >= chart.series[s].values.size() || !std::isfinite(chart.series[s].values[c])) continue;
+      const double v = chart.series[s].values[c];
+      const double x = gx + 0.1 * group_w + bar_w * static_cast<double>(s);
+      const double top = std::min(to_y(v), to_y(0)), height = std::abs(to_y(v) - to_y(0));
+      svg << "<rect x=\"" << x << "\" y=\"" << top << "\" width=\"" << bar_w * 0.92
+          << "\" height=\"" << height << "\" fill=\"" << kColours[s % 7] << "\"><title>"
+          << escape(chart.series[s].name) << ": " << number(v, 4) << "</title></rect>\n<text x=\""
+          << x + bar_w * 0.46 << "\" y=\"" << top - 3
+          << "\" text-anchor=\"middle\" font-size=\"9\">" << number(v, 3) << "</text>\n";
+    }
+  }
+  svg << "<line x1=\"" << kLeft << "\" x2=\"" << kWidth - kRight << "\" y1=\"" << to_y(0)
+      << "\" y2=\"" << to_y(0) << "\" stroke=\"black\"/>\n";
+  std::vector<std::string> names;
+  for (const auto& s : chart.series) names.push_back(s.name);
+  legend(svg, names);
+  svg << "</svg>\n";
+  return svg.str();
+}
+
+std::string render_svg(const LineChart& chart) {
+  double xlo = std::numeric_limits<double>::infinity(), xhi = -xlo, ylo = xlo, yhi = -xlo;
+  for (const auto& s : chart.series)
+    for (std::size_t i = 0; i < s.x.size() && i < s.y.size(); ++i) {
+      if (!std::isfinite(s.x[i]) || !std::isfinite(s.y[i])) continue;
+      xlo = std::min(xlo, s.x[i]), xhi = std::max(xhi, s.x[i]);
+      ylo = std::min(ylo, s.y[i]), yhi = std::max(yhi, s.y[i]);
+    }
+  if (!std::isfinite(xlo)) xlo = 0, xhi = 1, ylo = 0, yhi = 1;
+  const Axis x = make_axis(xlo, xhi, false), y = make_axis(ylo, yhi, false);
+  std::ostringstream svg;
+  frame(svg, chart.title, chart.y_label, y);
+  const double plot_w = kWidth - kLeft - kRight, plot_h = kHeight - kTop - kBottom;
+  const auto px = [&](double v) { return kLeft + plot_w * (v - x.lo) / (x.hi - x.lo); };
+  const auto py = [&](double v) { return kTop + plot_h * (1 - (v - y.lo) / (y.hi - y.lo)); };
+  for (double v = x.lo; v <= x.hi + 1e-9 * x.step; v += x.step)
+    svg << "<text x=\"" << px(v) << "\" y=\"" << kHeight - kBottom + 18
+        << "\" text-anchor=\"middle\">" << number(v) << "</text>\n";
+  svg << "<line x1=\"" << kLeft << "\" x2=\"" << kWidth - kRight << "\" y1=\"" << kHeight - kBottom
+      << "\" y2=\"" << kHeight - kBottom << "\" stroke=\"black\"/>\n<text x=\""
+      << kLeft + plot_w / 2 << "\" y=\"" << kHeight - 15 << "\" text-anchor=\"middle\">"
+      << escape(chart.x_label) << "</text>\n";
+  std::vector<std::string> names;
+  for (std::size_t s = 0; s < chart.series.size(); ++s) {
+    const auto& series = chart.series[s];
+    names.push_back(series.name);
+    std::string points;
+    for (std::size_t i = 0; i < series.x.size() && i < series.y.size(); ++i) {
+      if (!std::isfinite(series.x[i]) || !std::isfinite(series.y[i])) continue;
+      points += number(px(series.x[i]), 6) + "," + number(py(series.y[i]), 6) + " ";
+      svg << "<circle cx=\"" << px(series.x[i]) << "\" cy=\"" << py(series.y[i])
+          << "\" r=\"3.5\" fill=\"" << kColours[s % 7] << "\"><title>" << number(series.x[i], 4)
+          << ", " << number(series.y[i], 4) << "</title></circle>\n";
+    }
+    svg << "<polyline points=\"" << points << "\" fill=\"none\" stroke=\"" << kColours[s % 7]
+        << "\" stroke-width=\"2\"/>\n";
+  }
+  legend(svg, names);
+  svg << "</svg>\n";
+  return svg.str();
+}
+
+}  // namespace fw::report
