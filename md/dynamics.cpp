@@ -61,7 +61,9 @@ ThermoState run_dynamics(System& system, ForceField& field, Thermostat* thermost
         x[c] += dt * v[c];
       }
     }
-    field.compute(system, true);  // may reorder atoms: reload pointers below
+    bool wanted = step == settings.steps;
+    for (Observer* o : observers) wanted = wanted || (o->every() > 0 && step % o->every() == 0);
+    field.compute(system, true, wanted);  // may reorder atoms: reload pointers below
     if (thermostat) thermostat->add_forces(system, dt);
     v = system.v.data();
     f = system.f.data();
@@ -71,8 +73,6 @@ ThermoState run_dynamics(System& system, ForceField& field, Thermostat* thermost
       for (std::size_t c = 3 * i; c < 3 * i + 3; ++c) v[c] += h * f[c];
     }
     if (thermostat) thermostat->end_step(system, dt);
-    bool wanted = step == settings.steps;
-    for (Observer* o : observers) wanted = wanted || (o->every() > 0 && step % o->every() == 0);
     if (wanted) {
       state = measure(system, field, thermostat, step, dt);
       for (Observer* o : observers) {

@@ -68,19 +68,22 @@ void EamForce::bind(const System& system) {
   thread_f_.assign(threads, std::vector<double>(3 * n, 0.0));
 }
 
-void EamForce::add_forces(System& system, const NeighborList& list, ForceResult& result) {
+void EamForce::add_forces(System& system, const NeighborList& list, ForceResult& result,
+                          bool need_energy) {
   if (rho_.size() != system.size() ||
       thread_rho_.size() != static_cast<std::size_t>(omp_get_max_threads())) {
     bind(system);
   }
   if (single_type_) {
-    compute<true>(system, list, result);
+    need_energy ? compute<true, true>(system, list, result)
+                : compute<true, false>(system, list, result);
   } else {
-    compute<false>(system, list, result);
+    need_energy ? compute<false, true>(system, list, result)
+                : compute<false, false>(system, list, result);
   }
 }
 
-template <bool kSingleType>
+template <bool kSingleType, bool kEnergy>
 void EamForce::compute(System& system, const NeighborList& list, ForceResult& result) {
   const std::size_t n = system.size();
   const double* x = system.x.data();
@@ -103,8 +106,9 @@ void EamForce::compute(System& system, const NeighborList& list, ForceResult& re
     double* rho = t == 0 ? rho_.data() : thread_rho_[static_cast<std::size_t>(t)].data();
     std::fill(rho, rho + n, 0.0);
 
-    // Pass 1: densities.
-#pragma omp for schedule(static) nowait
+    // Pass 1: densities. Dynamic chunks let one thread take over the work of another that the
+    // OS has descheduled (shared machines); each thread writes only its own buffers.
+#pragma omp for schedule(dynamic, 512) nowait
     for (std::size_t i = 0; i < n; ++i) {
       int ti = 0;
       if constexpr (!kSingleType) {
@@ -127,8 +131,13 @@ void EamForce::compute(System& system, const NeighborList& list, ForceResult& re
         const DensityKnot& c =
             density_table_[kSingleType ? 0 : static_cast<std::size_t>(ti * ntypes + tj)]
                           [static_cast<std::size_t>(m - 1)];
-        rho_i += ((c.at_i[0] * p + c.at_i[1]) * p + c.at_i[2]) * p + c.at_i[3];
-        rho[j] += ((c.at_j[0] * p + c.at_j[1]) * p + c.at_j[2]) * p + c.at_j[3];
+        const double rho_from_j = ((c.at_i[0] * p + c.at_i[1]) * p + c.at_i[2]) * p + c.at_i[3];
+        rho_i += rho_from_j;
+        if constexpr (kSingleType) {
+          rho[j] += rho_from_j;  // one species: the density functions of i and j coincide
+        } else {
+          rho[j] += ((c.at_j[0] * p + c.at_j[1]) * p + c.at_j[2]) * p + c.at_j[3];
+        }
       };
       std::uint32_t k = list.begin(i);
       for (const std::uint32_t ks = list.shifted_begin(i); k < ks; ++k) {
@@ -162,12 +171,13 @@ void EamForce::compute(System& system, const NeighborList& list, ForceResult& re
       }
       const SplinePoint e = evaluate(potential_->embedding(ti), total);
       fp_[i] = e.derivative;
-      energy += total > rho_max ? e.value + e.derivative * (total - rho_max) : e.value;
+      if constexpr (kEnergy)
+        energy += total > rho_max ? e.value + e.derivative * (total - rho_max) : e.value;
     }
 
     // Pass 2: pair forces.
     const double* fp = fp_.data();
-#pragma omp for schedule(static) nowait
+#pragma omp for schedule(dynamic, 512) nowait
     for (std::size_t i = 0; i < n; ++i) {
       int ti = 0;
       if constexpr (!kSingleType) {
@@ -192,14 +202,19 @@ void EamForce::compute(System& system, const NeighborList& list, ForceResult& re
         const ForceKnot& c =
             force_table_[kSingleType ? 0 : static_cast<std::size_t>(ti * ntypes + tj)]
                         [static_cast<std::size_t>(m - 1)];
-        const double rhoip = (c.d_at_i[0] * p + c.d_at_i[1]) * p + c.d_at_i[2];
         const double rhojp = (c.d_at_j[0] * p + c.d_at_j[1]) * p + c.d_at_j[2];
         const double z2p = (c.d_z2[0] * p + c.d_z2[1]) * p + c.d_z2[2];
         const double z2 = ((c.z2[0] * p + c.z2[1]) * p + c.z2[2]) * p + c.z2[3];
         const double recip = 1.0 / r;
         const double phi = z2 * recip;
         const double phip = z2p * recip - phi * recip;
-        const double psip = fp_i * rhojp + fp[j] * rhoip + phip;
+        double psip;
+        if constexpr (kSingleType) {
+          psip = (fp_i + fp[j]) * rhojp + phip;  // rho_i' = rho_j' for one species
+        } else {
+          const double rhoip = (c.d_at_i[0] * p + c.d_at_i[1]) * p + c.d_at_i[2];
+          psip = fp_i * rhojp + fp[j] * rhoip + phip;
+        }
         const double fpair = -psip * recip;
         fxi += dx * fpair;
         fyi += dy * fpair;
@@ -207,13 +222,15 @@ void EamForce::compute(System& system, const NeighborList& list, ForceResult& re
         f[3 * j] -= dx * fpair;
         f[3 * j + 1] -= dy * fpair;
         f[3 * j + 2] -= dz * fpair;
-        energy += phi;
-        w0 += dx * dx * fpair;
-        w1 += dy * dy * fpair;
-        w2 += dz * dz * fpair;
-        w3 += dy * dz * fpair;
-        w4 += dx * dz * fpair;
-        w5 += dx * dy * fpair;
+        if constexpr (kEnergy) {
+          energy += phi;
+          w0 += dx * dx * fpair;
+          w1 += dy * dy * fpair;
+          w2 += dz * dz * fpair;
+          w3 += dy * dz * fpair;
+          w4 += dx * dz * fpair;
+          w5 += dx * dy * fpair;
+        }
       };
       std::uint32_t k = list.begin(i);
       for (const std::uint32_t ks = list.shifted_begin(i); k < ks; ++k) {

@@ -23,14 +23,15 @@ class EamForce : public Interaction {
   std::string name() const override { return "eam"; }
   double cutoff_A() const override { return potential_->cutoff_A(); }
   void bind(const System& system) override;
-  void add_forces(System& system, const NeighborList& list, ForceResult& result) override;
+  void add_forces(System& system, const NeighborList& list, ForceResult& result,
+                  bool need_energy) override;
 
   const EamPotential& potential() const { return *potential_; }
   /// Electron density at each atom from the last compute (per current atom order).
   const std::vector<double>& densities() const { return rho_; }
 
  private:
-  template <bool kSingleType>
+  template <bool kSingleType, bool kEnergy>
   void compute(System& system, const NeighborList& list, ForceResult& result);
 
   /// Density pass table for type pair (i, j): value coefficients c3..c6 of the density at i due

@@ -20,7 +20,7 @@ double ForceField::cutoff_A() const {
   return cutoff;
 }
 
-const ForceResult& ForceField::compute(System& system, bool allow_sort) {
+const ForceResult& ForceField::compute(System& system, bool allow_sort, bool need_energy) {
   if (interactions_.empty()) throw InputError("potential", "no interaction defined");
   if (!list_) list_ = std::make_unique<NeighborList>(cutoff_A(), skin_A_);
   if (bound_size_ != system.size()) {
@@ -33,8 +33,8 @@ const ForceResult& ForceField::compute(System& system, bool allow_sort) {
     list_->update(system, sort_now);
   }
   std::fill(system.f.begin(), system.f.end(), 0.0);
-  result_.clear();
-  for (auto& term : interactions_) term->add_forces(system, *list_, result_);
+  if (need_energy) result_.clear();
+  for (auto& term : interactions_) term->add_forces(system, *list_, result_, need_energy);
   ++computes_;
   return result_;
 }

@@ -22,7 +22,8 @@ class ForceField {
 
   /// Zeroes the forces and sums every interaction; rebuilds the neighbour list when an atom has
   /// moved more than skin/2 (and, with `allow_sort`, reorders atoms spatially on rebuild).
-  const ForceResult& compute(System& system, bool allow_sort = false);
+  /// Without `need_energy` only forces are computed; last() then holds stale energy/virial.
+  const ForceResult& compute(System& system, bool allow_sort = false, bool need_energy = true);
   const ForceResult& last() const { return result_; }
   const NeighborList& neighbor_list() const { return *list_; }
   /// Forces the next compute to rebuild the list and re-bind the interactions.

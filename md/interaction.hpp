@@ -29,8 +29,10 @@ class Interaction {
   /// Resolves the system's types (by species name) before the first compute; called again when
   /// the atom count or types change. Throws InputError for species the term cannot handle.
   virtual void bind(const System& system) = 0;
-  /// Adds this term's forces to system.f and its energy and virial to `result`.
-  virtual void add_forces(System& system, const NeighborList& list, ForceResult& result) = 0;
+  /// Adds this term's forces to system.f and, when `need_energy`, its energy and virial to
+  /// `result` (MD steps between outputs skip them, as LAMMPS's eflag/vflag do).
+  virtual void add_forces(System& system, const NeighborList& list, ForceResult& result,
+                          bool need_energy) = 0;
 };
 
 }  // namespace fw::md
