@@ -762,6 +762,111 @@ class VasprunReader {
   int dos_set_depth_ = 0, dos_spin_sets_ = 0, dos_rows_ = 0;
 };
 
+/// Feeds bytes to the reader, passing the bodies of <projected> (projected eigenvalues) and
+/// <partial> (projected DOS) only as their newlines: these blocks are most of a vasprun.xml with
+/// LORBIT and hold nothing this reader keeps, so memchr/memmem skip them at memory speed while
+/// expat still sees the tags (and line numbers stay right for messages).
+class SkippingFeeder {
+ public:
+  explicit SkippingFeeder(VasprunReader& reader) : reader_(reader) {}
+
+  bool push(const char* data, std::size_t size) {
+    carry_.append(data, size);
+    std::size_t pos = 0;
+    const std::size_t n = carry_.size();
+    bool ok = true;
+    while (ok && pos < n) {
+      if (closing_.empty()) {
+        std::size_t at = n, tag_end = 0;
+        for (const auto& [open, close] : kSkipped) {
+          const std::size_t p = find_start_tag(pos, open);
+          if (p < at) at = p, closing_ = close;
+        }
+        if (at == n) {  // none here: pass all but a tail that may hold the start of a tag
+          const std::size_t keep = std::min<std::size_t>(n - pos, kLongestTag);
+          ok = emit(pos, n - keep - pos);
+          pos = n - keep;
+          break;
+        }
+        tag_end = carry_.find('>', at);
+        if (tag_end == std::string::npos) {  // start tag cut by the chunk: wait for more
+          ok = emit(pos, at - pos);
+          pos = at;
+          closing_ = {};
+          break;
+        }
+        ok = emit(pos, tag_end + 1 - pos);
+        pos = tag_end + 1;
+        if (carry_[tag_end - 1] == '/') closing_ = {};  // <projected/>
+      } else {
+        const std::size_t close = find(closing_, pos);
+        const std::size_t scan_end =
+            close == std::string::npos ? n - std::min(n - pos, closing_.size()) : close;
+        ok = emit_newlines(pos, scan_end);
+        pos = scan_end;
+        if (close == std::string::npos) break;
+        ok = ok && emit(close, closing_.size());
+        pos = close + closing_.size();
+        closing_ = {};
+      }
+    }
+    carry_.erase(0, pos);
+    return ok;
+  }
+
+  /// End of input: what is held back goes to the parser (a skipped block left open is dropped,
+  /// so the parser reports the file as cut off).
+  void finish() {
+    if (closing_.empty()) reader_.feed(carry_.data(), carry_.size(), false);
+    reader_.feed(nullptr, 0, true);
+  }
+
+ private:
+  static constexpr std::pair<std::string_view, std::string_view> kSkipped[] = {
+      {"<projected", "</projected>"}, {"<partial", "</partial>"}};
+  static constexpr std::size_t kLongestTag = 12;
+
+  std::size_t find_start_tag(std::size_t from, std::string_view open) const {
+    for (std::size_t p = find(open, from); p != std::string::npos; p = find(open, p + 1)) {
+      if (p + open.size() >= carry_.size()) return p;  // cannot tell yet: treat as a start
+      const char next = carry_[p + open.size()];
+      if (next == '>' || next == ' ' || next == '/' || next == '\n' || next == '\t' || next == '\r')
+        return p;
+    }
+    return carry_.size();
+  }
+
+  /// memmem: far faster than std::string::find in blocks with a '<' on every line.
+  std::size_t find(std::string_view needle, std::size_t from) const {
+    if (from >= carry_.size()) return std::string::npos;
+    const void* p =
+        memmem(carry_.data() + from, carry_.size() - from, needle.data(), needle.size());
+    return p == nullptr ? std::string::npos
+                        : static_cast<std::size_t>(static_cast<const char*>(p) - carry_.data());
+  }
+
+  bool emit(std::size_t from, std::size_t count) {
+    return count == 0 || reader_.feed(carry_.data() + from, count, false);
+  }
+
+  bool emit_newlines(std::size_t from, std::size_t to) {
+    std::size_t lines = 0;
+    for (const char* p = carry_.data() + from; p < carry_.data() + to;) {
+      const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(carry_.data() + to - p));
+      if (nl == nullptr) break;
+      ++lines;
+      p = static_cast<const char*>(nl) + 1;
+    }
+    if (lines == 0) return true;
+    const std::string newlines(lines, '\n');
+    return reader_.feed(newlines.data(), newlines.size(), false);
+  }
+
+  VasprunReader& reader_;
+  std::string carry_;
+  std::string_view closing_;
+};
+
 nlohmann::json vec(const Vec3& v) {
   auto num = [](double x) {
     return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json(nullptr);
@@ -877,13 +982,13 @@ std::optional<BandEdges> Vasprun::band_edges() const {
 Vasprun parse_vasprun(std::string_view xml, const std::string& source,
                       const VasprunOptions& options) {
   VasprunReader reader(source, options);
+  SkippingFeeder feeder(reader);
   constexpr std::size_t kChunk = 1 << 20;
-  std::size_t pos = 0;
-  do {
-    const std::size_t n = std::min(kChunk, xml.size() - pos);
-    if (!reader.feed(xml.data() + pos, n, pos + n == xml.size())) break;
-    pos += n;
-  } while (pos < xml.size());
+  bool ok = true;
+  for (std::size_t pos = 0; ok && pos < xml.size(); pos += kChunk) {
+    ok = feeder.push(xml.data() + pos, std::min(kChunk, xml.size() - pos));
+  }
+  if (ok) feeder.finish();
   return reader.finish();
 }
 
@@ -892,10 +997,14 @@ Vasprun read_vasprun(const std::filesystem::path& path, const VasprunOptions& op
   ChunkedFile file(path);
   constexpr std::size_t kChunk = 1 << 20;
   std::vector<char> buffer(kChunk);
+  SkippingFeeder feeder(reader);
   for (;;) {
     const std::size_t n = file.read(buffer.data(), buffer.size());
-    if (!reader.feed(buffer.data(), n, n == 0)) break;
-    if (n == 0) break;
+    if (n == 0) {
+      feeder.finish();
+      break;
+    }
+    if (!feeder.push(buffer.data(), n)) break;
   }
   return reader.finish();
 }
