@@ -1,0 +1,473 @@
+/// \file weld_run.cpp
+/// \brief Relaxed rod, one welding run (NVT then quench) and its analysis and files.
+#include "md/weld_run.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <numbers>
+#include <sstream>
+
+#include "core/atomic_file.hpp"
+#include "core/error.hpp"
+#include "core/units.hpp"
+#include "md/analysis_rods.hpp"
+#include "md/dynamics.hpp"
+#include "md/eam_force.hpp"
+#include "md/minimizer.hpp"
+#include "md/potential_file.hpp"
+#include "md/structure_bridge.hpp"
+#include "md/thermo_csv.hpp"
+#include "md/thermostat.hpp"
+#include "md/velocities.hpp"
+#include "slabs/oriented.hpp"
+
+namespace fw::md {
+namespace {
+
+/// Atoms counted as "interior" in the interface: at least this many neighbours within the bond
+/// cutoff. Low-index Au surface atoms have at most 9, bulk atoms 12, boundary atoms 11–13.
+constexpr int kInteriorCoordination = 11;
+
+double bond_cutoff_A(double a_A) {
+  return 0.5 * (1.0 + 1.0 / std::sqrt(2.0)) * a_A;  // midway between the 1st and 2nd fcc shells
+}
+
+long steps_of(double time_ps, double dt_ps) {
+  return std::lround(time_ps / dt_ps);
+}
+
+std::shared_ptr<const EamPotential> load_potential(
+    const WeldSettings& s, std::vector<std::pair<std::string, double>>& masses) {
+  const auto path = find_potential_file(s.potential, "--potential");
+  auto pot = std::make_shared<const EamPotential>(EamPotential::read(path));
+  masses.clear();
+  for (std::size_t t = 0; t < pot->type_count(); ++t)
+    masses.emplace_back(pot->elements()[t], pot->masses_amu()[t]);
+  return pot;
+}
+
+std::unique_ptr<ForceField> make_field(const WeldSettings& s,
+                                       const std::shared_ptr<const EamPotential>& pot) {
+  auto field = std::make_unique<ForceField>(s.skin_A);
+  field->add(std::make_unique<EamForce>(pot));
+  return field;
+}
+
+MinimizeSettings minimize_settings(const WeldSettings& s) {
+  MinimizeSettings m;
+  m.force_tolerance_eV_per_A = s.force_tolerance_eV_per_A;
+  m.max_iterations = s.max_iterations;
+  return m;
+}
+
+CnaSettings cna_settings(const WeldSettings& s, double a_A) {
+  CnaSettings c = s.cna;
+  if (!(c.cutoff_A > 0)) c.cutoff_A = bond_cutoff_A(a_A);
+  return c;
+}
+
+/// Samples neck, angle and interface CNA of the current state.
+WeldSample sample(const System& system, const std::vector<int>& rod_by_id, const CnaSettings& cna,
+                  double bond_cutoff, double half_width, const ThermoState& state,
+                  std::vector<CnaType>* types_out = nullptr) {
+  const std::vector<int> rods = rods_in_current_order(system, rod_by_id);
+  const WeldSnapshot snap = analyse_weld(system, rods, bond_cutoff, half_width);
+  const std::vector<CnaType> types = common_neighbor_analysis(system, cna);
+  WeldSample s;
+  s.time_ps = state.time_ps;
+  s.potential_eV = state.potential_eV;
+  s.temperature_K = state.temperature_K;
+  s.angle_deg = snap.angle_deg;
+  s.neck_bridge_atoms = snap.neck.bridge_atoms;
+  s.cross_bonds = snap.neck.cross_bonds;
+  s.neck_radius_A = snap.neck.radius_A;
+  s.interface_atoms = static_cast<long>(snap.interface_atoms.size());
+  s.interface_cna = count_cna(types, snap.interface_atoms);
+  std::vector<std::size_t> interior;
+  for (std::size_t i : snap.interface_atoms)
+    if (snap.coordination[i] >= kInteriorCoordination) interior.push_back(i);
+  s.interface_interior_cna = interior.empty() ? CnaCounts{} : count_cna(types, interior);
+  if (types_out) *types_out = types;
+  return s;
+}
+
+/// extxyz frame with the rod tag and the CNA type per atom (OVITO colours by either).
+void write_tagged_frame(std::ostream& out, const System& system, const std::vector<int>& rod_by_id,
+                        const std::vector<CnaType>& types, const ThermoState* state) {
+  char buf[512];
+  const Mat3& h = system.cell;
+  out << system.size() << "\n";
+  std::snprintf(buf, sizeof buf,
+                "Lattice=\"%.8f %.8f %.8f %.8f %.8f %.8f %.8f %.8f %.8f\" "
+                "Properties=species:S:1:pos:R:3:rod:I:1:cna:I:1 pbc=\"F F F\"",
+                h[0].x, h[0].y, h[0].z, h[1].x, h[1].y, h[1].z, h[2].x, h[2].y, h[2].z);
+  out << buf;
+  if (state) {
+    std::snprintf(buf, sizeof buf, " step=%ld time_ps=%.4f energy=%.8f temperature_K=%.3f",
+                  state->step, state->time_ps, state->potential_eV, state->temperature_K);
+    out << buf;
+  }
+  out << "\n";
+  for (std::size_t i : system.indices_in_input_order()) {
+    const Vec3 p = system.unwrapped_position(i);
+    std::snprintf(buf, sizeof buf, "%-3s %.6f %.6f %.6f %d %d\n",
+                  system.type_names[static_cast<std::size_t>(system.type[i])].c_str(), p.x, p.y,
+                  p.z, rod_by_id[static_cast<std::size_t>(system.id[i])],
+                  static_cast<int>(types[i]));
+    out << buf;
+  }
+}
+
+/// Records the time series and writes tagged trajectory frames during the dynamics.
+class WeldObserver : public Observer {
+ public:
+  WeldObserver(const std::filesystem::path& trajectory, long sample_every, long trajectory_every,
+               const std::vector<int>& rod_by_id, const CnaSettings& cna, double bond_cutoff,
+               double half_width)
+      : out_(trajectory),
+        sample_every_(sample_every),
+        trajectory_every_(trajectory_every),
+        rod_by_id_(rod_by_id),
+        cna_(cna),
+        bond_cutoff_(bond_cutoff),
+        half_width_(half_width) {
+    if (!out_) throw InputError(trajectory.string(), "cannot write the trajectory");
+  }
+  long every() const override { return sample_every_; }
+  void observe(const System& system, const ThermoState& state) override {
+    std::vector<CnaType> types;
+    samples.push_back(sample(system, rod_by_id_, cna_, bond_cutoff_, half_width_, state, &types));
+    if (trajectory_every_ > 0 && state.step % trajectory_every_ == 0) frame(system, types, state);
+  }
+  void frame(const System& system, const std::vector<CnaType>& types, const ThermoState& state) {
+    write_tagged_frame(out_, system, rod_by_id_, types, &state);
+    out_.flush();
+  }
+
+  std::vector<WeldSample> samples;
+
+ private:
+  std::ofstream out_;
+  long sample_every_, trajectory_every_;
+  const std::vector<int>& rod_by_id_;
+  CnaSettings cna_;
+  double bond_cutoff_, half_width_;
+};
+
+nlohmann::json cna_json(const CnaCounts& c) {
+  nlohmann::json j;
+  for (CnaType t : {CnaType::fcc, CnaType::hcp, CnaType::bcc, CnaType::ico, CnaType::other})
+    j[cna_type_name(t)] = c.of(t);
+  j["fcc_fraction"] = c.fraction(CnaType::fcc);
+  j["hcp_fraction"] = c.fraction(CnaType::hcp);
+  j["other_fraction"] = c.fraction(CnaType::other);
+  return j;
+}
+
+CnaCounts cna_from_json(const nlohmann::json& j) {
+  CnaCounts c;
+  for (CnaType t : {CnaType::fcc, CnaType::hcp, CnaType::bcc, CnaType::ico, CnaType::other})
+    c.count[static_cast<std::size_t>(static_cast<int>(t) - 1)] = j.at(cna_type_name(t)).get<long>();
+  return c;
+}
+
+nlohmann::json sample_json(const WeldSample& s) {
+  return {{"time_ps", s.time_ps},
+          {"potential_eV", s.potential_eV},
+          {"temperature_K", s.temperature_K},
+          {"angle_deg", s.angle_deg},
+          {"neck_bridge_atoms", s.neck_bridge_atoms},
+          {"cross_bonds", s.cross_bonds},
+          {"neck_radius_A", s.neck_radius_A},
+          {"interface_atoms", s.interface_atoms},
+          {"interface_cna", cna_json(s.interface_cna)},
+          {"interface_interior_cna", cna_json(s.interface_interior_cna)}};
+}
+
+WeldSample sample_from_json(const nlohmann::json& j) {
+  WeldSample s;
+  s.time_ps = j.at("time_ps");
+  s.potential_eV = j.at("potential_eV");
+  s.temperature_K = j.at("temperature_K");
+  s.angle_deg = j.at("angle_deg");
+  s.neck_bridge_atoms = j.at("neck_bridge_atoms");
+  s.cross_bonds = j.at("cross_bonds");
+  s.neck_radius_A = j.at("neck_radius_A");
+  s.interface_atoms = j.at("interface_atoms");
+  s.interface_cna = cna_from_json(j.at("interface_cna"));
+  s.interface_interior_cna = cna_from_json(j.at("interface_interior_cna"));
+  return s;
+}
+
+std::string timeseries_csv(const std::vector<WeldSample>& samples) {
+  std::ostringstream out;
+  out << "time_ps,potential_eV,temperature_K,angle_deg,neck_bridge_atoms,cross_bonds,"
+         "neck_radius_A,interface_atoms,interface_fcc_fraction,interface_hcp_fraction,"
+         "interface_other_fraction,interior_fcc_fraction,interior_hcp_fraction,"
+         "interior_other_fraction\n";
+  char row[400];
+  for (const WeldSample& s : samples) {
+    std::snprintf(row, sizeof row,
+                  "%.4f,%.6f,%.3f,%.4f,%ld,%ld,%.4f,%ld,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f\n", s.time_ps,
+                  s.potential_eV, s.temperature_K, s.angle_deg, s.neck_bridge_atoms, s.cross_bonds,
+                  s.neck_radius_A, s.interface_atoms, s.interface_cna.fraction(CnaType::fcc),
+                  s.interface_cna.fraction(CnaType::hcp), s.interface_cna.fraction(CnaType::other),
+                  s.interface_interior_cna.fraction(CnaType::fcc),
+                  s.interface_interior_cna.fraction(CnaType::hcp),
+                  s.interface_interior_cna.fraction(CnaType::other));
+    out << row;
+  }
+  return out.str();
+}
+
+}  // namespace
+
+nlohmann::json WeldSettings::to_json() const {
+  return {{"rod",
+           {{"axis", rod.axis},
+            {"radius_A", rod.radius_A},
+            {"length_A", rod.length_A},
+            {"wulff_tips", rod.wulff_tips}}},
+          {"tilt_axis", pair.tilt_axis},
+          {"contact_distance_A", pair.contact_distance_A},
+          {"vacuum_A", pair.vacuum_A},
+          {"potential", potential},
+          {"temperature_K", temperature_K},
+          {"dt_fs", dt_fs},
+          {"time_ps", time_ps},
+          {"thermostat", thermostat},
+          {"damping_ps", damping_ps},
+          {"seed", seed},
+          {"minimizer", minimizer},
+          {"force_tolerance_eV_per_A", force_tolerance_eV_per_A},
+          {"max_iterations", max_iterations},
+          {"skin_A", skin_A},
+          {"sample_every_ps", sample_every_ps},
+          {"trajectory_every_ps", trajectory_every_ps},
+          {"thermo_every_ps", thermo_every_ps},
+          {"cna", {{"mode", cna.mode}, {"cutoff_A", cna.cutoff_A}}},
+          {"interface_half_width_A", interface_half_width_A}};
+}
+
+void check_weld_settings(const WeldSettings& s) {
+  if (s.angles_deg.empty()) throw InputError("--angles", "give at least one angle");
+  for (double a : s.angles_deg)
+    if (!(a >= 0 && a <= 90)) throw InputError("--angles", "angles must lie in [0, 90] degrees");
+  check_time_step(s.dt_fs * 1e-3, "--dt-fs");
+  check_temperature(s.temperature_K, "--temperature");
+  if (!(s.time_ps >= 0 && s.time_ps <= 1e4))
+    throw InputError("--time-ps", "must lie in [0, 1e4] ps");
+  if (!(s.damping_ps > 0)) throw InputError("--damping-ps", "must be > 0 ps");
+  if (!(s.force_tolerance_eV_per_A > 0)) throw InputError("--ftol", "must be > 0 eV/Å");
+  if (s.max_iterations < 1) throw InputError("--max-iterations", "must be >= 1");
+  if (!(s.sample_every_ps > 0)) throw InputError("--sample-every-ps", "must be > 0 ps");
+  if (!(s.trajectory_every_ps >= 0)) throw InputError("--trajectory-every-ps", "must be >= 0 ps");
+  if (!(s.thermo_every_ps > 0)) throw InputError("--thermo-every-ps", "must be > 0 ps");
+  if (!(s.interface_half_width_A > 0))
+    throw InputError("--interface-width", "interface half width must be > 0 Å");
+  if (!(s.skin_A >= 0 && s.skin_A <= 3)) throw InputError("--skin", "must lie in [0, 3] Å");
+  check_cna_settings(CnaSettings{s.cna.mode, s.cna.cutoff_A > 0 ? s.cna.cutoff_A : 1.0, 0.0},
+                     "--cna");
+  if (s.thermostat != "langevin" && s.thermostat != "nose-hoover-chain")
+    throw InputError("--thermostat", "must be langevin or nose-hoover-chain");
+  if (s.minimizer != "fire" && s.minimizer != "cg")
+    throw InputError("--minimizer", "must be fire or cg");
+}
+
+RelaxedRod relax_rod(const WeldSettings& settings, const slabs::FacetTable& table,
+                     const std::string& table_source) {
+  RelaxedRod out;
+  out.shape = wulff_rod_shape(table, settings.rod, table_source);
+  out.lattice = slabs::build_nanorod(out.shape.spec);
+  std::vector<std::pair<std::string, double>> masses;
+  const auto pot = load_potential(settings, masses);
+  if (pot->type_of(table.element) < 0)
+    throw InputError("--potential", "the potential has no " + table.element);
+  System system = system_from_structure(out.lattice, masses);
+  auto field = make_field(settings, pot);
+  const MinimizeResult r =
+      make_minimizer(settings.minimizer)->minimize(system, *field, minimize_settings(settings));
+  out.energy_eV = r.energy_eV;
+  out.max_force_eV_per_A = r.max_force_eV_per_A;
+  out.iterations = r.iterations;
+  out.converged = r.converged;
+  out.positions_A.resize(system.size());
+  for (std::size_t i = 0; i < system.size(); ++i)
+    out.positions_A[static_cast<std::size_t>(system.id[i])] = system.unwrapped_position(i);
+  double z_top = -1e300;
+  for (const auto& a : out.lattice.atoms) z_top = std::max(z_top, a.position.z);
+  for (const auto& a : out.lattice.atoms) out.end_layer_atoms += a.position.z > z_top - 1e-6;
+  // One atom per 1×1 surface cell of the plane ⟂ axis.
+  out.end_face_area_A2 = static_cast<double>(out.end_layer_atoms) *
+                         slabs::fcc_plane_geometry(table.a_A, settings.rod.axis).area_A2;
+  return out;
+}
+
+WeldResult run_weld_angle(const WeldSettings& settings, const RelaxedRod& rod, double angle_deg,
+                          const std::filesystem::path& dir) {
+  const auto start = std::chrono::steady_clock::now();
+  std::filesystem::create_directories(dir);
+  WeldPairSettings pair_settings = settings.pair;
+  pair_settings.angle_deg = angle_deg;
+  const WeldPair pair = make_weld_pair(rod.lattice, rod.shape, pair_settings, rod.positions_A);
+
+  std::vector<std::pair<std::string, double>> masses;
+  const auto pot = load_potential(settings, masses);
+  const double a_A = rod.shape.spec.a_A;
+  const CnaSettings cna = cna_settings(settings, a_A);
+  const double bond_cutoff = bond_cutoff_A(a_A);
+
+  WeldResult result;
+  result.initial_angle_deg = angle_deg;
+  result.atoms_per_rod = static_cast<long>(rod.lattice.size());
+  result.min_distance_start_A = pair.min_distance_A;
+  result.e_rod1_eV = rod.energy_eV;
+  {
+    // Rod 2 alone as placed (rotated copy of the relaxed rod): same energy by isotropy of EAM.
+    slabs::Structure rod2 = pair.structure;
+    std::erase_if(rod2.atoms, [](const slabs::Atom& a) { return a.rod != 2; });
+    System s2 = system_from_structure(rod2, masses);
+    result.e_rod2_eV = make_field(settings, pot)->compute(s2).energy_eV;
+  }
+  result.e_separate_eV = result.e_rod1_eV + result.e_rod2_eV;
+
+  System system = system_from_structure(pair.structure, masses);
+  std::vector<int> rod_by_id(pair.structure.size());
+  for (std::size_t i = 0; i < pair.structure.size(); ++i)
+    rod_by_id[i] = pair.structure.atoms[i].rod;
+  auto field = make_field(settings, pot);
+  result.e_contact_start_eV = field->compute(system).energy_eV;
+  {
+    ThermoState s0;
+    s0.potential_eV = result.e_contact_start_eV;
+    const auto types = common_neighbor_analysis(system, cna);
+    write_file_atomically(dir / "initial.extxyz", [&](std::ostream& out) {
+      write_tagged_frame(out, system, rod_by_id, types, &s0);
+    });
+  }
+
+  // NVT at temperature: Maxwell–Boltzmann start, then the thermostat.
+  const double dt_ps = settings.dt_fs * 1e-3;
+  DynamicsSettings dyn;
+  dyn.dt_ps = dt_ps;
+  dyn.steps = steps_of(settings.time_ps, dt_ps);
+  const long sample_every = std::max(1L, steps_of(settings.sample_every_ps, dt_ps));
+  const long traj_every = settings.trajectory_every_ps > 0
+                              ? std::max(1L, steps_of(settings.trajectory_every_ps, dt_ps) /
+                                                 sample_every * sample_every)
+                              : 0;
+  assign_maxwell_boltzmann(system, settings.temperature_K, settings.seed);
+  auto thermostat = make_thermostat(settings.thermostat, settings.temperature_K,
+                                    settings.damping_ps, settings.seed + 1);
+  ThermoCsv thermo(dir / "thermo.csv", std::max(1L, steps_of(settings.thermo_every_ps, dt_ps)));
+  WeldObserver observer(dir / "trajectory.extxyz", sample_every,
+                        traj_every > 0 ? std::max(traj_every, sample_every) : 0, rod_by_id, cna,
+                        bond_cutoff, settings.interface_half_width_A);
+  const ThermoState last =
+      run_dynamics(system, *field, thermostat.get(), dyn, {&thermo, &observer});
+  result.samples = observer.samples;
+
+  // Quench to the nearest minimum: the welded energy.
+  const MinimizeResult q =
+      make_minimizer(settings.minimizer)->minimize(system, *field, minimize_settings(settings));
+  result.e_welded_eV = q.energy_eV;
+  result.quench_iterations = q.iterations;
+  result.quench_converged = q.converged;
+  result.quench_max_force_eV_per_A = q.max_force_eV_per_A;
+  result.energy_release_eV = result.e_separate_eV - result.e_welded_eV;
+  result.energy_release_per_atom_meV =
+      1e3 * result.energy_release_eV / static_cast<double>(system.size());
+
+  ThermoState quenched_state = last;
+  quenched_state.potential_eV = q.energy_eV;
+  quenched_state.temperature_K = 0.0;
+  for (double& v : system.v) v = 0.0;
+  std::vector<CnaType> types;
+  result.quenched = sample(system, rod_by_id, cna, bond_cutoff, settings.interface_half_width_A,
+                           quenched_state, &types);
+  result.all_cna = count_cna(types);
+  result.final_angle_deg = result.quenched.angle_deg;
+  result.rotation_deg = angle_deg - result.final_angle_deg;
+  const double r = result.quenched.neck_radius_A;
+  result.neck_area_A2 = std::numbers::pi * r * r;
+  if (result.neck_area_A2 > 0)
+    result.energy_release_per_neck_area_J_per_m2 =
+        units::eV_per_A2_to_J_per_m2(result.energy_release_eV / result.neck_area_A2);
+  if (rod.end_face_area_A2 > 0)
+    result.energy_release_per_end_face_eV_per_A2 = result.energy_release_eV / rod.end_face_area_A2;
+
+  observer.frame(system, types, quenched_state);
+  write_file_atomically(dir / "final.extxyz", [&](std::ostream& out) {
+    write_tagged_frame(out, system, rod_by_id, types, &quenched_state);
+  });
+  write_file_atomically(dir / "timeseries.csv", timeseries_csv(result.samples));
+  result.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  nlohmann::json j = result.to_json();
+  j["settings"] = settings.to_json();
+  write_file_atomically(dir / "result.json", j.dump(1) + "\n");
+  return result;
+}
+
+nlohmann::json WeldResult::to_json() const {
+  nlohmann::json samples_json = nlohmann::json::array();
+  for (const WeldSample& s : samples) samples_json.push_back(sample_json(s));
+  return {{"initial_angle_deg", initial_angle_deg},
+          {"atoms_per_rod", atoms_per_rod},
+          {"e_rod1_eV", e_rod1_eV},
+          {"e_rod2_eV", e_rod2_eV},
+          {"e_separate_eV", e_separate_eV},
+          {"e_contact_start_eV", e_contact_start_eV},
+          {"e_welded_eV", e_welded_eV},
+          {"energy_release_eV", energy_release_eV},
+          {"energy_release_per_atom_meV", energy_release_per_atom_meV},
+          {"neck_area_A2", neck_area_A2},
+          {"energy_release_per_neck_area_J_per_m2", energy_release_per_neck_area_J_per_m2},
+          {"energy_release_per_end_face_eV_per_A2", energy_release_per_end_face_eV_per_A2},
+          {"final_angle_deg", final_angle_deg},
+          {"rotation_deg", rotation_deg},
+          {"quenched", sample_json(quenched)},
+          {"all_cna", cna_json(all_cna)},
+          {"quench",
+           {{"iterations", quench_iterations},
+            {"converged", quench_converged},
+            {"max_force_eV_per_A", quench_max_force_eV_per_A}}},
+          {"min_distance_start_A", min_distance_start_A},
+          {"wall_s", wall_s},
+          {"samples", samples_json}};
+}
+
+WeldResult weld_result_from_json(const nlohmann::json& j, const std::string& source) {
+  try {
+    WeldResult r;
+    r.initial_angle_deg = j.at("initial_angle_deg");
+    r.atoms_per_rod = j.at("atoms_per_rod");
+    r.e_rod1_eV = j.at("e_rod1_eV");
+    r.e_rod2_eV = j.at("e_rod2_eV");
+    r.e_separate_eV = j.at("e_separate_eV");
+    r.e_contact_start_eV = j.at("e_contact_start_eV");
+    r.e_welded_eV = j.at("e_welded_eV");
+    r.energy_release_eV = j.at("energy_release_eV");
+    r.energy_release_per_atom_meV = j.at("energy_release_per_atom_meV");
+    r.neck_area_A2 = j.at("neck_area_A2");
+    r.energy_release_per_neck_area_J_per_m2 = j.at("energy_release_per_neck_area_J_per_m2");
+    r.energy_release_per_end_face_eV_per_A2 = j.at("energy_release_per_end_face_eV_per_A2");
+    r.final_angle_deg = j.at("final_angle_deg");
+    r.rotation_deg = j.at("rotation_deg");
+    r.quenched = sample_from_json(j.at("quenched"));
+    r.all_cna = cna_from_json(j.at("all_cna"));
+    r.quench_iterations = j.at("quench").at("iterations");
+    r.quench_converged = j.at("quench").at("converged");
+    r.quench_max_force_eV_per_A = j.at("quench").at("max_force_eV_per_A");
+    r.min_distance_start_A = j.at("min_distance_start_A");
+    r.wall_s = j.at("wall_s");
+    for (const auto& s : j.at("samples")) r.samples.push_back(sample_from_json(s));
+    return r;
+  } catch (const nlohmann::json::exception& e) {
+    throw InputError(source, std::string("not a weld result: ") + e.what());
+  }
+}
+
+}  // namespace fw::md

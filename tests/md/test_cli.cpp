@@ -1,0 +1,103 @@
+/// \file test_cli.cpp
+/// \brief The md commands end to end: JSON keys and values, facets.json, and bad input giving one
+/// clear line and exit code 2.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "md_test_helpers.hpp"
+
+namespace fw::md {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+  int exit_code;
+  std::string output;
+};
+
+Outcome run(const std::string& args, const fs::path& dir) {
+  const std::string cmd =
+      "cd '" + dir.string() + "' && '" + FACETWELD_BINARY + "' -q " + args + " 2>&1";
+  FILE* pipe = popen(cmd.c_str(), "r");
+  std::string out;
+  char buf[512];
+  while (fgets(buf, sizeof buf, pipe)) out += buf;
+  const int status = pclose(pipe);
+  return {WEXITSTATUS(status), out};
+}
+
+class MdCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!fs::exists(FACETWELD_BINARY)) GTEST_SKIP() << "facetweld not built";
+    if (!fs::exists(test::kAuU3)) GTEST_SKIP() << "lammps-data not installed";
+    dir_ = fs::temp_directory_path() / "facetweld_md_cli";
+    fs::create_directories(dir_);
+  }
+  fs::path dir_;
+};
+
+TEST_F(MdCli, EnergyJsonHasEnergyForcesStressWithUnits) {
+  ASSERT_EQ(
+      run("slab --facet 100 --layers 8 --repeat 4x4 --vacuum 0 -o bulk.extxyz", dir_).exit_code, 0);
+  const Outcome o =
+      run("md energy --structure bulk.extxyz --potential Au_u3.eam --json e.json", dir_);
+  ASSERT_EQ(o.exit_code, 0) << o.output;
+  nlohmann::json j;
+  std::ifstream(dir_ / "e.json") >> j;
+  // Perfect Au_u3 crystal at a = 4.08 Å: the cohesive energy −3.93 eV/atom of FBD (1986).
+  EXPECT_NEAR(j["energy_per_atom_eV"].get<double>(), -3.93, 0.005);
+  EXPECT_EQ(j["forces_eV_per_A"].size(), 128u);
+  EXPECT_NEAR(j["forces_eV_per_A"][5][2].get<double>(), 0.0, 1e-10);
+  ASSERT_EQ(j["stress_GPa"].size(), 6u);
+  EXPECT_NEAR(j["stress_GPa"][0].get<double>(), j["stress_GPa"][2].get<double>(),
+              1e-8);  // cubic symmetry
+}
+
+TEST_F(MdCli, MalformedPotentialFileGivesOneLineAndExitCode2) {
+  std::ofstream(dir_ / "broken.eam")
+      << "comment\n79 196.97 4.08 FCC\n500 0.001 500 0.0112 5.55\n0.0 1.0\n";
+  ASSERT_EQ(
+      run("slab --facet 100 --layers 8 --repeat 4x4 --vacuum 0 -o bulk.extxyz", dir_).exit_code, 0);
+  const Outcome o = run("md energy --structure bulk.extxyz --potential broken.eam", dir_);
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_NE(o.output.find("broken.eam:4: file ends after 2 of 500 values of F(rho)"),
+            std::string::npos)
+      << o.output;
+}
+
+TEST_F(MdCli, TooSmallPeriodicCellIsRejected) {
+  ASSERT_EQ(run("bulk --cell conventional -o cube.vasp", dir_).exit_code, 0);
+  const Outcome o = run("md energy --structure cube.vasp", dir_);
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_NE(o.output.find("less than twice the potential cutoff"), std::string::npos) << o.output;
+}
+
+TEST_F(MdCli, EdisWritesUnrelaxedAndRelaxedFacetsInTheSharedSchema) {
+  const Outcome o = run("edis --engine eam --facets 111 -o facets.json", dir_);
+  ASSERT_EQ(o.exit_code, 0) << o.output;
+  nlohmann::json j;
+  std::ifstream(dir_ / "facets.json") >> j;
+  EXPECT_EQ(j["engine"], "eam");
+  ASSERT_EQ(j["facets"].size(), 2u);
+  EXPECT_EQ(j["facets"][1]["relaxed"], true);
+  EXPECT_NEAR(j["facets"][1]["gamma_J_per_m2"].get<double>(), 0.786, 0.004);
+  EXPECT_GT(j["facets"][0]["e_dis_eV_per_A2"].get<double>(),
+            j["facets"][1]["e_dis_eV_per_A2"].get<double>());
+}
+
+TEST_F(MdCli, JobWithOutOfRangeTimeStepFailsBeforeRunning) {
+  std::ofstream(dir_ / "job.toml") << "structure = \"bulk.extxyz\"\n[run]\ndt_fs = 50\n";
+  const Outcome o = run("md run job.toml", dir_);
+  EXPECT_EQ(o.exit_code, 2);
+  EXPECT_NE(o.output.find("outside (0, 0.01] ps"), std::string::npos) << o.output;
+}
+
+}  // namespace
+}  // namespace fw::md
