@@ -92,5 +92,17 @@ TEST_F(VaspParseCli, TruncatedFileIsPartialOrAnErrorWhenCompletenessIsRequired) 
   EXPECT_EQ(run("vasp parse --require-complete " + path.string()).exit_code, 2);
 }
 
+TEST_F(VaspParseCli, ContcarGoesThroughTheSharedPoscarReader) {
+  FW_REQUIRE_CORPUS();
+  const std::string name = "atomate_H_on_Ir16_slab_seldyn";
+  const auto r = run("vasp parse --json " + (testing::corpus_dir() / name / "CONTCAR").string());
+  ASSERT_EQ(r.exit_code, 0);
+  const auto j = nlohmann::json::parse(r.out);
+  const auto ex = testing::expected_values(name, "CONTCAR");
+  EXPECT_EQ(j["species"].size(), ex["structure"]["num_sites"].get<std::size_t>());
+  EXPECT_NEAR(j["volume_A3"].get<double>(), ex["structure"]["volume"].get<double>(), 1e-6);
+  EXPECT_EQ(j.contains("selective_dynamics"), ex["has_selective_dynamics"].get<bool>());
+}
+
 }  // namespace
 }  // namespace fw::vasp

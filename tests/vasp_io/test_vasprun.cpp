@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "tests/vasp_io/corpus.hpp"
 #include "vasp_io/outcar.hpp"
+#include "vasp_io/text_source.hpp"
 #include "vasp_io/vasprun.hpp"
 
 namespace fw::vasp {
@@ -206,6 +207,22 @@ TEST(Vasprun, TruncatedFileKeepsCompletedStepsAndSaysIncomplete) {
   EXPECT_NE(v.completeness.missing[0].find("ionic step 4"), std::string::npos)
       << v.completeness.missing[0];
   EXPECT_FALSE(to_json(v)["complete"].get<bool>());
+}
+
+TEST(Vasprun, CutInsideASkippedProjectionBlockIsNotMistakenForComplete) {
+  FW_REQUIRE_CORPUS();
+  ChunkedFile file(corpus_dir() / "pymatgen_Cu111_slab_vasprun" / "vasprun.xml.gz");
+  std::string xml(5'000'000, '\0');
+  xml.resize(file.read(xml.data(), xml.size()));
+  const std::size_t projected = xml.find("<projected>");
+  ASSERT_NE(projected, std::string::npos);
+  // The only <calculation> is cut inside <projected>: no complete step, so an error.
+  EXPECT_THROW(parse_vasprun(std::string_view(xml).substr(0, projected + 100000), "cut.xml"),
+               InputError);
+  // The whole text parses to the same step as the gzip file.
+  const Vasprun v = parse_vasprun(xml, "whole.xml");
+  EXPECT_TRUE(v.completeness.complete);
+  EXPECT_EQ(v.ionic_steps.size(), 1u);
 }
 
 TEST(Vasprun, EmptyForeignAndHeaderOnlyFilesAreClearErrors) {
