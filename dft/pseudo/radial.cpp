@@ -14,9 +14,10 @@ double spherical_bessel(int l, double x) {
     // y³/(48(2l+3)(2l+5)(2l+7))], y = x².
     double double_factorial = 1.0;
     for (int k = 1; k <= 2 * l + 1; k += 2) double_factorial *= k;
-    const double y = x * x, a = 2 * l + 3, b = 2 * l + 5, c = 2 * l + 7;
+    const double y = x * x, a = 2 * l + 3, b = 2 * l + 5, c = 2 * l + 7, d = 2 * l + 9;
     return std::pow(x, l) / double_factorial *
-           (1.0 - y / (2 * a) + y * y / (8 * a * b) - y * y * y / (48 * a * b * c));
+           (1.0 - y / (2 * a) + y * y / (8 * a * b) - y * y * y / (48 * a * b * c) +
+            y * y * y * y / (384 * a * b * c * d));
   }
   const double s = std::sin(x), c = std::cos(x), ix = 1.0 / x;
   switch (l) {

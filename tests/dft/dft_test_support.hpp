@@ -1,0 +1,40 @@
+/// \file dft_test_support.hpp
+/// \brief Shared fixtures of the dft tests: the Debian PseudoDojo Au.psp8 and fcc Au cells.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+
+#include "dft/crystal.hpp"
+#include "dft/pseudo/pseudopotential.hpp"
+
+namespace fw::dft::testing {
+
+/// LDA-generated PseudoDojo Au (abinit-data), the code-to-code file of the ABINIT references.
+inline const std::string kAuPsp8 =
+    "/usr/share/abinit/psp/Pseudodojo_nc_sr_04_pw_standard_psp8/Au.psp8";
+/// ABINIT's acell for 4.08 Å (its Bohr radius 0.52917720859 Å); bench/dft/abinit/README.md.
+inline constexpr double kAbinitAuLatticeBohr = 7.7100826222;
+
+inline bool have_au_psp8() {
+  return std::filesystem::exists(kAuPsp8);
+}
+
+/// One-atom fcc primitive cell (ABINIT's rprim 0 ½ ½ / ½ 0 ½ / ½ ½ 0).
+inline Crystal fcc_au_primitive(double a_bohr = kAbinitAuLatticeBohr) {
+  Crystal c;
+  c.cell_bohr = Mat3{{Vec3{0, a_bohr / 2, a_bohr / 2}, Vec3{a_bohr / 2, 0, a_bohr / 2},
+                      Vec3{a_bohr / 2, a_bohr / 2, 0}}};
+  c.positions_frac = {Vec3{0, 0, 0}};
+  c.species_of_atom = {0};
+  c.species.push_back(read_pseudopotential(kAuPsp8));
+  return c;
+}
+
+}  // namespace fw::dft::testing
+
+#define FW_REQUIRE_AU_PSP8()             \
+  if (!fw::dft::testing::have_au_psp8()) \
+  GTEST_SKIP() << "Debian abinit-data not installed (" << fw::dft::testing::kAuPsp8 << " missing)"
