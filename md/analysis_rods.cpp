@@ -115,6 +115,13 @@ WeldSnapshot analyse_weld(const System& system, const std::vector<int>& rod_of_a
     }
   }
   neck.bridge_atoms = static_cast<long>(bridge.size());
+  snap.interior.assign(system.size(), 0);
+  for (std::size_t i = 0; i < system.size(); ++i) {
+    bool deep = snap.coordination[i] >= kInteriorCoordination;
+    for (const NeighborVector& n : lists[i])
+      deep = deep && snap.coordination[n.j] >= kInteriorCoordination;
+    snap.interior[i] = deep ? 1 : 0;
+  }
 
   // Interface normal: bisector of the axes, each pointing towards the other rod's side.
   const Vec3 c12 = snap.rod2.centroid_A - snap.rod1.centroid_A;

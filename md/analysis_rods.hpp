@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <vector>
 
 #include "core/vec3.hpp"
@@ -49,6 +50,8 @@ struct NeckState {
   Vec3 normal;    ///< interface-plane normal, from rod 1 towards rod 2
 };
 
+inline constexpr int kInteriorCoordination = 11;
+
 /// Everything the welding analysis measures at one instant.
 struct WeldSnapshot {
   double time_ps = 0.0;
@@ -59,6 +62,11 @@ struct WeldSnapshot {
   std::vector<std::size_t> interface_atoms;
   /// Coordination of every atom within the bond cutoff (12 inside an fcc crystal).
   std::vector<int> coordination;
+  /// 1 for atoms away from any free surface: the atom and all its neighbours have at least
+  /// kInteriorCoordination neighbours (low-index Au surface atoms have at most 9, so surface and
+  /// subsurface atoms, whose CNA signatures the surface spoils, are excluded; boundary atoms with
+  /// 11–13 neighbours are kept).
+  std::vector<std::uint8_t> interior;
 };
 
 /// Measures rods, neck and interface. The interface normal is the bisector of the two long axes,

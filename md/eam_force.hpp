@@ -23,6 +23,10 @@ class EamForce : public Interaction {
   std::string name() const override { return "eam"; }
   double cutoff_A() const override { return potential_->cutoff_A(); }
   void bind(const System& system) override;
+  bool pair_included(int type_a, int type_b) const override {
+    return potential_type_[static_cast<std::size_t>(type_a)] >= 0 &&
+           potential_type_[static_cast<std::size_t>(type_b)] >= 0;
+  }
   void add_forces(System& system, const NeighborList& list, ForceResult& result,
                   bool need_energy) override;
 

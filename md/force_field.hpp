@@ -10,7 +10,8 @@
 
 namespace fw::md {
 
-/// Owns the interactions and one neighbour list with the largest cutoff plus a skin.
+/// Owns the interactions and one neighbour list per interaction (its own cutoff plus the skin,
+/// and only the type pairs it acts on), so a long-ranged Au–C term does not lengthen the EAM list.
 class ForceField {
  public:
   explicit ForceField(double skin_A = 1.0) : skin_A_(skin_A) {}
@@ -25,14 +26,15 @@ class ForceField {
   /// Without `need_energy` only forces are computed; last() then holds stale energy/virial.
   const ForceResult& compute(System& system, bool allow_sort = false, bool need_energy = true);
   const ForceResult& last() const { return result_; }
-  const NeighborList& neighbor_list() const { return *list_; }
+  /// The list of the first interaction.
+  const NeighborList& neighbor_list() const { return *lists_.front(); }
   /// Forces the next compute to rebuild the list and re-bind the interactions.
   void invalidate() { bound_size_ = static_cast<std::size_t>(-1); }
 
  private:
   double skin_A_;
   std::vector<std::unique_ptr<Interaction>> interactions_;
-  std::unique_ptr<NeighborList> list_;
+  std::vector<std::unique_ptr<NeighborList>> lists_;
   ForceResult result_;
   std::size_t bound_size_ = static_cast<std::size_t>(-1);
   long computes_ = 0;

@@ -29,6 +29,9 @@ class Interaction {
   /// Resolves the system's types (by species name) before the first compute; called again when
   /// the atom count or types change. Throws InputError for species the term cannot handle.
   virtual void bind(const System& system) = 0;
+  /// Whether pairs of these two types interact at all (after bind); the neighbour list of this
+  /// term keeps only such pairs (e.g. Au–C only for the substrate coupling).
+  virtual bool pair_included(int /*type_a*/, int /*type_b*/) const { return true; }
   /// Adds this term's forces to system.f and, when `need_energy`, its energy and virial to
   /// `result` (MD steps between outputs skip them, as LAMMPS's eflag/vflag do).
   virtual void add_forces(System& system, const NeighborList& list, ForceResult& result,

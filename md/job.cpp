@@ -16,6 +16,8 @@
 #include "md/checkpoint.hpp"
 #include "md/dynamics.hpp"
 #include "md/eam_force.hpp"
+#include "md/graphene.hpp"
+#include "md/lammps_input.hpp"
 #include "md/minimizer.hpp"
 #include "md/potential_file.hpp"
 #include "md/structure_bridge.hpp"
@@ -121,6 +123,16 @@ JobSpec read_job(const std::filesystem::path& path) {
     check_keys(t, {"below_z_A"}, p, "[freeze]");
     read_key(t, "below_z_A", job.freeze_below_z_A, p);
   }
+  if (root.contains("substrate")) {
+    const auto& t = root.at("substrate");
+    check_keys(t, {"graphene", "gap_A", "lj_epsilon_eV", "lj_sigma_A", "lj_cutoff_A"}, p,
+               "[substrate]");
+    read_key(t, "graphene", job.graphene, p);
+    read_key(t, "gap_A", job.graphene_gap_A, p);
+    read_key(t, "lj_epsilon_eV", job.lj_epsilon_eV, p);
+    read_key(t, "lj_sigma_A", job.lj_sigma_A, p);
+    read_key(t, "lj_cutoff_A", job.lj_cutoff_A, p);
+  }
   if (job.structure.empty()) throw InputError(p, "missing 'structure' (a POSCAR or extxyz file)");
   if (job.mode != "nve" && job.mode != "nvt" && job.mode != "minimize") {
     throw InputError(p, "run.mode must be nve, nvt or minimize, not '" + job.mode + "'");
@@ -141,18 +153,91 @@ JobSpec read_job(const std::filesystem::path& path) {
   return job;
 }
 
-void run_job(const JobSpec& job, bool restart) {
-  const auto resolve = [&](const std::string& f) {
-    const std::filesystem::path path(f);
-    return path.is_absolute() || job.job_dir.empty() ? path : job.job_dir / path;
-  };
-  const std::filesystem::path out_dir = resolve(job.output_dir);
-  std::filesystem::create_directories(out_dir);
-  const auto potential_path = find_potential_file(resolve(job.potential).string(), "potential");
-  const auto potential = std::make_shared<EamPotential>(EamPotential::read(potential_path));
+namespace {
+
+std::filesystem::path resolve(const JobSpec& job, const std::string& f) {
+  const std::filesystem::path path(f);
+  return path.is_absolute() || job.job_dir.empty() ? path : job.job_dir / path;
+}
+
+/// The structure of the job with frozen atoms marked and the substrate added.
+System initial_system(const JobSpec& job, const EamPotential& potential) {
   std::vector<std::pair<std::string, double>> masses;
-  for (std::size_t t = 0; t < potential->type_count(); ++t)
-    masses.emplace_back(potential->elements()[t], potential->masses_amu()[t]);
+  for (std::size_t t = 0; t < potential.type_count(); ++t)
+    masses.emplace_back(potential.elements()[t], potential.masses_amu()[t]);
+  System system = system_from_structure(slabs::read_structure(resolve(job, job.structure)), masses);
+  for (std::size_t i = 0; i < system.size(); ++i) {
+    if (system.x[3 * i + 2] < job.freeze_below_z_A) system.frozen[i] = 1;
+  }
+  if (job.graphene) {
+    const Mat3& h = system.cell;
+    if (h[0].y != 0.0 || h[0].z != 0.0 || h[1].x != 0.0 || h[1].z != 0.0) {
+      throw InputError(job.structure,
+                       "a graphene substrate needs a cell with a along x and b along y");
+    }
+    double z_min = 1e300;
+    for (std::size_t i = 0; i < system.size(); ++i) z_min = std::min(z_min, system.x[3 * i + 2]);
+    add_graphene_sheet(system, 0.0, 0.0, h[0].x, h[1].y, z_min - job.graphene_gap_A);
+  }
+  return system;
+}
+
+void add_interactions(const JobSpec& job, const std::shared_ptr<const EamPotential>& potential,
+                      ForceField& field) {
+  field.add(std::make_unique<EamForce>(potential));
+  if (job.graphene) {
+    field.add(std::make_unique<LennardJonesForce>(
+        std::vector<LjPair>{
+            {potential->elements().front(), "C", job.lj_epsilon_eV, job.lj_sigma_A}},
+        job.lj_cutoff_A));
+  }
+}
+
+}  // namespace
+
+void export_job_to_lammps(const JobSpec& job, const std::filesystem::path& dir) {
+  const auto potential_path = std::filesystem::absolute(
+      find_potential_file(resolve(job, job.potential).string(), "potential"));
+  const auto potential = std::make_shared<EamPotential>(EamPotential::read(potential_path));
+  System system = initial_system(job, *potential);
+  if (job.mode != "minimize") {
+    const double t0 =
+        job.initial_temperature_K >= 0.0 ? job.initial_temperature_K : job.temperature_K;
+    assign_maxwell_boltzmann(system, t0, job.seed);
+  }
+  LammpsDeckSpec spec;
+  spec.mode = job.mode;
+  spec.steps = job.steps;
+  spec.dt_ps = job.dt_fs * 1e-3;
+  spec.temperature_K = job.temperature_K;
+  spec.thermostat = job.thermostat;
+  spec.damping_ps = job.damping_ps;
+  spec.seed = job.seed;
+  spec.skin_A = job.skin_A;
+  spec.thermo_every = job.thermo_every;
+  spec.dump_every = job.trajectory_format == "none" ? 0 : job.trajectory_every;
+  spec.minimizer = job.minimizer;
+  spec.force_tolerance_eV_per_A = job.force_tolerance_eV_per_A;
+  spec.eam_file = potential_path.string();
+  spec.eam_style = potential->lammps_style();
+  spec.au_c = {potential->elements().front(), "C", job.lj_epsilon_eV, job.lj_sigma_A};
+  spec.lj_cutoff_A = job.lj_cutoff_A;
+  if (std::filesystem::exists("/usr/share/lammps/potentials/CH.airebo")) {
+    spec.airebo_file = "/usr/share/lammps/potentials/CH.airebo";
+  }
+  write_lammps_deck(dir, system, spec);
+  std::printf(
+      "wrote %s/data.lmp and %s/in.lammps (%zu atoms); run: cd %s && mpirun -np N lmp -sf opt -in "
+      "in.lammps\n",
+      dir.string().c_str(), dir.string().c_str(), system.size(), dir.string().c_str());
+}
+
+void run_job(const JobSpec& job, bool restart) {
+  const std::filesystem::path out_dir = resolve(job, job.output_dir);
+  std::filesystem::create_directories(out_dir);
+  const auto potential_path =
+      find_potential_file(resolve(job, job.potential).string(), "potential");
+  const auto potential = std::make_shared<EamPotential>(EamPotential::read(potential_path));
 
   const auto checkpoint_path = out_dir / "checkpoint.chk";
   const bool resume = restart && std::filesystem::exists(checkpoint_path) && job.mode != "minimize";
@@ -167,13 +252,10 @@ void run_job(const JobSpec& job, bool restart) {
     std::cerr << "md: resuming from " << checkpoint_path.string() << " at step " << first_step
               << "\n";
   } else {
-    system = system_from_structure(slabs::read_structure(resolve(job.structure)), masses);
-    for (std::size_t i = 0; i < system.size(); ++i) {
-      if (system.x[3 * i + 2] < job.freeze_below_z_A) system.frozen[i] = 1;
-    }
+    system = initial_system(job, *potential);
   }
   ForceField field(job.skin_A);
-  field.add(std::make_unique<EamForce>(potential));
+  add_interactions(job, potential, field);
 
   nlohmann::json summary{{"code_version", code_version()},
                          {"mode", job.mode},

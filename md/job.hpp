@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <string>
 
+#include "md/lennard_jones.hpp"
+
 namespace fw::md {
 
 /// Every key of the job file, with its default. See docs/md.md for the annotated file.
@@ -31,6 +33,11 @@ struct JobSpec {
   std::string trajectory_format = "extxyz";  ///< extxyz | lammps-dump | both | none
   long checkpoint_every = 1000;
   double freeze_below_z_A = -1e300;  ///< atoms with z below this are frozen (substrate, base)
+  bool graphene = false;             ///< [substrate]: rigid graphene sheet under the atoms
+  double graphene_gap_A = 3.0;       ///< sheet height below the lowest atom
+  double lj_epsilon_eV = default_au_c_pair().epsilon_eV;
+  double lj_sigma_A = default_au_c_pair().sigma_A;
+  double lj_cutoff_A = 10.0;
 };
 
 /// Parses and validates; throws InputError(path, line, ...) for bad or unknown keys.
@@ -39,5 +46,8 @@ JobSpec read_job(const std::filesystem::path& path);
 /// Runs the job, writing thermo.csv, trajectories, checkpoint.chk, final.extxyz and summary.json
 /// into output_dir. With `restart`, continues from output_dir/checkpoint.chk when present.
 void run_job(const JobSpec& job, bool restart);
+
+/// Writes data.lmp + in.lammps reproducing the job under LAMMPS into `dir` (no run here).
+void export_job_to_lammps(const JobSpec& job, const std::filesystem::path& dir);
 
 }  // namespace fw::md

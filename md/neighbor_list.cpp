@@ -226,6 +226,8 @@ void NeighborList::build(System& system, bool sort_atoms) {
   double min_sq = std::numeric_limits<double>::max();
   std::size_t closest_i = 0, closest_j = 0;
 
+  const bool masked = !type_pair_mask_.empty();
+  const std::uint8_t* mask = type_pair_mask_.data();
 #pragma omp parallel num_threads(threads)
   {
     const std::size_t t = static_cast<std::size_t>(omp_get_thread_num());
@@ -240,6 +242,7 @@ void NeighborList::build(System& system, bool sort_atoms) {
 #pragma omp for schedule(static)
     for (std::size_t i = 0; i < n; ++i) {
       const double xi = system.x[3 * i], yi = system.x[3 * i + 1], zi = system.x[3 * i + 2];
+      const int type_i = system.type[i];
       const int b = atom_bin_[i];
       const int bx = b % nbins_[0], by = (b / nbins_[0]) % nbins_[1],
                 bz = b / (nbins_[0] * nbins_[1]);
@@ -255,6 +258,10 @@ void NeighborList::build(System& system, bool sort_atoms) {
               const std::uint32_t j = cand_owner_[c];
               const std::uint8_t s = cand_shift_[c];
               if (s == centre ? j <= i : s < centre) continue;
+              if (masked && !mask[static_cast<std::size_t>(type_i) * mask_types_ +
+                                  static_cast<std::size_t>(system.type[j])]) {
+                continue;
+              }
               const double ddx = cand_x_[3 * c] - xi, ddy = cand_x_[3 * c + 1] - yi,
                            ddz = cand_x_[3 * c + 2] - zi;
               const double rsq = ddx * ddx + ddy * ddy + ddz * ddz;

@@ -46,6 +46,11 @@ class NeighborList {
   /// Smallest pair distance seen at the last build (Å), +inf if no pair.
   double min_pair_distance_A() const { return min_pair_distance_A_; }
   void set_min_distance_A(double d) { min_distance_A_ = d; }
+  /// Keeps only pairs with mask[type_i * types + type_j] != 0 (empty mask: all pairs).
+  void set_type_pair_mask(std::vector<std::uint8_t> mask, std::size_t types) {
+    type_pair_mask_ = std::move(mask);
+    mask_types_ = types;
+  }
 
  private:
   void wrap_and_bin(System& system, bool sort_atoms);
@@ -55,6 +60,8 @@ class NeighborList {
   double min_distance_A_ = 0.5;
   double min_pair_distance_A_ = 0.0;
   long builds_ = 0;
+  std::vector<std::uint8_t> type_pair_mask_;
+  std::size_t mask_types_ = 0;
 
   std::vector<std::uint32_t> begin_, shifted_begin_;
   std::vector<std::uint32_t> neighbors_;

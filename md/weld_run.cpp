@@ -27,10 +27,6 @@
 namespace fw::md {
 namespace {
 
-/// Atoms counted as "interior" in the interface: at least this many neighbours within the bond
-/// cutoff. Low-index Au surface atoms have at most 9, bulk atoms 12, boundary atoms 11–13.
-constexpr int kInteriorCoordination = 11;
-
 double bond_cutoff_A(double a_A) {
   return 0.5 * (1.0 + 1.0 / std::sqrt(2.0)) * a_A;  // midway between the 1st and 2nd fcc shells
 }
@@ -88,7 +84,7 @@ WeldSample sample(const System& system, const std::vector<int>& rod_by_id, const
   s.interface_cna = count_cna(types, snap.interface_atoms);
   std::vector<std::size_t> interior;
   for (std::size_t i : snap.interface_atoms)
-    if (snap.coordination[i] >= kInteriorCoordination) interior.push_back(i);
+    if (snap.interior[i]) interior.push_back(i);
   s.interface_interior_cna = interior.empty() ? CnaCounts{} : count_cna(types, interior);
   if (types_out) *types_out = types;
   return s;

@@ -19,12 +19,13 @@ struct RodShapeSettings {
   slabs::Miller axis{1, 0, 0};  ///< rod axis [uvw] (cubic)
   /// Inscribed radius of the cross-section: the distance from the axis of the nearest side
   /// facet (the side family of lowest γ), Å. Sets the Wulff scale λ.
-  double radius_A = 9.0;
+  double radius_A = 10.0;
   /// Distance between the two end faces (the prism length, caps included), Å.
-  double length_A = 36.0;
+  double length_A = 50.0;
   /// Cut the tips with the remaining families as a Wulff cap centred a distance d_end below each
-  /// end face; false gives flat ends.
-  bool wulff_tips = true;
+  /// end face. Off by default: the caps of a ~2 nm rod leave an end face of a few atoms, while the
+  /// paper's rods meet on extended {100} end facets.
+  bool wulff_tips = false;
 };
 
 /// Facet families and their γ as used for the shape (one entry per family).

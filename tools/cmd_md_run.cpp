@@ -11,6 +11,7 @@ namespace {
 struct RunOptions {
   std::string job;
   bool restart = false;
+  std::string export_lammps;
 };
 
 const RegisterCommand kRegistered{
@@ -22,7 +23,17 @@ const RegisterCommand kRegistered{
       cmd->add_option("job", opts->job, "Job file (TOML)")->required()->check(CLI::ExistingFile);
       cmd->add_flag("--restart", opts->restart,
                     "Continue from output_dir/checkpoint.chk if it exists");
-      cmd->callback([opts] { md::run_job(md::read_job(opts->job), opts->restart); });
+      cmd->add_option("--export-lammps", opts->export_lammps,
+                      "Instead of running, write data.lmp + in.lammps reproducing the job under "
+                      "LAMMPS into this folder");
+      cmd->callback([opts] {
+        const md::JobSpec job = md::read_job(opts->job);
+        if (opts->export_lammps.empty()) {
+          md::run_job(job, opts->restart);
+        } else {
+          md::export_job_to_lammps(job, opts->export_lammps);
+        }
+      });
     }};
 
 }  // namespace

@@ -38,6 +38,7 @@ RodShapeSettings small_rod() {
   RodShapeSettings s;
   s.radius_A = 7.0;
   s.length_A = 24.0;
+  s.wulff_tips = true;
   return s;
 }
 
