@@ -3,11 +3,16 @@
 #include "dft/pseudo/pseudopotential.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <fstream>
+#include <sstream>
 
 #include "core/error.hpp"
+#include "dft/pseudo/hgh.hpp"
+#include "dft/pseudo/psml.hpp"
 #include "dft/pseudo/psp8.hpp"
+#include "dft/pseudo/upf.hpp"
 
 namespace fw::dft {
 
@@ -49,17 +54,37 @@ void validate(const Pseudopotential& psp) {
 Pseudopotential read_pseudopotential(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw InputError(path, "cannot open pseudopotential file");
-  // Readers are chosen by the file's content first, then by its extension. The PSML, UPF and
-  // GTH/HGH readers (dft/pseudo/psml.hpp, upf.hpp, hgh.hpp) join this dispatch when they land.
-  std::string first_lines, line;
-  for (int i = 0; i < 3 && std::getline(in, line); ++i) first_lines += line + "\n";
+  // Readers are chosen by the file's content first (XML root, ABINIT pspcod), then by extension.
+  std::string head, line;
+  std::vector<std::string> lines;
+  for (int i = 0; i < 40 && std::getline(in, line); ++i) {
+    head += line + "\n";
+    lines.push_back(line);
+  }
   const auto ends_with = [&](const std::string& suffix) {
-    return path.size() >= suffix.size() &&
-           std::equal(suffix.rbegin(), suffix.rend(), path.rbegin());
+    if (path.size() < suffix.size()) return false;
+    return std::equal(suffix.rbegin(), suffix.rend(), path.rbegin(), [](char a, char b) {
+      return std::tolower(static_cast<unsigned char>(a)) == b;
+    });
   };
-  if (ends_with(".psp8") || first_lines.find("pspcod") != std::string::npos) return read_psp8(path);
+  if (head.find("<psml") != std::string::npos) return read_psml(path);
+  if (head.find("<UPF") != std::string::npos || head.find("<PP_INFO") != std::string::npos ||
+      head.find("<PP_HEADER") != std::string::npos)
+    return read_upf(path);
+  if (lines.size() >= 3) {  // ABINIT formats: line 3 starts with pspcod
+    std::istringstream words(lines[2]);
+    int pspcod = 0;
+    if (words >> pspcod) {
+      if (pspcod == 8) return read_psp8(path);
+      if (pspcod == 3 || pspcod == 10) return read_hgh(path);
+    }
+  }
+  if (ends_with(".psp8")) return read_psp8(path);
+  if (ends_with(".psml")) return read_psml(path);
+  if (ends_with(".upf")) return read_upf(path);
+  if (ends_with(".hgh")) return read_hgh(path);
   throw InputError(path,
-                   "unrecognised pseudopotential format (expected psp8, PSML, UPF v2 or GTH/HGH)");
+                   "unrecognised pseudopotential format (expected psp8, PSML, UPF or GTH/HGH)");
 }
 
 }  // namespace fw::dft
