@@ -40,17 +40,18 @@ class EamForce : public Interaction {
 
   /// Density pass table for type pair (i, j): value coefficients c3..c6 of the density at i due
   /// to j and of the density at j due to i.
-  struct DensityKnot {
+  struct alignas(64) DensityKnot {
     double at_i[4];
     double at_j[4];
   };
   /// Force pass table: slope coefficients c0..c2 of both densities and of r*phi, and r*phi's
   /// value coefficients c3..c6.
-  struct ForceKnot {
-    double d_at_i[3];
+  /// Ordered so that the one-species kernel reads the first 80 bytes only; 128-byte aligned.
+  struct alignas(64) ForceKnot {
     double d_at_j[3];
     double d_z2[3];
     double z2[4];
+    double d_at_i[3];
   };
 
   std::shared_ptr<const EamPotential> potential_;

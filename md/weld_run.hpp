@@ -24,7 +24,10 @@ struct WeldSettings {
   double temperature_K = 300.0;
   double dt_fs = 1.0;
   double time_ps = 5.0;
-  std::string thermostat = "langevin";  ///< or "nose-hoover-chain"
+  /// Nosé–Hoover chain by default: it acts on the total kinetic energy, so the rods' approach
+  /// and rotation are not damped; Langevin friction damps every rigid-body motion with time
+  /// damping_ps (see docs/weld.md).
+  std::string thermostat = "nose-hoover-chain";
   double damping_ps = 0.1;
   std::uint64_t seed = 1;
   std::string minimizer = "fire";

@@ -7,6 +7,8 @@
 /// the reference. Both codes start from the same data file (positions and velocities).
 #include <omp.h>
 
+#include <time.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -26,7 +28,11 @@ namespace {
 
 using fw::md::System;
 
-constexpr const char* kPotential = "/usr/share/lammps/potentials/Au_u3.eam";
+/// Debian lammps-data's Au_u3.eam, or the file named by $FACETWELD_AU_EAM.
+std::string potential_path() {
+  const char* env = std::getenv("FACETWELD_AU_EAM");
+  return env ? env : "/usr/share/lammps/potentials/Au_u3.eam";
+}
 
 System fcc_crystal(int n, double a_A) {
   System s;
@@ -43,13 +49,13 @@ System fcc_crystal(int n, double a_A) {
 
 /// Runs LAMMPS and returns its loop time in seconds (from "Loop time of X on N procs").
 double run_lammps(const std::filesystem::path& dir, int ranks, double skin_A, long steps,
-                  double* final_etotal) {
+                  double* final_etotal, double* cpu_fraction) {
   std::ostringstream name;
   name << "in.nve_np" << ranks << "_skin" << skin_A;
   {
     std::ofstream in(dir / name.str());
     in << "units metal\natom_style atomic\nboundary p p p\nread_data data.lmp\n"
-       << "pair_style eam\npair_coeff 1 1 " << kPotential << "\n"
+       << "pair_style eam\npair_coeff 1 1 " << potential_path() << "\n"
        << "neighbor " << skin_A << " bin\nneigh_modify every 1 delay 0 check yes\n"
        << "timestep 0.001\nfix 1 all nve\nthermo_style custom step temp pe etotal\n"
        << "thermo_modify format float %.12g\nthermo " << steps << "\nrun " << steps << "\n";
@@ -73,6 +79,8 @@ double run_lammps(const std::filesystem::path& dir, int ranks, double skin_A, lo
       in_thermo = false;
     }
     if (in_thermo) last_thermo = line;
+    double percent = 0.0;
+    if (std::sscanf(line.c_str(), "%lf%% CPU use", &percent) == 1) *cpu_fraction = percent / 100.0;
     if (line.find("Step") != std::string::npos && line.find("Temp") != std::string::npos)
       in_thermo = true;
   }
@@ -91,8 +99,9 @@ int main(int argc, char** argv) {
   const long steps = argc > 1 ? std::atol(argv[1]) : 1000;
   const int cells = argc > 2 ? std::atoi(argv[2]) : 20;  // 20^3 x 4 = 32,000 atoms
   const bool with_lammps = !(argc > 3 && std::string(argv[3]) == "--no-lammps");
+  const std::string kPotential = potential_path();
   if (!std::filesystem::exists(kPotential)) {
-    std::cerr << "needs Debian's lammps-data (" << kPotential << ")\n";
+    std::cerr << "needs Debian's lammps-data (" << kPotential << ") or FACETWELD_AU_EAM\n";
     return 1;
   }
   System start = fcc_crystal(cells, 4.08);
@@ -101,13 +110,17 @@ int main(int argc, char** argv) {
   const auto dir = std::filesystem::temp_directory_path() / "facetweld_md_bench";
   std::filesystem::create_directories(dir);
   fw::md::write_lammps_data(dir / "data.lmp", start);
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);
   std::printf("NVE benchmark: %.0f fcc Au atoms, Au_u3.eam, %ld steps of 1 fs, 300 K start\n\n",
               atoms, steps);
-  std::printf("%-40s %10s %16s %14s\n", "run", "time_s", "atom_steps_per_s", "final_Etot_eV");
+  // cpu_rate: atom-steps per second of CPU time each thread/rank actually got (LAMMPS's "% CPU
+  // use", our process CPU time / threads) — the fair figure when other jobs load the machine.
+  std::printf("%-40s %10s %16s %16s %14s\n", "run", "time_s", "atom_steps_per_s", "cpu_rate",
+              "final_Etot_eV");
 
   const auto potential =
       std::make_shared<fw::md::EamPotential>(fw::md::EamPotential::read(kPotential));
-  double ours[3] = {0, 0, 0};
+  double ours[3] = {0, 0, 0}, ours_cpu[3] = {0, 0, 0};
   for (int threads : {1, 2}) {
     if (threads > omp_get_num_procs()) break;
     omp_set_num_threads(threads);
@@ -116,30 +129,42 @@ int main(int argc, char** argv) {
     field.add(std::make_unique<fw::md::EamForce>(potential));
     fw::md::DynamicsSettings settings;
     settings.steps = steps;
+    timespec c0{}, c1{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
     const auto t0 = std::chrono::steady_clock::now();
     const fw::md::ThermoState end = fw::md::run_dynamics(s, field, nullptr, settings, {});
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1);
+    const double cpu_seconds =
+        double(c1.tv_sec - c0.tv_sec) + 1e-9 * double(c1.tv_nsec - c0.tv_nsec);
     ours[threads] = atoms * static_cast<double>(steps) / seconds;
-    std::printf("%-40s %10.3f %16.4g %14.6f\n",
+    ours_cpu[threads] = atoms * static_cast<double>(steps) * threads / cpu_seconds;
+    std::printf("%-40s %10.3f %16.4g %16.4g %14.6f\n",
                 ("facetweld, " + std::to_string(threads) + " OpenMP thread(s), skin 1 A").c_str(),
-                seconds, ours[threads], end.total_eV);
+                seconds, ours[threads], ours_cpu[threads], end.total_eV);
   }
-  double best[3] = {0, 0, 0};
+  double best[3] = {0, 0, 0}, best_cpu[3] = {0, 0, 0};
   for (int ranks : {1, 2}) {
     if (!with_lammps) break;
     for (double skin : {1.0, 2.0}) {
-      double etot = 0.0;
-      const double loop = run_lammps(dir, ranks, skin, steps, &etot);
+      double etot = 0.0, cpu = 1.0;
+      const double loop = run_lammps(dir, ranks, skin, steps, &etot, &cpu);
       if (loop <= 0.0) continue;
       const double rate = atoms * static_cast<double>(steps) / loop;
+      const double cpu_rate = rate / cpu;
       best[ranks] = std::max(best[ranks], rate);
+      best_cpu[ranks] = std::max(best_cpu[ranks], cpu_rate);
       char label[96];
       std::snprintf(label, sizeof label, "LAMMPS -sf opt, mpirun -np %d, skin %.0f A", ranks, skin);
-      std::printf("%-40s %10.3f %16.4g %14.6f\n", label, loop, rate, etot);
+      std::printf("%-40s %10.3f %16.4g %16.4g %14.6f\n", label, loop, rate, cpu_rate, etot);
     }
   }
-  std::printf("\nratio facetweld / LAMMPS best: 1 core %.3f, 2 cores %.3f (bar 0.8, goal 1.2)\n",
-              best[1] > 0 ? ours[1] / best[1] : 0.0, best[2] > 0 ? ours[2] / best[2] : 0.0);
+  std::printf(
+      "\nratio facetweld / LAMMPS best (wall):     1 core %.3f, 2 cores %.3f (bar 0.8, goal 1.2)\n",
+      best[1] > 0 ? ours[1] / best[1] : 0.0, best[2] > 0 ? ours[2] / best[2] : 0.0);
+  std::printf("ratio facetweld / LAMMPS best (cpu_rate): 1 core %.3f, 2 cores %.3f\n",
+              best_cpu[1] > 0 ? ours_cpu[1] / best_cpu[1] : 0.0,
+              best_cpu[2] > 0 ? ours_cpu[2] / best_cpu[2] : 0.0);
   return 0;
 }

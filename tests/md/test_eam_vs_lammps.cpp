@@ -19,16 +19,21 @@ namespace fw::md {
 namespace {
 
 /// Compares our EAM with LAMMPS on `system` (rotated into LAMMPS's frame first).
-void expect_matches_lammps(System system, const std::string& label) {
+void expect_matches_lammps(System system, const std::string& label,
+                           const std::string& potential_file = test::kAuU3) {
   system = rotated_to_lammps_frame(system);
-  const auto potential = std::make_shared<EamPotential>(EamPotential::read(test::kAuU3));
+  const auto potential = std::make_shared<EamPotential>(EamPotential::read(potential_file));
   ForceField field(1.0);
   field.add(std::make_unique<EamForce>(potential));
   System ours = system;
   const ForceResult result = field.compute(ours);
+  std::string pair = std::string("pair_style eam\npair_coeff 1 1 ") + potential_file;
+  if (potential->lammps_style() == "eam/alloy") {
+    pair = "pair_style eam/alloy\npair_coeff * * " + potential_file;
+    for (const auto& name : system.type_names) pair += " " + name;
+  }
   const auto lammps = test::run_lammps_static(
-      system, std::string("pair_style eam\npair_coeff 1 1 ") + test::kAuU3,
-      std::filesystem::temp_directory_path() / ("facetweld_md_lammps_" + label));
+      system, pair, std::filesystem::temp_directory_path() / ("facetweld_md_lammps_" + label));
 
   const double n = static_cast<double>(system.size());
   EXPECT_NEAR(result.energy_eV / n, lammps.energy_eV / n, 1e-9) << label;
@@ -98,6 +103,16 @@ TEST_F(EamVsLammps, OpenBoundaryNanorodAgrees) {
   ASSERT_GT(s.size(), 100u);
   test::perturb(s, 0.05, 5);
   expect_matches_lammps(s, "nanorod");
+}
+
+TEST_F(EamVsLammps, SetflCuNiRandomAlloyAgrees) {
+  const std::string file = "/usr/share/lammps/potentials/CuNi.eam.alloy";
+  if (!std::filesystem::exists(file)) GTEST_SKIP() << "CuNi.eam.alloy not installed";
+  System s = test::fcc_crystal(4, 4, 4, 3.56, "Cu", 63.546);
+  const int ni = s.type_index("Ni", 58.6934);
+  for (std::size_t i = 0; i < s.size(); i += 3) s.type[i] = ni;
+  test::perturb(s, 0.08, 13);
+  expect_matches_lammps(s, "setfl_cuni", file);
 }
 
 }  // namespace
