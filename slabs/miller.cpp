@@ -54,10 +54,12 @@ Miller reduce_miller(const Miller& hkl) {
   return {hkl[0] / g, hkl[1] / g, hkl[2] / g};
 }
 
-std::string miller_label(const Miller& hkl) {
-  std::string s = "(";
+std::string miller_compact(const Miller& hkl) {
+  std::string s;
   for (int v : hkl) s += std::to_string(v);
-  return s + ")";
+  return s;
 }
+
+std::string miller_label(const Miller& hkl) { return "(" + miller_compact(hkl) + ")"; }
 
 }  // namespace fw::slabs

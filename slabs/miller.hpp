@@ -16,5 +16,7 @@ Miller parse_miller(const std::string& text, const std::string& option = "--face
 Miller reduce_miller(const Miller& hkl);
 /// "(110)" / "(1-10)".
 std::string miller_label(const Miller& hkl);
+/// "110" / "1-10": for folder and file names.
+std::string miller_compact(const Miller& hkl);
 
 }  // namespace fw::slabs

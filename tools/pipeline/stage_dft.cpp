@@ -1,0 +1,76 @@
+/// \file stage_dft.cpp
+/// \brief Native-PBE stage: slab-method E_dis of every facet at the run's (quick) settings.
+#include <chrono>
+#include <cstdio>
+
+#include "core/atomic_file.hpp"
+#include "core/progress.hpp"
+#include "dft/facet_energy.hpp"
+#include "dft/pseudo/pseudopotential.hpp"
+#include "dft/solver/smearing.hpp"
+#include "tools/pipeline/stages.hpp"
+
+namespace fw::pipeline {
+
+std::optional<slabs::FacetTable> run_dft_stage(const RunSettings& s,
+                                               const std::filesystem::path& out,
+                                               StageResult& result) {
+  result.name = "native-pbe";
+  if (!s.dft.enabled) {
+    result.status = "skipped";
+    result.note = "disabled in the job file";
+    return std::nullopt;
+  }
+  const auto start = std::chrono::steady_clock::now();
+  nlohmann::json key = to_json(s)["dft"];
+  key.update({{"element", s.element}, {"a_A", s.a_A}, {"facets", to_json(s)["facets"]}});
+  const auto file = out / "facets_native_pbe.json";
+  if (const auto previous = resumable_result(file, key)) {
+    result.status = "resumed";
+    result.note = "facets_native_pbe.json from an earlier run with the same settings";
+    return slabs::facet_table_from_json(*previous, file.string());
+  }
+
+  const dft::Pseudopotential psp = dft::read_pseudopotential(s.dft.pseudopotential);
+  dft::DftFacetSettings settings;
+  settings.element = s.element;
+  settings.a_A = s.a_A;
+  settings.layers = s.dft.layers;
+  settings.vacuum_A = s.dft.vacuum_A;
+  settings.kpoints_in_plane = s.dft.kpoints_in_plane;
+  settings.scf.ecut_hartree = s.dft.ecut_Ha;
+  settings.scf.smearing = dft::parse_smearing(s.dft.smearing, "dft.smearing");
+  settings.scf.energy_tolerance_hartree = 1e-6;  // E_dis needs meV, not the 1e-8 Ha of a bulk check
+  settings.scf.density_tolerance = 1e-4;
+
+  slabs::FacetTable table;
+  table.engine = "native-pbe";
+  table.element = s.element;
+  table.a_A = s.a_A;
+  ProgressLine progress("native PBE E_dis", static_cast<long>(s.facets.size()), "facets");
+  long done = 0;
+  for (const auto& hkl : s.facets) {
+    const auto facet_start = std::chrono::steady_clock::now();
+    table.facets.push_back(dft::dft_facet_energy(psp, slabs::reduce_miller(hkl), settings));
+    progress.update(++done);
+    const auto& e = table.facets.back();
+    std::printf(
+        "    native PBE %s: E_dis = %.4f eV/Å² (%s, %.0f s)\n", slabs::miller_label(e.hkl).c_str(),
+        e.e_dis_eV_per_A2, e.converged ? "converged" : "NOT converged",
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - facet_start).count());
+    std::fflush(stdout);
+  }
+  progress.finish();
+  table.settings = key;
+  nlohmann::json j = slabs::to_json(table);
+  j["settings_key"] = key;
+  write_file_atomically(file, j.dump(2) + "\n");
+  result.status = "done";
+  result.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  result.note = "facets_native_pbe.json: slab method, " + std::to_string(s.dft.layers) +
+                " layers, ecut " + std::to_string(static_cast<int>(s.dft.ecut_Ha)) +
+                " Ha, unrelaxed";
+  return table;
+}
+
+}  // namespace fw::pipeline

@@ -1,0 +1,73 @@
+/// \file stage_eam.cpp
+/// \brief EAM stage: E_dis of every facet, cut-crystal and slab methods, unrelaxed and relaxed.
+#include <chrono>
+
+#include "core/atomic_file.hpp"
+#include "core/progress.hpp"
+#include "md/eam_potential.hpp"
+#include "md/facet_energy.hpp"
+#include "md/potential_file.hpp"
+#include "tools/pipeline/stages.hpp"
+
+namespace fw::pipeline {
+
+std::optional<slabs::FacetTable> run_eam_stage(const RunSettings& s,
+                                               const std::filesystem::path& out,
+                                               StageResult& result) {
+  result.name = "eam";
+  if (!s.eam.enabled) {
+    result.status = "skipped";
+    result.note = "disabled in the job file";
+    return std::nullopt;
+  }
+  const auto start = std::chrono::steady_clock::now();
+  const auto potential_path = md::find_potential_file(s.eam.potential, "eam.potential");
+  nlohmann::json key = to_json(s)["eam"];
+  key.update({{"element", s.element},
+              {"a_A", s.a_A},
+              {"facets", to_json(s)["facets"]},
+              {"cells", s.geometry.cells},
+              {"potential_path", potential_path.string()}});
+  const auto file = out / "facets_eam.json";
+  if (const auto previous = resumable_result(file, key)) {
+    result.status = "resumed";
+    result.note = "facets_eam.json from an earlier run with the same settings";
+    return slabs::facet_table_from_json(*previous, file.string());
+  }
+
+  const auto potential =
+      std::make_shared<const md::EamPotential>(md::EamPotential::read(potential_path));
+  slabs::FacetTable table;
+  table.engine = "eam";
+  table.element = s.element;
+  table.a_A = s.a_A;
+  ProgressLine progress("EAM E_dis", static_cast<long>(2 * s.facets.size()), "calculations");
+  long done = 0;
+  for (const std::string method : {"cut-crystal", "slab"}) {
+    md::EamFacetSettings settings;
+    settings.method = method;
+    settings.a_A = s.a_A;
+    settings.layers = s.eam.slab_layers;
+    settings.vacuum_A = s.eam.slab_vacuum_A;
+    settings.cells = s.geometry.cells;
+    for (const auto& hkl : s.facets) {
+      const md::EamFacetResult r =
+          md::eam_facet_energy(potential, slabs::reduce_miller(hkl), settings);
+      table.facets.push_back(r.unrelaxed);
+      table.facets.push_back(r.relaxed);
+      progress.update(++done);
+    }
+  }
+  progress.finish();
+  table.settings = key;
+  nlohmann::json j = slabs::to_json(table);
+  j["settings_key"] = key;
+  write_file_atomically(file, j.dump(2) + "\n");
+  result.status = "done";
+  result.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  result.note = "facets_eam.json: " + std::to_string(table.facets.size()) + " entries with " +
+                potential_path.filename().string();
+  return table;
+}
+
+}  // namespace fw::pipeline

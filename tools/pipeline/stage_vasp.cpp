@@ -1,0 +1,39 @@
+/// \file stage_vasp.cpp
+/// \brief VASP stage: job folders for the same cleavages, ready to submit on a cluster.
+#include <chrono>
+#include <cstdlib>
+
+#include "core/error.hpp"
+#include "tools/pipeline/stages.hpp"
+#include "vasp_io/presets.hpp"
+
+namespace fw::pipeline {
+
+void run_vasp_stage(const RunSettings& s, const std::filesystem::path& out, StageResult& result) {
+  const auto start = std::chrono::steady_clock::now();
+  result.name = "vasp";
+  vasp::PrepareOptions options;
+  options.preset = s.vasp.preset;
+  options.facets = s.facets;
+  options.element = s.element;
+  options.a_A = s.a_A;
+  options.force = true;  // the run folder is ours: refresh the jobs on every run
+  std::string potcar_dir = s.vasp.potcar_dir;
+  if (potcar_dir.empty())
+    if (const char* env = std::getenv("VASP_PP_PATH")) potcar_dir = env;
+  if (potcar_dir.empty()) {
+    options.skip_potcar = true;
+  } else {
+    options.potcar_dir = potcar_dir;
+  }
+  const auto prepared = vasp::prepare_jobs(options, out / "vasp_jobs");
+  result.status = "done";
+  result.note = std::to_string(prepared.manifest.jobs.size()) + " VASP jobs (" + s.vasp.preset +
+                " preset) in vasp_jobs/" +
+                (options.skip_potcar
+                     ? "; no POTCAR library found ($VASP_PP_PATH unset): add POTCARs on the cluster"
+                     : "; POTCAR from " + potcar_dir);
+  result.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace fw::pipeline

@@ -1,0 +1,45 @@
+/// \file stages.hpp
+/// \brief The stages of `facetweld run`, each writing its own results into the results folder
+/// and skipping itself when its results from identical settings are already there (resume).
+#pragma once
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "slabs/facet_table.hpp"
+#include "tools/pipeline/run_settings.hpp"
+
+namespace fw::pipeline {
+
+/// What a stage produced, for the summary and the report.
+struct StageResult {
+  std::string name;
+  std::string status;  ///< "done" | "resumed" | "skipped" | "failed"
+  double wall_s = 0.0;
+  std::string note;  ///< one line for the summary
+};
+
+/// Cut crystals (the paper's method) and slab geometry for every facet → geometry.json + files.
+nlohmann::json run_geometry_stage(const RunSettings& s, const std::filesystem::path& out,
+                                  StageResult& result);
+
+/// EAM E_dis, cut-crystal and slab method, unrelaxed and relaxed → facets_eam.json.
+std::optional<slabs::FacetTable> run_eam_stage(const RunSettings& s,
+                                               const std::filesystem::path& out,
+                                               StageResult& result);
+
+/// Native PBE E_dis by the slab method at the run's (quick) settings → facets_native_pbe.json.
+std::optional<slabs::FacetTable> run_dft_stage(const RunSettings& s,
+                                               const std::filesystem::path& out,
+                                               StageResult& result);
+
+/// VASP job folders of the same cleavages, ready to submit → vasp_jobs/.
+void run_vasp_stage(const RunSettings& s, const std::filesystem::path& out, StageResult& result);
+
+/// Reads `<out>/<file>` when it exists and its "settings_key" equals `key` (resume).
+std::optional<nlohmann::json> resumable_result(const std::filesystem::path& file,
+                                               const nlohmann::json& key);
+
+}  // namespace fw::pipeline
