@@ -51,12 +51,6 @@ std::string system_tag(const std::string& element, const slabs::Miller& hkl,
 
 }  // namespace
 
-std::string facet_folder(const slabs::Miller& hkl) {
-  std::string s;
-  for (int i : hkl) s += std::to_string(i);
-  return s;
-}
-
 Incar paper_incar(const std::string& system) {
   Incar incar;
   incar.add_comment(
@@ -159,7 +153,7 @@ PreparedJobs prepare_jobs(const PrepareOptions& o, const fs::path& out) {
           {"crystal", &cut.crystal}, {"part1", &cut.part1}, {"part2", &cut.part2}};
       for (const auto& [role, structure] : roles) {
         JobSpec job;
-        job.name = facet_folder(hkl) + "/" + role;
+        job.name = slabs::miller_compact(hkl) + "/" + role;
         job.role = role;
         job.hkl = hkl;
         job.area_A2 = cut.cut_area_A2;
@@ -197,7 +191,7 @@ PreparedJobs prepare_jobs(const PrepareOptions& o, const fs::path& out) {
       const auto bulk = slabs::oriented_bulk(bulk_spec);
       const auto bulk_mesh = slabs::kmesh_from_vasp_kspacing(bulk, kSlabKspacingInvA);
       JobSpec bulk_job;
-      bulk_job.name = facet_folder(hkl) + "/bulk";
+      bulk_job.name = slabs::miller_compact(hkl) + "/bulk";
       bulk_job.role = "bulk";
       bulk_job.hkl = hkl;
       bulk_job.layers = bulk_spec.layers;
@@ -218,7 +212,7 @@ PreparedJobs prepare_jobs(const PrepareOptions& o, const fs::path& out) {
         char name[32];
         std::snprintf(name, sizeof name, "/slab_L%02d", layers);
         JobSpec job;
-        job.name = facet_folder(hkl) + name;
+        job.name = slabs::miller_compact(hkl) + name;
         job.role = "slab";
         job.hkl = hkl;
         job.layers = layers;

@@ -42,7 +42,4 @@ Incar slab_incar(const std::string& system, bool relax);
 /// missing POTCAR library (unless skip_potcar).
 PreparedJobs prepare_jobs(const PrepareOptions& options, const std::filesystem::path& out);
 
-/// "100", "110", "1-10": the folder name of a facet.
-std::string facet_folder(const slabs::Miller& hkl);
-
 }  // namespace fw::vasp

@@ -8,7 +8,7 @@
 
 #include "core/error.hpp"
 #include "core/units.hpp"
-#include "core/version.hpp"
+#include "slabs/facet_table.hpp"
 #include "vasp_io/jobs/manifest.hpp"
 #include "vasp_io/jobs/registry.hpp"
 
@@ -36,7 +36,11 @@ nlohmann::json collect_facet_table(const fs::path& jobs_dir) {
     by_facet[job.hkl].push_back(&job);
   }
 
-  nlohmann::json facets = nlohmann::json::array();
+  slabs::FacetTable table;
+  table.engine = "vasp";
+  table.element = manifest.element;
+  table.a_A = manifest.a_A;
+  std::vector<nlohmann::json> extras;  // per-facet keys beyond the shared schema
   nlohmann::json incomplete = nlohmann::json::array();
   nlohmann::json job_energies = nlohmann::json::object();
   for (const auto& job : manifest.jobs)
@@ -65,20 +69,18 @@ nlohmann::json collect_facet_table(const fs::path& jobs_dir) {
       const double e_cry = *energy(*crystal), e1 = *energy(*p1), e2 = *energy(*p2);
       const double area = crystal->area_A2;
       const double e_dis = (e1 + e2 - e_cry) / area;
-      facets.push_back({{"hkl", hkl},
-                        {"e_dis_eV_per_A2", e_dis},
-                        {"gamma_J_per_m2", units::eV_per_A2_to_J_per_m2(e_dis / 2.0)},
-                        {"relaxed", false},
-                        {"method", "cut-crystal"},
-                        {"layers", 0},
-                        {"area_A2", area},
-                        {"e_slab_eV", e1 + e2},
-                        {"e_bulk_eV", e_cry},
-                        {"e_part1_eV", e1},
+      slabs::FacetEntry entry;
+      entry.hkl = hkl;
+      entry.e_dis_eV_per_A2 = e_dis;
+      entry.method = "cut-crystal";
+      entry.area_A2 = area;
+      entry.e_slab_eV = e1 + e2;
+      entry.e_bulk_eV = e_cry;
+      table.facets.push_back(entry);
+      extras.push_back({{"e_part1_eV", e1},
                         {"e_part2_eV", e2},
                         {"e_crystal_eV", e_cry},
-                        {"natoms", crystal->natoms},
-                        {"converged", true}});
+                        {"natoms", crystal->natoms}});
       continue;
     }
 
@@ -122,21 +124,21 @@ nlohmann::json collect_facet_table(const fs::path& jobs_dir) {
       const double d = gammas.back().second - gammas[gammas.size() - 2].second;
       converged = std::abs(units::eV_per_A2_to_J_per_m2(d)) < kSlabConvergenceJPerM2;
     }
-    facets.push_back({{"hkl", hkl},
-                      {"e_dis_eV_per_A2", 2.0 * thickest_gamma},
-                      {"gamma_J_per_m2", units::eV_per_A2_to_J_per_m2(thickest_gamma)},
-                      {"relaxed", thickest->relax},
-                      {"method", "slab"},
-                      {"layers", thickest->layers},
-                      {"area_A2", thickest->area_A2},
-                      {"e_slab_eV", thickest_e},
-                      {"e_bulk_eV", thickest->natoms * e_bulk_per_atom},
-                      {"natoms", thickest->natoms},
-                      {"converged", converged},
-                      {"layer_series", series}});
+    slabs::FacetEntry entry;
+    entry.hkl = hkl;
+    entry.e_dis_eV_per_A2 = 2.0 * thickest_gamma;
+    entry.relaxed = thickest->relax;
+    entry.method = "slab";
+    entry.layers = thickest->layers;
+    entry.area_A2 = thickest->area_A2;
+    entry.e_slab_eV = thickest_e;
+    entry.e_bulk_eV = thickest->natoms * e_bulk_per_atom;
+    entry.converged = converged;
+    table.facets.push_back(entry);
+    extras.push_back({{"natoms", thickest->natoms}, {"layer_series", series}});
     if (!missing.empty()) incomplete.push_back({{"hkl", hkl}, {"waiting_for", missing}});
   }
-  if (facets.empty())
+  if (table.facets.empty())
     throw InputError(jobs_dir.string(),
                      "no facet has all its jobs done yet (see `facetweld vasp "
                      "status`)");
@@ -145,11 +147,11 @@ nlohmann::json collect_facet_table(const fs::path& jobs_dir) {
   settings["energy"] = "E(sigma->0) of the last ionic step, eV";
   settings["job_energies_eV"] = job_energies;
   if (manifest.method == "slab") settings["slab_convergence_J_per_m2"] = kSlabConvergenceJPerM2;
-  nlohmann::json table = {{"engine", "vasp"},     {"element", manifest.element},
-                          {"a_A", manifest.a_A},  {"facets", facets},
-                          {"settings", settings}, {"code_version", fw::code_version()}};
-  if (!incomplete.empty()) table["incomplete"] = incomplete;
-  return table;
+  table.settings = settings;
+  nlohmann::json j = slabs::to_json(table);
+  for (std::size_t i = 0; i < extras.size(); ++i) j["facets"][i].update(extras[i]);
+  if (!incomplete.empty()) j["incomplete"] = incomplete;
+  return j;
 }
 
 }  // namespace fw::vasp
