@@ -34,7 +34,7 @@ WeldSettings tiny() {
   WeldSettings s;
   s.potential = test::kAuU3;
   s.rod.radius_A = 6.0;
-  s.rod.length_A = 16.0;
+  s.rod.length_A = 30.0;
   s.angles_deg = {0, 60};
   s.time_ps = 0.3;
   s.sample_every_ps = 0.1;
@@ -59,8 +59,8 @@ TEST(WeldRun, TouchingRodsReleaseEnergyAndFormANeck) {
   }
   // Head-on (100)/(100) contact in registry releases more than a 60° corner contact.
   EXPECT_GT(study.results[0].energy_release_eV, study.results[1].energy_release_eV);
-  // At 0° the interface interior becomes fcc crystal.
-  EXPECT_GT(study.results[0].quenched.interface_interior_cna.fraction(CnaType::fcc), 0.8);
+  // Aligned rods in registry stay aligned (the 60° pair of such small rods may turn a lot).
+  EXPECT_LT(study.results[0].final_angle_deg, 10.0);
 
   for (const char* f : {"weld.json", "weld.csv", "angle_000/result.json", "angle_000/thermo.csv",
                         "angle_000/trajectory.extxyz", "angle_000/final.extxyz",

@@ -37,7 +37,7 @@ slabs::FacetTable eam_like_table() {
 RodShapeSettings small_rod() {
   RodShapeSettings s;
   s.radius_A = 7.0;
-  s.length_A = 24.0;
+  s.length_A = 40.0;
   s.wulff_tips = true;
   return s;
 }
