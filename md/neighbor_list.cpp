@@ -216,6 +216,7 @@ void NeighborList::build(System& system, bool sort_atoms) {
   const std::size_t n = system.size();
   if (n >= (1u << 31)) throw InputError("structure", "too many atoms for one neighbour list");
   const double r_list_sq = (cutoff_A_ + skin_A_) * (cutoff_A_ + skin_A_);
+  const double cutoff_sq = cutoff_A_ * cutoff_A_;
   const std::uint8_t centre = static_cast<std::uint8_t>(shift_vectors_.size() / 2);
   const int threads = threads_for_atoms(n);
   thread_neighbors_.resize(static_cast<std::size_t>(threads));
@@ -235,8 +236,10 @@ void NeighborList::build(System& system, bool sort_atoms) {
     auto& out_shift = thread_shifts_[t];
     out.clear();
     out_shift.clear();
-    std::vector<std::uint32_t> shifted_j;
-    std::vector<std::uint8_t> shifted_s;
+    // Within each part, pairs inside the cutoff at build time come first and the skin shell
+    // after: the kernels' "r < cutoff" branch then stays predictable between rebuilds.
+    std::vector<std::uint32_t> skin_j, shifted_j, shifted_skin_j;
+    std::vector<std::uint8_t> shifted_s, shifted_skin_s;
     double my_min_sq = std::numeric_limits<double>::max();
     std::size_t my_i = 0, my_j = 0;
 #pragma omp for schedule(static)
@@ -246,8 +249,11 @@ void NeighborList::build(System& system, bool sort_atoms) {
       const int b = atom_bin_[i];
       const int bx = b % nbins_[0], by = (b / nbins_[0]) % nbins_[1],
                 bz = b / (nbins_[0] * nbins_[1]);
+      skin_j.clear();
       shifted_j.clear();
       shifted_s.clear();
+      shifted_skin_j.clear();
+      shifted_skin_s.clear();
       std::uint32_t plain = 0;
       for (int dz = std::max(bz - 1, 0); dz <= std::min(bz + 1, nbins_[2] - 1); ++dz) {
         for (int dy = std::max(by - 1, 0); dy <= std::min(by + 1, nbins_[1] - 1); ++dy) {
@@ -271,22 +277,34 @@ void NeighborList::build(System& system, bool sort_atoms) {
                 my_i = i;
                 my_j = j;
               }
+              const bool inner = rsq < cutoff_sq;
               if (s == centre) {
-                out.push_back(j);
-                out_shift.push_back(s);
+                if (inner) {
+                  out.push_back(j);
+                  out_shift.push_back(s);
+                } else {
+                  skin_j.push_back(j);
+                }
                 ++plain;
-              } else {
+              } else if (inner) {
                 shifted_j.push_back(j);
                 shifted_s.push_back(s);
+              } else {
+                shifted_skin_j.push_back(j);
+                shifted_skin_s.push_back(s);
               }
             }
           }
         }
       }
+      out.insert(out.end(), skin_j.begin(), skin_j.end());
+      out_shift.insert(out_shift.end(), skin_j.size(), centre);
       out.insert(out.end(), shifted_j.begin(), shifted_j.end());
       out_shift.insert(out_shift.end(), shifted_s.begin(), shifted_s.end());
+      out.insert(out.end(), shifted_skin_j.begin(), shifted_skin_j.end());
+      out_shift.insert(out_shift.end(), shifted_skin_s.begin(), shifted_skin_s.end());
       plain_count[i] = plain;
-      shifted_count[i] = static_cast<std::uint32_t>(shifted_j.size());
+      shifted_count[i] = static_cast<std::uint32_t>(shifted_j.size() + shifted_skin_j.size());
     }
 #pragma omp critical
     if (my_min_sq < min_sq) {
