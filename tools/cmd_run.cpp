@@ -74,6 +74,15 @@ void run(const RunOptions& o) {
   results.stages.push_back(stage);
 
   stage = {};
+  if (results.eam) {
+    results.weld = pipeline::run_weld_stage(s, *results.eam, out, stage);
+  } else {
+    stage = {"weld", "skipped", 0.0, "needs the EAM facet table"};
+  }
+  print_stage(stage);
+  results.stages.push_back(stage);
+
+  stage = {};
   if (s.vasp.enabled) {
     pipeline::run_vasp_stage(s, out, stage);
   } else {

@@ -9,43 +9,9 @@
 #include "md/weld_study.hpp"
 #include "slabs/facet_table.hpp"
 #include "tools/command.hpp"
-#include "tools/report/svg_chart.hpp"
-#include "tools/weld_plots.hpp"
+#include "tools/pipeline/weld_plots.hpp"
 
 namespace fw::cli {
-
-void write_weld_plots(const md::WeldStudy& study, const std::filesystem::path& dir) {
-  report::LineChart release{"Energy released by welding (EAM, quenched)",
-                            "initial angle between the rods (deg)",
-                            "energy release (eV)",
-                            {}};
-  report::LineSeries rel{"E_separate - E_welded", {}, {}};
-  for (const auto& r : study.results) {
-    rel.x.push_back(r.initial_angle_deg);
-    rel.y.push_back(r.energy_release_eV);
-  }
-  release.series.push_back(rel);
-  write_file_atomically(dir / "energy_release_vs_angle.svg", report::render_svg(release));
-
-  report::LineChart angle{
-      "Angle between the rods during welding", "time (ps)", "angle between rod axes (deg)", {}};
-  report::LineChart neck{"Neck between the rods", "time (ps)", "atoms bonded across the neck", {}};
-  for (const auto& r : study.results) {
-    std::ostringstream name;
-    name << r.initial_angle_deg << " deg";
-    report::LineSeries a{name.str(), {}, {}}, n{name.str(), {}, {}};
-    for (const auto& s : r.samples) {
-      a.x.push_back(s.time_ps);
-      a.y.push_back(s.angle_deg);
-      n.x.push_back(s.time_ps);
-      n.y.push_back(static_cast<double>(s.neck_bridge_atoms));
-    }
-    angle.series.push_back(a);
-    neck.series.push_back(n);
-  }
-  write_file_atomically(dir / "angle_vs_time.svg", report::render_svg(angle));
-  write_file_atomically(dir / "neck_vs_time.svg", report::render_svg(neck));
-}
 
 namespace {
 
@@ -86,7 +52,7 @@ void run(WeldOptions& o) {
   md::check_weld_settings(s);
   const slabs::FacetTable table = slabs::read_facet_table(o.facets);
   const md::WeldStudy study = md::run_weld_study(s, table, o.output_dir, o.facets);
-  write_weld_plots(study, o.output_dir);
+  pipeline::write_weld_plots(study, o.output_dir);
   std::printf("wrote %s/ (weld.json, weld.csv, *.svg, angle_*/trajectory.extxyz ...)\n",
               o.output_dir.c_str());
 }

@@ -8,6 +8,7 @@
 #include <optional>
 #include <vector>
 
+#include "md/weld_study.hpp"
 #include "slabs/facet_table.hpp"
 #include "tools/pipeline/run_settings.hpp"
 #include "tools/pipeline/stages.hpp"
@@ -18,7 +19,7 @@ struct RunResults {
   nlohmann::json geometry;
   std::optional<slabs::FacetTable> eam;
   std::optional<slabs::FacetTable> dft;
-  std::optional<nlohmann::json> weld;
+  std::optional<md::WeldStudy> weld;
   std::vector<StageResult> stages;
 };
 
@@ -28,7 +29,7 @@ double paper_e_dis_eV_per_A2(const slabs::Miller& hkl);
 /// Facets ordered from the largest E_dis to the smallest, e.g. "(100) > (110) > (111)".
 std::string ranking(const std::vector<std::pair<slabs::Miller, double>>& values);
 
-/// Writes report.md, edis.svg and (with welding results) weld.svg into `out`.
+/// Writes report.md and edis.svg into `out` (the welding plots are in weld/).
 void write_report(const std::filesystem::path& out, const RunSettings& settings,
                   const RunResults& results);
 

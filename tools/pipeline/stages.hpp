@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "md/weld_study.hpp"
 #include "slabs/facet_table.hpp"
 #include "tools/pipeline/run_settings.hpp"
 
@@ -37,6 +38,11 @@ std::optional<slabs::FacetTable> run_dft_stage(const RunSettings& s,
 
 /// VASP job folders of the same cleavages, ready to submit → vasp_jobs/.
 void run_vasp_stage(const RunSettings& s, const std::filesystem::path& out, StageResult& result);
+
+/// Two Wulff-shaped rods welding at each angle (γ from `facets`) → weld/ (weld.json, plots,
+/// trajectories); resumable per angle.
+std::optional<md::WeldStudy> run_weld_stage(const RunSettings& s, const slabs::FacetTable& facets,
+                                            const std::filesystem::path& out, StageResult& result);
 
 /// Reads `<out>/<file>` when it exists and its "settings_key" equals `key` (resume).
 std::optional<nlohmann::json> resumable_result(const std::filesystem::path& file,

@@ -1,15 +1,15 @@
 /// \file weld_plots.hpp
-/// \brief SVG plots of a welding study (energy release vs angle, angle and neck vs time);
-/// defined in cmd_weld.cpp, callable from any command (e.g. `facetweld run`).
+/// \brief SVG plots of a welding study (energy release vs angle, angle and neck vs time), used
+/// by `facetweld weld` and `facetweld run`.
 #pragma once
 
 #include <filesystem>
 
 #include "md/weld_study.hpp"
 
-namespace fw::cli {
+namespace fw::pipeline {
 
 /// Writes energy_release_vs_angle.svg, angle_vs_time.svg and neck_vs_time.svg into `dir`.
 void write_weld_plots(const md::WeldStudy& study, const std::filesystem::path& dir);
 
-}  // namespace fw::cli
+}  // namespace fw::pipeline
