@@ -3,7 +3,6 @@
 #include <chrono>
 #include <cstdio>
 
-#include "core/atomic_file.hpp"
 #include "core/progress.hpp"
 #include "dft/facet_energy.hpp"
 #include "dft/pseudo/pseudopotential.hpp"
@@ -25,11 +24,7 @@ std::optional<slabs::FacetTable> run_dft_stage(const RunSettings& s,
   nlohmann::json key = to_json(s)["dft"];
   key.update({{"element", s.element}, {"a_A", s.a_A}, {"facets", to_json(s)["facets"]}});
   const auto file = out / "facets_native_pbe.json";
-  if (const auto previous = resumable_result(file, key)) {
-    result.status = "resumed";
-    result.note = "facets_native_pbe.json from an earlier run with the same settings";
-    return slabs::facet_table_from_json(*previous, file.string());
-  }
+  if (auto previous = resume_facet_table(file, key, result)) return previous;
 
   const dft::Pseudopotential psp = dft::read_pseudopotential(s.dft.pseudopotential);
   dft::DftFacetSettings settings;
@@ -61,10 +56,7 @@ std::optional<slabs::FacetTable> run_dft_stage(const RunSettings& s,
     std::fflush(stdout);
   }
   progress.finish();
-  table.settings = key;
-  nlohmann::json j = slabs::to_json(table);
-  j["settings_key"] = key;
-  write_file_atomically(file, j.dump(2) + "\n");
+  write_resumable_facet_table(file, table, key);
   result.status = "done";
   result.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   result.note = "facets_native_pbe.json: slab method, " + std::to_string(s.dft.layers) +

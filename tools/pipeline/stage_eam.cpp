@@ -2,7 +2,6 @@
 /// \brief EAM stage: E_dis of every facet, cut-crystal and slab methods, unrelaxed and relaxed.
 #include <chrono>
 
-#include "core/atomic_file.hpp"
 #include "core/progress.hpp"
 #include "md/eam_potential.hpp"
 #include "md/facet_energy.hpp"
@@ -29,11 +28,7 @@ std::optional<slabs::FacetTable> run_eam_stage(const RunSettings& s,
               {"cells", s.geometry.cells},
               {"potential_path", potential_path.string()}});
   const auto file = out / "facets_eam.json";
-  if (const auto previous = resumable_result(file, key)) {
-    result.status = "resumed";
-    result.note = "facets_eam.json from an earlier run with the same settings";
-    return slabs::facet_table_from_json(*previous, file.string());
-  }
+  if (auto previous = resume_facet_table(file, key, result)) return previous;
 
   const auto potential =
       std::make_shared<const md::EamPotential>(md::EamPotential::read(potential_path));
@@ -59,10 +54,7 @@ std::optional<slabs::FacetTable> run_eam_stage(const RunSettings& s,
     }
   }
   progress.finish();
-  table.settings = key;
-  nlohmann::json j = slabs::to_json(table);
-  j["settings_key"] = key;
-  write_file_atomically(file, j.dump(2) + "\n");
+  write_resumable_facet_table(file, table, key);
   result.status = "done";
   result.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   result.note = "facets_eam.json: " + std::to_string(table.facets.size()) + " entries with " +

@@ -1,7 +1,6 @@
 /// \file stage_geometry.cpp
 /// \brief Geometry stage: the paper's cut crystals and the (hkl) planes.
 #include <chrono>
-#include <fstream>
 
 #include "core/atomic_file.hpp"
 #include "core/version.hpp"
@@ -52,18 +51,6 @@ nlohmann::json run_geometry_stage(const RunSettings& s, const fs::path& out, Sta
                 std::to_string(4 * s.geometry.cells * s.geometry.cells * s.geometry.cells) +
                 " atoms in structures/";
   return geometry;
-}
-
-std::optional<nlohmann::json> resumable_result(const fs::path& file, const nlohmann::json& key) {
-  std::error_code ec;
-  if (!fs::exists(file, ec)) return std::nullopt;
-  std::ifstream in(file);
-  try {
-    nlohmann::json j = nlohmann::json::parse(in);
-    if (j.contains("settings_key") && j["settings_key"] == key) return j;
-  } catch (const nlohmann::json::exception&) {
-  }
-  return std::nullopt;
 }
 
 }  // namespace fw::pipeline

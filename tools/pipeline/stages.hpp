@@ -44,8 +44,13 @@ void run_vasp_stage(const RunSettings& s, const std::filesystem::path& out, Stag
 std::optional<md::WeldStudy> run_weld_stage(const RunSettings& s, const slabs::FacetTable& facets,
                                             const std::filesystem::path& out, StageResult& result);
 
-/// Reads `<out>/<file>` when it exists and its "settings_key" equals `key` (resume).
-std::optional<nlohmann::json> resumable_result(const std::filesystem::path& file,
-                                               const nlohmann::json& key);
+/// The facet table in `file` when it was written with the same `key` (every setting that
+/// determines it): the stage is then "resumed" instead of recomputed.
+std::optional<slabs::FacetTable> resume_facet_table(const std::filesystem::path& file,
+                                                    const nlohmann::json& key, StageResult& result);
+
+/// Writes `table` (settings = key) atomically, with the key stored for resume_facet_table.
+void write_resumable_facet_table(const std::filesystem::path& file, slabs::FacetTable table,
+                                 const nlohmann::json& key);
 
 }  // namespace fw::pipeline
