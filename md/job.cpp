@@ -7,11 +7,10 @@
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <set>
-#include <toml.hpp>
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "core/toml_input.hpp"
 #include "core/version.hpp"
 #include "md/checkpoint.hpp"
 #include "md/dynamics.hpp"
@@ -27,51 +26,12 @@
 #include "slabs/io/structure_file.hpp"
 
 namespace fw::md {
-namespace {
 
-using Keys = std::set<std::string>;
-
-/// Rejects keys the job format does not know (typos would otherwise be ignored silently).
-void check_keys(const toml::value& table, const Keys& known, const std::string& path,
-                const std::string& where) {
-  for (const auto& [key, value] : table.as_table()) {
-    if (!known.count(key)) {
-      std::string list;
-      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-      throw InputError(path, static_cast<int>(value.location().line()),
-                       "unknown key '" + key + "' in " + where + " (known: " + list + ")");
-    }
-  }
-}
-
-template <typename T>
-void read_key(const toml::value& table, const std::string& key, T& out, const std::string& path) {
-  if (!table.contains(key)) return;
-  const toml::value& v = table.at(key);
-  try {
-    if constexpr (std::is_same_v<T, double>) {
-      out = v.is_integer() ? static_cast<double>(v.as_integer()) : v.as_floating();
-    } else if constexpr (std::is_same_v<T, std::uint64_t>) {
-      out = static_cast<std::uint64_t>(v.as_integer());
-    } else {
-      out = toml::get<T>(v);
-    }
-  } catch (const std::exception&) {
-    throw InputError(path, static_cast<int>(v.location().line()), "wrong type for '" + key + "'");
-  }
-}
-
-}  // namespace
+using toml_input::check_keys;
+using toml_input::read_key;
 
 JobSpec read_job(const std::filesystem::path& path) {
-  toml::value root;
-  try {
-    root = toml::parse(path.string());
-  } catch (const toml::syntax_error& e) {
-    throw InputError(path.string(), std::string("TOML syntax error: ") + e.what());
-  } catch (const std::runtime_error& e) {
-    throw InputError(path.string(), e.what());
-  }
+  const toml::value root = toml_input::parse_file(path);
   const std::string p = path.string();
   JobSpec job;
   job.job_dir = path.parent_path();
