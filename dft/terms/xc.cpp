@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
+#include <memory>
 #include <sstream>
 #include <stdexcept>
 
@@ -62,7 +64,10 @@ std::string XcFunctional::name() const {
   std::string out;
   for (void* p : functionals_) {
     if (!out.empty()) out += "+";
-    out += xc_functional_get_name(static_cast<xc_func_type*>(p)->info->number);
+    // libxc returns a malloc'd copy that the caller owns.
+    std::unique_ptr<char, decltype(&std::free)> name(
+        xc_functional_get_name(static_cast<xc_func_type*>(p)->info->number), &std::free);
+    if (name) out += name.get();
   }
   return out;
 }
