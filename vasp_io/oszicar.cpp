@@ -126,22 +126,14 @@ class OszicarScanner {
   long long line_number_ = 0, lines_seen_ = 0;
 };
 
-nlohmann::json opt(const std::optional<double>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
-
 }  // namespace
 
 Oszicar parse_oszicar(std::string_view text, const std::string& source) {
-  OszicarScanner scanner(source);
-  for_each_line(text, [&](std::string_view line, long long n) { return scanner.line(line, n); });
-  return scanner.finish();
+  return scan_lines(OszicarScanner(source), text);
 }
 
 Oszicar read_oszicar(const std::filesystem::path& path) {
-  OszicarScanner scanner(path.string());
-  for_each_line(path, [&](std::string_view line, long long n) { return scanner.line(line, n); });
-  return scanner.finish();
+  return scan_lines(OszicarScanner(path.string()), path);
 }
 
 nlohmann::json to_json(const Oszicar& o) {
@@ -155,10 +147,10 @@ nlohmann::json to_json(const Oszicar& o) {
                      {"free_energy_eV", s.free_energy_eV},
                      {"energy_sigma0_eV", s.energy_sigma0_eV},
                      {"delta_energy_eV", s.delta_energy_eV},
-                     {"magnetization_muB", opt(s.magnetization_muB)},
-                     {"temperature_K", opt(s.temperature_K)},
-                     {"total_energy_eV", opt(s.total_energy_eV)},
-                     {"kinetic_energy_eV", opt(s.kinetic_energy_eV)},
+                     {"magnetization_muB", json_or_null(s.magnetization_muB)},
+                     {"temperature_K", json_or_null(s.temperature_K)},
+                     {"total_energy_eV", json_or_null(s.total_energy_eV)},
+                     {"kinetic_energy_eV", json_or_null(s.kinetic_energy_eV)},
                      {"electronic_steps", s.electronic_steps}});
   }
   j["ionic_steps"] = std::move(steps);

@@ -463,9 +463,6 @@ class OutcarScanner {
   std::set<std::string> seen_warnings_;
 };
 
-nlohmann::json opt(const std::optional<double>& v) {
-  return v && std::isfinite(*v) ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
 nlohmann::json vec(const Vec3& v) {
   return nlohmann::json::array({v.x, v.y, v.z});
 }
@@ -482,15 +479,11 @@ nlohmann::json table_json(const OrbitalTable& t) {
 }  // namespace
 
 Outcar parse_outcar(std::string_view text, const std::string& source) {
-  OutcarScanner scanner(source);
-  for_each_line(text, [&](std::string_view line, long long n) { return scanner.line(line, n); });
-  return scanner.finish();
+  return scan_lines(OutcarScanner(source), text);
 }
 
 Outcar read_outcar(const std::filesystem::path& path) {
-  OutcarScanner scanner(path.string());
-  for_each_line(path, [&](std::string_view line, long long n) { return scanner.line(line, n); });
-  return scanner.finish();
+  return scan_lines(OutcarScanner(path.string()), path);
 }
 
 nlohmann::json to_json(const Outcar& o) {
@@ -505,10 +498,10 @@ nlohmann::json to_json(const Outcar& o) {
   j["ibrion"] = o.ibrion ? nlohmann::json(*o.ibrion) : nlohmann::json(nullptr);
   j["nsw"] = o.nsw ? nlohmann::json(*o.nsw) : nlohmann::json(nullptr);
   j["nelm"] = o.nelm ? nlohmann::json(*o.nelm) : nlohmann::json(nullptr);
-  j["nelect"] = opt(o.nelect);
-  j["nelect_parameter"] = opt(o.nelect_parameter);
-  j["efermi_eV"] = opt(o.efermi_eV);
-  j["total_magnetization_muB"] = opt(o.total_magnetization_muB);
+  j["nelect"] = json_or_null(o.nelect);
+  j["nelect_parameter"] = json_or_null(o.nelect_parameter);
+  j["efermi_eV"] = json_or_null(o.efermi_eV);
+  j["total_magnetization_muB"] = json_or_null(o.total_magnetization_muB);
   j["total_magnetization_vector_muB"] = o.total_magnetization_vector_muB
                                             ? vec(*o.total_magnetization_vector_muB)
                                             : nlohmann::json(nullptr);
@@ -532,8 +525,8 @@ nlohmann::json to_json(const Outcar& o) {
     nlohmann::json js = to_json(s.energies);
     js["electronic_steps"] = s.electronic_steps;
     js["electronic_converged"] = s.electronic_converged;
-    js["efermi_eV"] = opt(s.efermi_eV);
-    js["total_magnetization_muB"] = opt(s.total_magnetization_muB);
+    js["efermi_eV"] = json_or_null(s.efermi_eV);
+    js["total_magnetization_muB"] = json_or_null(s.total_magnetization_muB);
     if (s.stress_kbar) {
       nlohmann::json st = nlohmann::json::array();
       for (double x : *s.stress_kbar)
@@ -557,12 +550,12 @@ nlohmann::json to_json(const Outcar& o) {
   j["stopped_by_stopcar"] = o.stopped_by_stopcar;
   j["has_unfinished_step"] = o.has_unfinished_step;
   const auto& r = o.run_stats;
-  j["run_stats"] = {{"elapsed_time_s", opt(r.elapsed_time_s)},
-                    {"total_cpu_time_s", opt(r.total_cpu_time_s)},
-                    {"user_time_s", opt(r.user_time_s)},
-                    {"system_time_s", opt(r.system_time_s)},
-                    {"maximum_memory_kb", opt(r.maximum_memory_kb)},
-                    {"average_memory_kb", opt(r.average_memory_kb)},
+  j["run_stats"] = {{"elapsed_time_s", json_or_null(r.elapsed_time_s)},
+                    {"total_cpu_time_s", json_or_null(r.total_cpu_time_s)},
+                    {"user_time_s", json_or_null(r.user_time_s)},
+                    {"system_time_s", json_or_null(r.system_time_s)},
+                    {"maximum_memory_kb", json_or_null(r.maximum_memory_kb)},
+                    {"average_memory_kb", json_or_null(r.average_memory_kb)},
                     {"cores", r.cores ? nlohmann::json(*r.cores) : nlohmann::json(nullptr)}};
   add_completeness(j, o.completeness);
   return j;

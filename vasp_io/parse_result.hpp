@@ -2,7 +2,9 @@
 /// \brief Pieces every VASP output parser shares: step energies and "what was missing" reports.
 #pragma once
 
+#include <cmath>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,5 +38,10 @@ struct StepEnergies {
 void add_completeness(nlohmann::json& out, const Completeness& completeness);
 /// {"free_energy_eV", "energy_without_entropy_eV", "energy_sigma0_eV"}.
 nlohmann::json to_json(const StepEnergies& energies);
+
+/// The value, or JSON null when absent or not finite.
+inline nlohmann::json json_or_null(const std::optional<double>& value) {
+  return value && std::isfinite(*value) ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
 
 }  // namespace fw::vasp

@@ -37,4 +37,12 @@ void for_each_line(std::string_view text, const LineCallback& callback);
 /// number of bytes read. Throws InputError for a file that cannot be read.
 std::size_t for_each_line(const std::filesystem::path& path, const LineCallback& callback);
 
+/// Feeds every line of `input` (text or a file path) to `scanner`, which has
+/// `bool line(std::string_view, long long)` (false stops early) and `finish()`; returns finish().
+template <typename Scanner, typename Input>
+auto scan_lines(Scanner scanner, const Input& input) {
+  for_each_line(input, [&](std::string_view line, long long n) { return scanner.line(line, n); });
+  return scanner.finish();
+}
+
 }  // namespace fw::vasp
