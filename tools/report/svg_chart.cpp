@@ -59,8 +59,12 @@ Axis make_axis(double lo, double hi, bool include_zero) {
 }
 
 void frame(std::ostringstream& svg, const std::string& title, const std::string& y_label,
-           const Axis& y) {
-  svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << kWidth << "\" height=\"" << kHeight
+           const Axis& y, const std::vector<std::string>& legend_names) {
+  // Widen the canvas when legend entries are longer than the right margin (~6.5 px a character).
+  std::size_t longest = 0;
+  for (const auto& name : legend_names) longest = std::max(longest, name.size());
+  const double width = kWidth + std::max(0.0, 42.0 + 6.5 * static_cast<double>(longest) - kRight);
+  svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width << "\" height=\"" << kHeight
       << "\" font-family=\"sans-serif\" font-size=\"12\">\n"
       << "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
       << "<text x=\"" << kWidth / 2 << "\" y=\"22\" text-anchor=\"middle\" font-size=\"15\">"
@@ -97,7 +101,9 @@ std::string render_svg(const BarChart& chart) {
   if (!std::isfinite(lo)) lo = 0, hi = 1;
   const Axis y = make_axis(lo, hi, true);
   std::ostringstream svg;
-  frame(svg, chart.title, chart.y_label, y);
+  std::vector<std::string> names;
+  for (const auto& s : chart.series) names.push_back(s.name);
+  frame(svg, chart.title, chart.y_label, y, names);
   const double plot_w = kWidth - kLeft - kRight, plot_h = kHeight - kTop - kBottom;
   const auto to_y = [&](double v) { return kTop + plot_h * (1 - (v - y.lo) / (y.hi - y.lo)); };
   const double group_w = plot_w / std::max<std::size_t>(1, chart.categories.size());
@@ -120,8 +126,6 @@ std::string render_svg(const BarChart& chart) {
   }
   svg << "<line x1=\"" << kLeft << "\" x2=\"" << kWidth - kRight << "\" y1=\"" << to_y(0)
       << "\" y2=\"" << to_y(0) << "\" stroke=\"black\"/>\n";
-  std::vector<std::string> names;
-  for (const auto& s : chart.series) names.push_back(s.name);
   legend(svg, names);
   svg << "</svg>\n";
   return svg.str();
@@ -137,8 +141,10 @@ std::string render_svg(const LineChart& chart) {
     }
   if (!std::isfinite(xlo)) xlo = 0, xhi = 1, ylo = 0, yhi = 1;
   const Axis x = make_axis(xlo, xhi, false), y = make_axis(ylo, yhi, false);
+  std::vector<std::string> names;
+  for (const auto& series : chart.series) names.push_back(series.name);
   std::ostringstream svg;
-  frame(svg, chart.title, chart.y_label, y);
+  frame(svg, chart.title, chart.y_label, y, names);
   const double plot_w = kWidth - kLeft - kRight, plot_h = kHeight - kTop - kBottom;
   const auto px = [&](double v) { return kLeft + plot_w * (v - x.lo) / (x.hi - x.lo); };
   const auto py = [&](double v) { return kTop + plot_h * (1 - (v - y.lo) / (y.hi - y.lo)); };
@@ -149,10 +155,8 @@ std::string render_svg(const LineChart& chart) {
       << "\" y2=\"" << kHeight - kBottom << "\" stroke=\"black\"/>\n<text x=\""
       << kLeft + plot_w / 2 << "\" y=\"" << kHeight - 15 << "\" text-anchor=\"middle\">"
       << escape(chart.x_label) << "</text>\n";
-  std::vector<std::string> names;
   for (std::size_t s = 0; s < chart.series.size(); ++s) {
     const auto& series = chart.series[s];
-    names.push_back(series.name);
     std::string points;
     for (std::size_t i = 0; i < series.x.size() && i < series.y.size(); ++i) {
       if (!std::isfinite(series.x[i]) || !std::isfinite(series.y[i])) continue;
