@@ -1,6 +1,6 @@
 /// \file weld_run.hpp
-/// \brief One welding run: two relaxed rods at angle θ, Langevin NVT, quench, energy release and
-/// the structure of the weld.
+/// \brief One welding run (two relaxed rods at angle θ, or the control pair far apart): NVT,
+/// quench, energy release and the structure of the weld.
 #pragma once
 
 #include <cstdint>
@@ -14,12 +14,28 @@
 
 namespace fw::md {
 
-/// Every input of a welding study, with defaults sized so that five angles finish in a few
-/// minutes on two cores (two rods of ~1100 atoms, 5 ps each). See docs/weld.md.
+/// Every input of a welding study. See docs/weld.md.
 struct WeldSettings {
   RodShapeSettings rod;
   WeldPairSettings pair;  ///< angle_deg is set per run from `angles_deg`
   std::vector<double> angles_deg{0, 20, 40, 60, 80};
+  std::string mode = "side";           ///< side | top | tip (md/weld_placement.hpp)
+  std::string substrate = "graphene";  ///< graphene (rigid, periodic in-plane) | none
+  /// Rigid graphene sheet this far below the lowest Au atom (Å); ≈ the 10-4 wall minimum of the
+  /// Au–C Lennard-Jones below (σ).
+  double substrate_gap_A = 3.0;
+  /// Au–C 12-6 Lennard-Jones (LAMMPS lj/cut): Lewis, Jensen, Combe and Barrat, PRB 61, 16084
+  /// (2000), gold clusters on graphite (see lennard_jones.hpp).
+  double lj_epsilon_eV = 0.01273;
+  double lj_sigma_A = 2.9943;
+  double lj_cutoff_A = 10.0;
+  int seeds = 3;  ///< runs per angle (and controls), with seeds seed, seed+1, ...
+  /// The control: the same two rods, placed as at θ = 0 but this far apart (Å), run with the
+  /// same protocol and seeds; its release (reshaping, not welding) is subtracted per seed.
+  double control_gap_A = 12.0;
+  /// A control releasing more than this (eV) flags the rods as reshaping in weld.json.
+  double reshaping_threshold_eV = 10.0;
+  int workers = 0;                      ///< parallel (angle, seed) runs; 0: one per hardware thread
   std::string potential = "Au_u3.eam";  ///< found by find_potential_file
   double temperature_K = 300.0;
   double dt_fs = 1.0;
@@ -29,7 +45,7 @@ struct WeldSettings {
   /// damping_ps (see docs/weld.md).
   std::string thermostat = "nose-hoover-chain";
   double damping_ps = 0.1;
-  std::uint64_t seed = 1;
+  std::uint64_t seed = 1;  ///< first seed
   std::string minimizer = "fire";
   double force_tolerance_eV_per_A = 1e-3;
   int max_iterations = 20000;
@@ -40,6 +56,8 @@ struct WeldSettings {
   CnaSettings cna;                      ///< cutoff_A 0 → 0.854 a
   double interface_half_width_A = 4.0;  ///< half thickness of the interface slab
 
+  /// Every setting that determines the numbers of one run (not the angle list, seed count or
+  /// worker count): the resume key of a run.
   nlohmann::json to_json() const;
 };
 
@@ -71,30 +89,47 @@ struct RelaxedRod {
   bool converged = false;
   long end_layer_atoms = 0;       ///< atoms in the top lattice layer (the contact face at θ = 0)
   double end_face_area_A2 = 0.0;  ///< their area, end_layer_atoms × area per atom in that plane
+  /// E_separate: the control pair (rods apart, on the substrate if any) quenched as placed.
+  double e_separate_eV = 0.0;
 };
 
-/// Builds the Wulff rod of `settings.rod` from `table` and relaxes it alone.
+/// Builds the Wulff rod of `settings.rod` from `table`, relaxes it alone, and quenches the control
+/// pair as placed (E_separate).
 RelaxedRod relax_rod(const WeldSettings& settings, const slabs::FacetTable& table,
                      const std::string& table_source);
 
+/// Which run: an angle and a seed, or the control of a seed.
+struct WeldRunSpec {
+  double angle_deg = 0.0;
+  std::uint64_t seed = 1;
+  bool control = false;
+};
+
 struct WeldResult {
   double initial_angle_deg = 0.0;
+  std::uint64_t seed = 1;
+  bool control = false;
   long atoms_per_rod = 0;
-  double e_rod1_eV = 0.0, e_rod2_eV = 0.0;   ///< each rod relaxed alone
-  double e_separate_eV = 0.0;                ///< their sum
-  double e_contact_start_eV = 0.0;           ///< the pair as placed, before any motion
-  double e_welded_eV = 0.0;                  ///< after MD and the quench
-  double energy_release_eV = 0.0;            ///< e_separate − e_welded
-  double energy_release_per_atom_meV = 0.0;  ///< per atom of the pair
+  long substrate_atoms = 0;
+  double e_separate_eV = 0.0;          ///< rods apart, quenched as placed (RelaxedRod)
+  double e_contact_start_eV = 0.0;     ///< the pair as placed, before any motion
+  double e_welded_eV = 0.0;            ///< after MD and the quench
+  double energy_release_raw_eV = 0.0;  ///< e_separate − e_welded
+  /// Net: raw − the control's release of the same seed (set by the study; for a control, its raw
+  /// release).
+  double energy_release_eV = 0.0;
+  double energy_release_per_atom_meV = 0.0;  ///< net, per atom of the pair
   /// Release per neck area π r², and per the flat end-face area (comparable with E_dis of the
   /// end facet at θ = 0).
   double neck_area_A2 = 0.0;
   double energy_release_per_neck_area_J_per_m2 = 0.0;
   double energy_release_per_end_face_eV_per_A2 = 0.0;
-  double final_angle_deg = 0.0;  ///< quenched
-  double rotation_deg = 0.0;     ///< initial − final (> 0: the rods turned towards each other)
-  WeldSample quenched;           ///< neck and CNA of the quenched weld
-  CnaCounts all_cna;             ///< whole pair, quenched
+  double angle_end_of_dynamics_deg = 0.0;  ///< at the last MD step, before the quench
+  double final_angle_deg = 0.0;            ///< after the quench
+  double rotation_deg =
+      0.0;              ///< initial − end of dynamics (> 0: the rods turned towards each other)
+  WeldSample quenched;  ///< neck and CNA of the quenched weld
+  CnaCounts all_cna;    ///< whole pair, quenched
   int quench_iterations = 0;
   bool quench_converged = false;
   double quench_max_force_eV_per_A = 0.0;
@@ -105,12 +140,19 @@ struct WeldResult {
   nlohmann::json to_json() const;
 };
 
+/// Sets the net release (raw − the control's release of the same seed) and what derives from it.
+void set_net_release(WeldResult& result, double control_release_eV, double end_face_area_A2);
+
 WeldResult weld_result_from_json(const nlohmann::json& j, const std::string& source);
 
-/// Runs one angle into `dir` (created): initial.extxyz, trajectory.extxyz (species, pos, rod,
-/// cna), thermo.csv, timeseries.csv, final.extxyz (quenched), result.json (written last, so its
-/// presence marks a finished angle).
-WeldResult run_weld_angle(const WeldSettings& settings, const RelaxedRod& rod, double angle_deg,
-                          const std::filesystem::path& dir);
+/// The pair of one run as placed (rod tags 1/2), before the substrate is added.
+WeldPair place_weld_pair(const WeldSettings& settings, const RelaxedRod& rod,
+                         const WeldRunSpec& run);
+
+/// Runs one (angle, seed) or control into `dir` (created): initial.extxyz (with the substrate),
+/// trajectory.extxyz (rod atoms: species, pos, rod, cna), thermo.csv, timeseries.csv,
+/// final.extxyz (quenched), result.json (written last, so its presence marks a finished run).
+WeldResult run_weld(const WeldSettings& settings, const RelaxedRod& rod, const WeldRunSpec& run,
+                    const std::filesystem::path& dir);
 
 }  // namespace fw::md

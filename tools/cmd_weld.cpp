@@ -53,7 +53,7 @@ void run(WeldOptions& o) {
   const slabs::FacetTable table = slabs::read_facet_table(o.facets);
   const md::WeldStudy study = md::run_weld_study(s, table, o.output_dir, o.facets);
   pipeline::write_weld_plots(study, o.output_dir);
-  std::printf("wrote %s/ (weld.json, weld.csv, *.svg, angle_*/trajectory.extxyz ...)\n",
+  std::printf("wrote %s/ (weld.json, weld.csv, *.svg, angle_*/seed_*/trajectory.extxyz ...)\n",
               o.output_dir.c_str());
 }
 
@@ -61,18 +61,45 @@ const RegisterCommand kRegistered{
     "weld", [](CLI::App& root) {
       auto o = std::make_shared<WeldOptions>();
       md::WeldSettings& s = o->settings;
-      CLI::App* cmd = root.add_subcommand(
-          "weld", "Weld two Wulff-shaped nanorods at several angles (EAM MD, NVT, quench)");
+      CLI::App* cmd = root.add_subcommand("weld",
+                                          "Weld two Wulff-shaped nanorods at several angles, "
+                                          "several seeds and a control pair (EAM MD, NVT, quench)");
       cmd->add_option("--facets", o->facets,
                       "Facet table (facets.json) giving γ for the Wulff shape")
           ->required()
           ->check(CLI::ExistingFile);
       cmd->add_option("--angles", o->angles, "Initial angles between the rods (deg)")
           ->capture_default_str();
-      cmd->add_option("--time-ps", s.time_ps, "NVT time per angle (ps)")->capture_default_str();
+      cmd->add_option("--time-ps", s.time_ps, "NVT time per run (ps)")->capture_default_str();
       cmd->add_option("--temperature", s.temperature_K, "Temperature (K)")->capture_default_str();
       cmd->add_option("--dt-fs", s.dt_fs, "Time step (fs)")->capture_default_str();
-      cmd->add_option("--seed", s.seed, "Random seed (velocities, Langevin)")
+      cmd->add_option("--mode", s.mode,
+                      "How the rods meet: side (lying side by side, a V of angle θ), top (end "
+                      "on side) or tip (end to end)")
+          ->capture_default_str();
+      cmd->add_option("--substrate", s.substrate,
+                      "graphene (rigid sheet, Au-C Lennard-Jones) or none")
+          ->capture_default_str();
+      cmd->add_option("--seeds", s.seeds, "Runs per angle (and controls), seeds --seed, +1, ...")
+          ->capture_default_str();
+      cmd->add_option("--seed", s.seed, "First random seed (velocities, Langevin)")
+          ->capture_default_str();
+      cmd->add_option("--workers", s.workers, "Runs in parallel (0: one per hardware thread)")
+          ->capture_default_str();
+      cmd->add_option("--control-gap", s.control_gap_A,
+                      "Distance between the rods of the control pair (Å)")
+          ->capture_default_str();
+      cmd->add_option("--reshaping-threshold", s.reshaping_threshold_eV,
+                      "Control release above which the rods are flagged as reshaping (eV)")
+          ->capture_default_str();
+      cmd->add_option("--substrate-gap", s.substrate_gap_A,
+                      "Height of the lowest Au atom above the graphene sheet (Å)")
+          ->capture_default_str();
+      cmd->add_option("--lj-epsilon", s.lj_epsilon_eV, "Au-C Lennard-Jones ε (eV)")
+          ->capture_default_str();
+      cmd->add_option("--lj-sigma", s.lj_sigma_A, "Au-C Lennard-Jones σ (Å)")
+          ->capture_default_str();
+      cmd->add_option("--lj-cutoff", s.lj_cutoff_A, "Au-C Lennard-Jones cutoff (Å)")
           ->capture_default_str();
       cmd->add_option("--radius", s.rod.radius_A, "Inscribed radius of the rod cross-section (Å)")
           ->capture_default_str();
@@ -80,7 +107,8 @@ const RegisterCommand kRegistered{
           ->capture_default_str();
       cmd->add_option("--axis", o->axis, "Rod axis [uvw]")->capture_default_str();
       cmd->add_option("--tilt-axis", o->tilt_axis,
-                      "Axis [uvw] ⟂ the rod axis that rod 2 is tilted about")
+                      "tip mode without substrate: axis [uvw] ⟂ the rod axis that rod 2 is "
+                      "tilted about")
           ->capture_default_str();
       cmd->add_flag("--wulff-tips", o->wulff_tips,
                     "Cut the rod ends into Wulff caps (default: flat ends)");

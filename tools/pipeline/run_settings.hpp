@@ -45,7 +45,8 @@ struct WeldSettings {
   std::vector<double> angles_deg{0, 20, 40, 60, 80};
   double time_ps = 5.0;
   double temperature_K = 300.0;
-  std::uint64_t seed = 1;
+  std::uint64_t seed = 1;  ///< first seed
+  int seeds = 3;
 };
 
 struct RunSettings {
