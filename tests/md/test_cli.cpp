@@ -3,6 +3,10 @@
 /// clear line and exit code 2.
 #include <gtest/gtest.h>
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -128,6 +132,47 @@ TEST_F(MdCli, JobInAnotherFolderFindsTheDefaultPotential) {
       << "[output]\nthermo_every = 5\ntrajectory_format = \"none\"\n";
   const Outcome o = run("md run jobs/job.toml", dir_);
   EXPECT_EQ(o.exit_code, 0) << o.output;
+}
+
+/// SIGKILL during a study: weld.json says "incomplete", the rerun completes it and its runs equal
+/// those of an uninterrupted study.
+TEST_F(MdCli, KilledWeldIsMarkedIncompleteAndResumesToTheSameResult) {
+  ASSERT_EQ(run("edis --engine eam --facets 100,110,111 -o facets.json", dir_).exit_code, 0);
+  const std::string study =
+      "weld --facets facets.json --mode tip --substrate none --radius 6 --length 30 --angles 0,60 "
+      "--seeds 2 --time-ps 0.3 --workers 1 -o ";
+  fs::remove_all(dir_ / "whole");
+  fs::remove_all(dir_ / "killed");
+  ASSERT_EQ(run(study + "whole", dir_).exit_code, 0);
+  // Start the same study and kill it once its first run has finished.
+  const std::string cmd = "cd '" + dir_.string() + "' && exec '" + FACETWELD_BINARY + "' -q " +
+                          study + "killed > killed.log 2>&1";
+  const pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    execl("/bin/sh", "sh", "-c", cmd.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  const fs::path first = dir_ / "killed/control/seed_1/result.json";
+  for (int i = 0; i < 6000 && !fs::exists(first); ++i) usleep(10000);
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(fs::exists(first));
+  nlohmann::json killed;
+  std::ifstream(dir_ / "killed/weld.json") >> killed;
+  EXPECT_EQ(killed["status"], "incomplete");
+  EXPECT_LT(killed["runs_done"].get<int>(), 6);
+
+  ASSERT_EQ(run(study + "killed", dir_).exit_code, 0);
+  nlohmann::json whole, resumed;
+  std::ifstream(dir_ / "whole/weld.json") >> whole;
+  std::ifstream(dir_ / "killed/weld.json") >> resumed;
+  EXPECT_EQ(resumed["status"], "complete");
+  ASSERT_EQ(resumed["runs"].size(), whole["runs"].size());
+  for (std::size_t k = 0; k < whole["runs"].size(); ++k)
+    EXPECT_EQ(resumed["runs"][k]["energy_release_eV"], whole["runs"][k]["energy_release_eV"]) << k;
+  EXPECT_EQ(resumed["summary"], whole["summary"]);
 }
 
 }  // namespace

@@ -65,14 +65,18 @@ RunSettings read_run_settings(const std::filesystem::path& path) {
   }
   if (root.contains("weld")) {
     const auto& t = root.at("weld");
-    check_keys(t, {"enabled", "angles_deg", "time_ps", "temperature_K", "seed", "seeds"}, p,
-               "[weld]");
+    check_keys(t,
+               {"enabled", "angles_deg", "time_ps", "temperature_K", "seed", "seeds",
+                "rod_radius_A", "rod_length_A"},
+               p, "[weld]");
     read_key(t, "enabled", s.weld.enabled, p);
     read_key(t, "angles_deg", s.weld.angles_deg, p);
     read_key(t, "time_ps", s.weld.time_ps, p);
     read_key(t, "temperature_K", s.weld.temperature_K, p);
     read_key(t, "seed", s.weld.seed, p);
     read_key(t, "seeds", s.weld.seeds, p);
+    read_key(t, "rod_radius_A", s.weld.rod_radius_A, p);
+    read_key(t, "rod_length_A", s.weld.rod_length_A, p);
   }
   if (!(s.a_A > 0)) throw InputError(p, "a_A must be > 0 Å");
   if (s.facets.empty()) throw InputError(p, "facets must name at least one facet");
@@ -109,7 +113,9 @@ nlohmann::json to_json(const RunSettings& s) {
         {"time_ps", s.weld.time_ps},
         {"temperature_K", s.weld.temperature_K},
         {"seed", s.weld.seed},
-        {"seeds", s.weld.seeds}}}};
+        {"seeds", s.weld.seeds},
+        {"rod_radius_A", s.weld.rod_radius_A},
+        {"rod_length_A", s.weld.rod_length_A}}}};
 }
 
 }  // namespace fw::pipeline

@@ -43,10 +43,14 @@ struct VaspSettings {
 struct WeldSettings {
   bool enabled = true;
   std::vector<double> angles_deg{0, 20, 40, 60, 80};
-  double time_ps = 5.0;
+  /// Short runs of small rods: 5 angles x 3 seeds + 3 controls (side by side on graphene) in a
+  /// few minutes on 2 cores; a study-sized job is examples/weld_study.toml.
+  double time_ps = 1.0;
   double temperature_K = 300.0;
   std::uint64_t seed = 1;  ///< first seed
   int seeds = 3;
+  double rod_radius_A = 8.0;
+  double rod_length_A = 40.0;
 };
 
 struct RunSettings {

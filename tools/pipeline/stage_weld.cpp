@@ -24,6 +24,8 @@ std::optional<md::WeldStudy> run_weld_stage(const RunSettings& s, const slabs::F
   settings.temperature_K = s.weld.temperature_K;
   settings.seed = s.weld.seed;
   settings.seeds = s.weld.seeds;
+  settings.rod.radius_A = s.weld.rod_radius_A;
+  settings.rod.length_A = s.weld.rod_length_A;
   settings.potential = s.eam.potential;
   const auto dir = out / "weld";
   md::WeldStudy study =
