@@ -13,12 +13,13 @@ void run_vasp_stage(const RunSettings& s, const std::filesystem::path& out, Stag
   const auto start = std::chrono::steady_clock::now();
   result.name = "vasp";
   vasp::PrepareOptions options;
-  options.preset = s.vasp.preset;
+  options.preset = s.vasp.jobs.preset;
+  options.vacuum_A = s.vasp.jobs.vacuum_A;
   options.facets = s.facets;
   options.element = s.element;
   options.a_A = s.a_A;
   options.force = true;  // the run folder is ours: refresh the jobs on every run
-  std::string potcar_dir = s.vasp.potcar_dir;
+  std::string potcar_dir = s.vasp.jobs.potcar_dir;
   if (potcar_dir.empty())
     if (const char* env = std::getenv("VASP_PP_PATH")) potcar_dir = env;
   if (potcar_dir.empty()) {
@@ -28,8 +29,8 @@ void run_vasp_stage(const RunSettings& s, const std::filesystem::path& out, Stag
   }
   const auto prepared = vasp::prepare_jobs(options, out / "vasp_jobs");
   result.status = "done";
-  result.note = std::to_string(prepared.manifest.jobs.size()) + " VASP jobs (" + s.vasp.preset +
-                " preset) in vasp_jobs/" +
+  result.note = std::to_string(prepared.manifest.jobs.size()) + " VASP jobs (" +
+                s.vasp.jobs.preset + " preset) in vasp_jobs/" +
                 (options.skip_potcar
                      ? "; no POTCAR library found ($VASP_PP_PATH unset): add POTCARs on the cluster"
                      : "; POTCAR from " + potcar_dir);
