@@ -18,7 +18,7 @@ namespace fw::vasp::test {
 
 namespace fs = std::filesystem;
 
-inline const fs::path kCorpus = fs::path(FACETWELD_SOURCE_DIR) / "../shared/vasp-corpus";
+inline const fs::path kCorpus = fs::path(FACETWELD_SOURCE_DIR) / "tests/data/vasp-corpus";
 inline const fs::path kFakeVasp =
     fs::path(FACETWELD_SOURCE_DIR) / "tests/vasp_io/fake_vasp/fake_vasp.sh";
 
@@ -58,7 +58,7 @@ class PaperJobsFixture : public ::testing::Test {
   static constexpr const char* kPart2Case = "custodian_FeO_ldau_spin_relax";
 
   void SetUp() override {
-    if (!fs::exists(kCorpus)) GTEST_SKIP() << "vasp-corpus not found at " << kCorpus;
+    ASSERT_TRUE(fs::exists(kCorpus)) << "vasp-corpus missing: " << kCorpus;
     dir_ = potcars_.root() / "work";
     fs::create_directories(dir_);
     potcars_.add("potpaw_PBE", "Au", "PAW_PBE Au 04Oct2007", 11.0, 229.943);
