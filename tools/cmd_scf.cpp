@@ -13,6 +13,7 @@
 #include "core/units.hpp"
 #include "core/version.hpp"
 #include "dft/pseudo/pseudopotential.hpp"
+#include "dft/solver/checkpoint.hpp"
 #include "dft/solver/scf.hpp"
 #include "dft/structure_adapter.hpp"
 #include "dft/terms/xc.hpp"
@@ -120,6 +121,7 @@ void run_scf_command(const ScfOptions& o) {
                                      " Ha)");
   const auto crystal = dft::crystal_from_structure(structure, pseudos, o.structure);
   if (!o.json.empty()) ensure_writable_destination(o.json, "--json");
+  if (!o.checkpoint.empty()) dft::ensure_checkpoint_writable(o.checkpoint);
 
   const auto result = dft::run_scf(crystal, settings);
   const double ha = units::kHartreeInEV;

@@ -18,11 +18,13 @@ StructureFormat format_from_filename(const std::filesystem::path& path,
                                      const std::string& option_name = "");
 
 /// Reads POSCAR/CONTCAR or extended XYZ (LAMMPS data is write-only). `species_hint` names the
-/// species of a VASP-4 POSCAR that lacks the species line.
+/// species of a VASP-4 POSCAR that lacks the species line. InputError for a device, binary data
+/// or a structure without atoms.
 Structure read_structure(const std::filesystem::path& path,
                          const std::vector<std::string>& species_hint = {});
 
-/// Writes atomically (temp file + rename) in the format the name implies.
+/// Writes atomically (temp file + rename) in the format the name implies; refuses an empty
+/// structure.
 void write_structure(const std::filesystem::path& path, const Structure& structure);
 
 }  // namespace fw::slabs
