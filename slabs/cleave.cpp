@@ -62,8 +62,8 @@ CleavedCrystal cleave_crystal(const CleaveSpec& spec) {
                      "need at least 2 cubic cells per edge, got " + std::to_string(spec.cells));
   check_vacuum(spec.vacuum_A);
   check_lattice_constant(spec.a_A);
-  const double n = spec.cells;
-  check_atom_count(4.0 * n * n * n, "--cells",
+  const double cells = spec.cells;
+  check_atom_count(4.0 * cells * cells * cells, "--cells",
                    "4 x " + std::to_string(spec.cells) + "^3 (atoms of the cubic crystal)");
   const Structure cubic = fcc_bulk(spec.element, spec.a_A, FccCell::conventional);
   Structure crystal = cubic.repeated(spec.cells, spec.cells, spec.cells);

@@ -121,7 +121,7 @@ void run_scf_command(const ScfOptions& o) {
                                      " Ha)");
   const auto crystal = dft::crystal_from_structure(structure, pseudos, o.structure);
   if (!o.json.empty()) ensure_writable_destination(o.json, "--json");
-  if (!o.checkpoint.empty()) dft::ensure_checkpoint_writable(o.checkpoint);
+  if (!o.checkpoint.empty()) dft::check_checkpoint_before_scf(o.checkpoint, o.restart);
 
   const auto result = dft::run_scf(crystal, settings);
   const double ha = units::kHartreeInEV;

@@ -152,7 +152,7 @@ void ensure_checkpoint_writable(const std::string& path, const std::string& opti
     throw InputError(option, "checkpoint '" + path + "' exists and is read-only");
 }
 
-int read_checkpoint(const std::string& path, ScfContext& ctx, std::vector<Complex>& rho_g) {
+void verify_checkpoint(const std::string& path) {
   {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path, "cannot open checkpoint");
@@ -166,6 +166,15 @@ int read_checkpoint(const std::string& path, ScfContext& ctx, std::vector<Comple
       throw InputError(path, "not a facetweld SCF checkpoint");
   }
   verify_checksum(path);
+}
+
+void check_checkpoint_before_scf(const std::string& path, bool restart, const std::string& option) {
+  ensure_checkpoint_writable(path, option);
+  if (restart && checkpoint_exists(path)) verify_checkpoint(path);
+}
+
+int read_checkpoint(const std::string& path, ScfContext& ctx, std::vector<Complex>& rho_g) {
+  verify_checkpoint(path);
   std::ifstream in(path, std::ios::binary);
   in.seekg(sizeof kMagic);
   const int step = get<std::int32_t>(in, path);

@@ -25,6 +25,15 @@ bool checkpoint_exists(const std::string& path);
 void ensure_checkpoint_writable(const std::string& path,
                                 const std::string& option = "--checkpoint");
 
+/// Throws InputError(path) unless `path` is an intact checkpoint of this format (magic and
+/// checksum; the grid and basis are checked when it is read).
+void verify_checkpoint(const std::string& path);
+
+/// What the SCF drivers call before the first step: the checkpoint path takes a file, and with
+/// `restart` an existing checkpoint is intact — so that neither problem shows only at the end.
+void check_checkpoint_before_scf(const std::string& path, bool restart,
+                                 const std::string& option = "--checkpoint");
+
 /// Loads wavefunctions into ctx.psi and the density into rho_g; returns the step it was written at.
 /// Throws fw::InputError(path, ...) if the checksum fails (corrupt file), or the file is truncated
 /// or belongs to another grid/basis.

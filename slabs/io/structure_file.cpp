@@ -32,9 +32,7 @@ StructureFormat format_from_filename(const std::filesystem::path& path,
                        "(LAMMPS data)");
 }
 
-Structure read_structure(const std::filesystem::path& path,
-                         const std::vector<std::string>& species_hint) {
-  const StructureFormat format = format_from_filename(path);
+std::ifstream open_structure_text(const std::filesystem::path& path) {
   std::error_code ec;
   if (fs::is_character_file(path, ec) || fs::is_block_file(path, ec))
     throw InputError(path.string(), "is a device, not a structure file");
@@ -48,6 +46,13 @@ Structure read_structure(const std::filesystem::path& path,
     throw InputError(path.string(), "binary data (a NUL byte), not a structure file");
   in.clear();
   in.seekg(0);
+  return in;
+}
+
+Structure read_structure(const std::filesystem::path& path,
+                         const std::vector<std::string>& species_hint) {
+  const StructureFormat format = format_from_filename(path);
+  std::ifstream in = open_structure_text(path);
   if (format == StructureFormat::lammps_data)
     throw InputError(path.string(),
                      "reading LAMMPS data files is not supported; use POSCAR or extended XYZ");

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,10 @@ enum class StructureFormat { poscar, extxyz, lammps_data };
 /// lammps_data. Throws InputError(option_name) for anything else.
 StructureFormat format_from_filename(const std::filesystem::path& path,
                                      const std::string& option_name = "");
+
+/// Opens a structure file for reading; InputError for a device (/dev/zero), binary data (a NUL
+/// byte in the first 4 KiB) or a file that cannot be opened.
+std::ifstream open_structure_text(const std::filesystem::path& path);
 
 /// Reads POSCAR/CONTCAR or extended XYZ (LAMMPS data is write-only). `species_hint` names the
 /// species of a VASP-4 POSCAR that lacks the species line. InputError for a device, binary data

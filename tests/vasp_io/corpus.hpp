@@ -35,7 +35,7 @@ inline nlohmann::json expected_values(const std::string& case_name, const std::s
 }  // namespace fw::vasp::testing
 
 /// Fails (never skips) the current test when the corpus is not where the repository keeps it.
-#define FW_REQUIRE_CORPUS()                                                             \
-  ASSERT_TRUE(fw::vasp::testing::corpus_present())                                      \
-      << "VASP corpus missing at " << fw::vasp::testing::corpus_dir()                    \
+#define FW_REQUIRE_CORPUS()                                           \
+  ASSERT_TRUE(fw::vasp::testing::corpus_present())                    \
+      << "VASP corpus missing at " << fw::vasp::testing::corpus_dir() \
       << " (it is part of the repository: tests/data/vasp-corpus)"

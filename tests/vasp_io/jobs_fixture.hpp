@@ -67,14 +67,15 @@ inline void write_fixture_potcar(const fs::path& path, const std::vector<std::st
 /// A temp folder with a fixture POTCAR library and the `paper` jobs of facet (100).
 class PaperJobsFixture : public ::testing::Test {
  protected:
-  // The three replayed runs, all single points as the paper INCAR asks (NSW = 0, IBRION = -1);
-  // prepare() puts each one's real input structure into its job folder, so that the outputs
-  // belong to the jobs (vasp run checks atoms, species, cell and run type). part1 first fails
-  // with a real EDDDAV/ZHEGV stdout until ALGO = All.
-  static constexpr const char* kCrystalCase = "nomad_dftu_multi_vasp610";  // 20 atoms, POSCAR
-  static constexpr const char* kPart1Case = "pymatgen_Dy9_slab_static";    // 9 atoms, CONTCAR
+  // The three replayed runs. prepare() puts each one's real inputs into its job folder, so that
+  // the outputs belong to the jobs (vasp run checks atoms, species, cell and run type): the
+  // crystal becomes the H/Ir16 relaxation (its POSCAR, INCAR, KPOINTS), the parts the Dy9 single
+  // point (its CONTCAR; the paper INCAR is a single point too). part1 first fails with a real
+  // EDDDAV/ZHEGV stdout until ALGO = All.
+  static constexpr const char* kCrystalCase = "atomate_H_on_Ir16_slab_seldyn";
+  static constexpr const char* kPart1Case = "pymatgen_Dy9_slab_static";
   static constexpr const char* kPart2Case = "pymatgen_Dy9_slab_static";
-  // A real run of another system and run type: H on a 16-atom Ir slab, 15 ionic steps.
+  // In an untouched Au job, the H/Ir16 run (17 atoms, 15 ionic steps) is another system.
   static constexpr const char* kForeignCase = "atomate_H_on_Ir16_slab_seldyn";
 
   void SetUp() override {
@@ -105,13 +106,17 @@ class PaperJobsFixture : public ::testing::Test {
   }
 
   /// Makes job `name` the run of `corpus_case`: its real input structure (POSCAR, else CONTCAR)
-  /// as POSCAR and a fixture POTCAR of its species; the preset INCAR and KPOINTS stay.
+  /// as POSCAR, its INCAR and KPOINTS when it has them (else the preset's stay), and a fixture
+  /// POTCAR of its species.
   void transplant(const std::string& name, const std::string& corpus_case) {
     const fs::path from = kCorpus / corpus_case;
     const fs::path structure = fs::exists(from / "POSCAR") ? from / "POSCAR" : from / "CONTCAR";
     ASSERT_TRUE(fs::exists(structure)) << structure;
     const fs::path folder = jobs_ / name;
     fs::copy_file(structure, folder / "POSCAR", fs::copy_options::overwrite_existing);
+    for (const char* input : {"INCAR", "KPOINTS"})
+      if (fs::exists(from / input))
+        fs::copy_file(from / input, folder / input, fs::copy_options::overwrite_existing);
     std::ifstream in(structure);
     std::string line;
     for (int i = 0; i < 6; ++i) std::getline(in, line);  // VASP 5: species on line 6

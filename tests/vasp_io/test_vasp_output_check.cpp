@@ -41,8 +41,8 @@ TEST(OutputCheck, OutcarHeaderMatchesPymatgensReadingOfThePoscar) {
   FW_REQUIRE_CORPUS();
   for (const char* name : kCasesWithInputs) {
     SCOPED_TRACE(name);
-    const Outcar o = read_outcar(testing::corpus_dir() / name / "OUTCAR");
-    const auto poscar = testing::expected_values(name, "POSCAR");
+    const Outcar o = read_outcar(fw::vasp::testing::corpus_dir() / name / "OUTCAR");
+    const auto poscar = fw::vasp::testing::expected_values(name, "POSCAR");
     EXPECT_EQ(nlohmann::json(o.species), poscar["site_symbols"]);
     EXPECT_EQ(nlohmann::json(o.ions_per_type), poscar["natoms"]);
     ASSERT_TRUE(o.initial_cell_A.has_value());
@@ -56,7 +56,7 @@ TEST(OutputCheck, OutcarHeaderMatchesPymatgensReadingOfThePoscar) {
 TEST(OutputCheck, RealRunsMatchTheirOwnInputs) {
   FW_REQUIRE_CORPUS();
   for (const char* name : kCasesWithInputs) {
-    const fs::path dir = testing::corpus_dir() / name;
+    const fs::path dir = fw::vasp::testing::corpus_dir() / name;
     const auto problems = output_mismatches(dir, read_outcar(dir / "OUTCAR"));
     EXPECT_TRUE(problems.empty()) << name << ": " << (problems.empty() ? "" : problems.front());
   }
@@ -68,15 +68,17 @@ TEST(OutputCheck, IrSlabOutcarInAnAuJobIsRefusedForAtomsSpeciesCellAndRunType) {
   lib.add("potpaw_PBE", "Au", "PAW_PBE Au 04Oct2007", 11.0, 229.943);
   const fs::path job = lib.root() / "job";
   fs::create_directories(job);
-  const fs::path ir = testing::corpus_dir() / "atomate_H_on_Ir16_slab_seldyn";
+  const fs::path ir = fw::vasp::testing::corpus_dir() / "atomate_H_on_Ir16_slab_seldyn";
   // An Au job with the Ir run's own INCAR (a relaxation, NSW = 99): only the structure differs.
   std::ofstream(job / "POSCAR") << "Au fcc\n1.0\n0 2.04 2.04\n2.04 0 2.04\n2.04 2.04 0\nAu\n1\n"
                                    "Direct\n0 0 0\n";
   fs::copy_file(ir / "INCAR", job / "INCAR");
   const Outcar o = read_outcar(ir / "OUTCAR");
   auto problems = output_mismatches(job, o);
-  ASSERT_EQ(problems.size(), 1u);
-  EXPECT_NE(problems[0].find("17 atoms (H1Ir16)"), std::string::npos) << problems[0];
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_NE(problems[0].find("OUTCAR has 17 atoms (H1Ir16), the POSCAR 1 (Au1)"), std::string::npos)
+      << problems[0];
+  EXPECT_NE(problems[1].find("another cell"), std::string::npos) << problems[1];
 
   // Same atom count, other species: the species check fires; a single-point INCAR: run type too.
   std::ofstream(job / "POSCAR", std::ios::trunc)
@@ -134,7 +136,8 @@ TEST_F(PaperJobsFixture, ForeignOutcarStopsVaspRunWithExit2NamingTheFolder) {
 TEST_F(PaperJobsFixture, CollectRefusesAnOutcarSwappedAfterTheRun) {
   prepare();
   ASSERT_EQ(facetweld(run_args()).exit_code, 0);
-  fs::copy_file(kCorpus / kForeignCase / "OUTCAR", jobs_ / "100/crystal/OUTCAR",
+  // The Dy9 run's OUTCAR where the H/Ir16 one was.
+  fs::copy_file(kCorpus / kPart1Case / "OUTCAR", jobs_ / "100/crystal/OUTCAR",
                 fs::copy_options::overwrite_existing);
   const auto collect = facetweld("vasp collect jobs --json facets.json");
   EXPECT_EQ(collect.exit_code, 2) << collect.text;
