@@ -14,6 +14,7 @@
 #include "core/version.hpp"
 #include "dft/pseudo/pseudopotential.hpp"
 #include "dft/settings.hpp"
+#include "dft/solver/checkpoint.hpp"
 #include "dft/solver/scf.hpp"
 #include "dft/structure_adapter.hpp"
 #include "dft/terms/xc.hpp"
@@ -68,6 +69,8 @@ void run_scf_command(const ScfOptions& o) {
                                      std::to_string(*psp.cutoff_hints.low_hartree) + " Ha)");
   const auto crystal = dft::crystal_from_structure(structure, pseudos, o.structure);
   if (!o.json.empty()) ensure_writable_destination(o.json, "--json");
+  if (!settings.checkpoint_path.empty())
+    dft::check_checkpoint_before_scf(settings.checkpoint_path, settings.restart);
 
   const auto result = dft::run_scf(crystal, settings);
   const double ha = units::kHartreeInEV;
