@@ -27,6 +27,7 @@
 #include "md/thermostat.hpp"
 #include "md/velocities.hpp"
 #include "md/weld_placement.hpp"
+#include "md/weld_settings.hpp"
 #include "slabs/oriented.hpp"
 
 namespace fw::md {
@@ -279,85 +280,29 @@ std::string timeseries_csv(const std::vector<WeldSample>& samples) {
 
 }  // namespace
 
-nlohmann::json WeldSettings::to_json() const {
-  nlohmann::json j = {{"rod",
-                       {{"axis", rod.axis},
-                        {"radius_A", rod.radius_A},
-                        {"length_A", rod.length_A},
-                        {"wulff_tips", rod.wulff_tips}}},
-                      {"mode", mode},
-                      {"substrate", substrate},
-                      {"contact_distance_A", pair.contact_distance_A},
-                      {"vacuum_A", pair.vacuum_A},
-                      {"control_gap_A", control_gap_A},
-                      {"potential", potential},
-                      {"temperature_K", temperature_K},
-                      {"dt_fs", dt_fs},
-                      {"time_ps", time_ps},
-                      {"thermostat", thermostat},
-                      {"damping_ps", damping_ps},
-                      {"minimizer", minimizer},
-                      {"force_tolerance_eV_per_A", force_tolerance_eV_per_A},
-                      {"max_iterations", max_iterations},
-                      {"skin_A", skin_A},
-                      {"sample_every_ps", sample_every_ps},
-                      {"trajectory_every_ps", trajectory_every_ps},
-                      {"thermo_every_ps", thermo_every_ps},
-                      {"cna", {{"mode", cna.mode}, {"cutoff_A", cna.cutoff_A}}},
-                      {"interface_half_width_A", interface_half_width_A}};
-  if (mode == "tip" && substrate == "none") j["tilt_axis"] = pair.tilt_axis;
+nlohmann::json WeldSettings::study_json() const {
+  nlohmann::json j = weld_settings_table().to_json(*this);
   if (substrate == "graphene")
-    j["substrate_parameters"] = {
-        {"sheet", "rigid graphene, C-C 1.42 A, periodic in x and y"},
-        {"gap_A", substrate_gap_A},
-        {"au_c_lj_epsilon_eV", lj_epsilon_eV},
-        {"au_c_lj_sigma_A", lj_sigma_A},
-        {"au_c_lj_cutoff_A", lj_cutoff_A},
-        {"au_c_lj_source",
-         "Lewis, Jensen, Combe and Barrat, Phys. Rev. B 61, 16084 (2000), Au clusters on "
-         "graphite; LAMMPS lj/cut (truncated, not shifted)"}};
+    j["au_c_lj_source"] =
+        "Lewis, Jensen, Combe and Barrat, Phys. Rev. B 61, 16084 (2000), Au clusters on "
+        "graphite; LAMMPS lj/cut (truncated, not shifted); rigid graphene sheet, C-C 1.42 A, "
+        "periodic in x and y";
+  return j;
+}
+
+nlohmann::json WeldSettings::to_json() const {
+  nlohmann::json j = study_json();
+  for (const char* k : {"angles_deg", "seeds", "seed", "workers", "reshaping_threshold_eV"})
+    j.erase(k);
   return j;
 }
 
 void check_weld_settings(const WeldSettings& s) {
-  if (s.angles_deg.empty()) throw InputError("--angles", "give at least one angle");
-  for (double a : s.angles_deg)
-    if (!(a >= 0 && a <= 90)) throw InputError("--angles", "angles must lie in [0, 90] degrees");
-  parse_weld_mode(s.mode, "--mode");
-  if (s.substrate != "graphene" && s.substrate != "none")
-    throw InputError("--substrate", "must be graphene or none, got '" + s.substrate + "'");
-  if (s.seeds < 1 || s.seeds > 1000) throw InputError("--seeds", "must lie in [1, 1000]");
-  if (s.workers < 0 || s.workers > 4096) throw InputError("--workers", "must lie in [0, 4096]");
-  if (!(s.control_gap_A >= 6.0 && s.control_gap_A <= 1000.0))
-    throw InputError("--control-gap", "must lie in [6, 1000] Å (beyond the EAM cutoff)");
-  if (!(s.reshaping_threshold_eV > 0)) throw InputError("--reshaping-threshold", "must be > 0 eV");
-  if (!(s.substrate_gap_A >= 1.5 && s.substrate_gap_A <= 10.0))
-    throw InputError("--substrate-gap", "must lie in [1.5, 10] Å");
-  if (!(s.lj_epsilon_eV > 0 && s.lj_epsilon_eV < 1.0))
-    throw InputError("--lj-epsilon", "must lie in (0, 1) eV");
-  if (!(s.lj_sigma_A > 1.0 && s.lj_sigma_A < 6.0))
-    throw InputError("--lj-sigma", "must lie in (1, 6) Å");
-  if (!(s.lj_cutoff_A >= s.lj_sigma_A && s.lj_cutoff_A <= 20.0))
-    throw InputError("--lj-cutoff", "must lie in [sigma, 20] Å");
+  weld_settings_table().validate(s, "weld settings");
+  parse_weld_mode(s.mode, "mode");
   check_time_step(s.dt_fs * 1e-3, "--dt-fs");
-  check_temperature(s.temperature_K, "--temperature");
-  if (!(s.time_ps >= 0 && s.time_ps <= 1e4))
-    throw InputError("--time-ps", "must lie in [0, 1e4] ps");
-  if (!(s.damping_ps > 0)) throw InputError("--damping-ps", "must be > 0 ps");
-  if (!(s.force_tolerance_eV_per_A > 0)) throw InputError("--ftol", "must be > 0 eV/Å");
-  if (s.max_iterations < 1) throw InputError("--max-iterations", "must be >= 1");
-  if (!(s.sample_every_ps > 0)) throw InputError("--sample-every-ps", "must be > 0 ps");
-  if (!(s.trajectory_every_ps >= 0)) throw InputError("--trajectory-every-ps", "must be >= 0 ps");
-  if (!(s.thermo_every_ps > 0)) throw InputError("--thermo-every-ps", "must be > 0 ps");
-  if (!(s.interface_half_width_A > 0))
-    throw InputError("--interface-width", "interface half width must be > 0 Å");
-  if (!(s.skin_A >= 0 && s.skin_A <= 3)) throw InputError("--skin", "must lie in [0, 3] Å");
   check_cna_settings(CnaSettings{s.cna.mode, s.cna.cutoff_A > 0 ? s.cna.cutoff_A : 1.0, 0.0},
                      "--cna");
-  if (s.thermostat != "langevin" && s.thermostat != "nose-hoover-chain")
-    throw InputError("--thermostat", "must be langevin or nose-hoover-chain");
-  if (s.minimizer != "fire" && s.minimizer != "cg")
-    throw InputError("--minimizer", "must be fire or cg");
 }
 
 WeldPair place_weld_pair(const WeldSettings& settings, const RelaxedRod& rod,

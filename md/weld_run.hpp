@@ -14,54 +14,54 @@
 
 namespace fw::md {
 
-/// Every input of a welding study. See docs/weld.md.
+/// Every input of a welding study. Defaults, units and ranges are in md::weld_settings_table()
+/// (md/weld_settings.hpp), written once there; default_weld_settings() gives them. See
+/// docs/weld.md.
 struct WeldSettings {
   RodShapeSettings rod;
   WeldPairSettings pair;  ///< angle_deg is set per run from `angles_deg`
-  std::vector<double> angles_deg{0, 20, 40, 60, 80};
-  std::string mode = "side";           ///< side | top | tip (md/weld_placement.hpp)
-  std::string substrate = "graphene";  ///< graphene (rigid, periodic in-plane) | none
-  /// Rigid graphene sheet this far below the lowest Au atom (Å); ≈ the 10-4 wall minimum of the
-  /// Au–C Lennard-Jones below (σ).
-  double substrate_gap_A = 3.0;
+  std::vector<double> angles_deg;
+  std::string mode;          ///< side | top | tip (md/weld_placement.hpp)
+  std::string substrate;     ///< graphene (rigid, periodic in-plane) | none
+  double substrate_gap_A{};  ///< lowest Au atom above the sheet
   /// Au–C 12-6 Lennard-Jones (LAMMPS lj/cut): Lewis, Jensen, Combe and Barrat, PRB 61, 16084
   /// (2000), gold clusters on graphite (see lennard_jones.hpp).
-  double lj_epsilon_eV = 0.01273;
-  double lj_sigma_A = 2.9943;
-  double lj_cutoff_A = 10.0;
-  int seeds = 3;  ///< runs per angle (and controls), with seeds seed, seed+1, ...
+  double lj_epsilon_eV{};
+  double lj_sigma_A{};
+  double lj_cutoff_A{};
+  int seeds{};  ///< runs per angle (and controls), with seeds seed, seed+1, ...
   /// The control: the same two rods, placed as at θ = 0 but this far apart (Å), run with the
   /// same protocol and seeds; its release (reshaping, not welding) is subtracted per seed.
-  double control_gap_A = 12.0;
-  /// A control releasing more than this (eV) flags the rods as reshaping in weld.json.
-  double reshaping_threshold_eV = 10.0;
-  int workers = 0;                      ///< parallel (angle, seed) runs; 0: one per hardware thread
-  std::string potential = "Au_u3.eam";  ///< found by find_potential_file
-  double temperature_K = 300.0;
-  double dt_fs = 1.0;
-  double time_ps = 5.0;
-  /// Nosé–Hoover chain by default: it acts on the total kinetic energy, so the rods' approach
-  /// and rotation are not damped; Langevin friction damps every rigid-body motion with time
-  /// damping_ps (see docs/weld.md).
-  std::string thermostat = "nose-hoover-chain";
-  double damping_ps = 0.1;
-  std::uint64_t seed = 1;  ///< first seed
-  std::string minimizer = "fire";
-  double force_tolerance_eV_per_A = 1e-3;
-  int max_iterations = 20000;
-  double skin_A = 1.0;
-  double sample_every_ps = 0.1;       ///< neck, angle and interface CNA time series
-  double trajectory_every_ps = 0.25;  ///< extxyz frames; 0: initial and final frames only
-  double thermo_every_ps = 0.05;
-  CnaSettings cna;                      ///< cutoff_A 0 → 0.854 a
-  double interface_half_width_A = 4.0;  ///< half thickness of the interface slab
+  double control_gap_A{};
+  double reshaping_threshold_eV{};  ///< a control releasing more flags the rods as reshaping
+  int workers{};                    ///< parallel (angle, seed) runs; 0: one per hardware thread
+  std::string potential;            ///< found by find_potential_file
+  double temperature_K{};
+  double dt_fs{};
+  double time_ps{};
+  /// Nosé–Hoover chain: acts on the total kinetic energy, so the rods' approach and rotation are
+  /// not damped; Langevin friction damps every rigid-body motion with time damping_ps.
+  std::string thermostat;
+  double damping_ps{};
+  std::uint64_t seed{};  ///< first seed
+  std::string minimizer;
+  double force_tolerance_eV_per_A{};
+  int max_iterations{};
+  double skin_A{};
+  double sample_every_ps{};      ///< neck, angle and interface CNA time series
+  double trajectory_every_ps{};  ///< extxyz frames; 0: initial and final frames only
+  double thermo_every_ps{};
+  CnaSettings cna;                  ///< cutoff_A 0 → 0.854 a
+  double interface_half_width_A{};  ///< half thickness of the interface slab
 
-  /// Every setting that determines the numbers of one run (not the angle list, seed count or
-  /// worker count): the resume key of a run.
+  /// Every setting that determines the numbers of one run (not the angle list, seed count,
+  /// worker count or reshaping threshold): the resume key of a run.
   nlohmann::json to_json() const;
+  /// Every setting (weld.json `settings`), with the source of the Au–C parameters.
+  nlohmann::json study_json() const;
 };
 
-/// Throws InputError naming the option for any out-of-range setting.
+/// Throws InputError for any out-of-range setting (the table's ranges and choices).
 void check_weld_settings(const WeldSettings& settings);
 
 /// One row of the time series.

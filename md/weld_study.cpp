@@ -190,11 +190,7 @@ nlohmann::json WeldStudy::to_json() const {
     j.update(mean_std_json("interface_interior_fcc_fraction", s.interface_interior_fcc_fraction));
     sums.push_back(j);
   }
-  nlohmann::json settings_json = settings.to_json();
-  settings_json["angles_deg"] = settings.angles_deg;
-  settings_json["seeds"] = settings.seeds;
-  settings_json["first_seed"] = settings.seed;
-  settings_json["reshaping_threshold_eV"] = settings.reshaping_threshold_eV;
+  const nlohmann::json settings_json = settings.study_json();
   nlohmann::json rod_j = rod_json(rod);
   rod_j["e_separate_eV"] = rod.e_separate_eV;
   return {{"status", complete ? "complete" : "incomplete"},

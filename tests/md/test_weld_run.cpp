@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "core/units.hpp"
+#include "md/weld_settings.hpp"
 #include "md/weld_study.hpp"
 #include "md_test_helpers.hpp"
 
@@ -33,7 +34,7 @@ slabs::FacetTable table() {
 
 /// End to end in vacuum (the fastest set-up), two seeds and the control, two workers.
 WeldSettings tiny() {
-  WeldSettings s;
+  WeldSettings s = default_weld_settings();
   s.potential = test::kAuU3;
   s.mode = "tip";
   s.substrate = "none";
@@ -167,8 +168,9 @@ TEST(WeldRun, RodsSideBySideOnGrapheneAdsorbAndWeld) {
   EXPECT_GT(r.quenched.neck_bridge_atoms, 4);
   EXPECT_EQ(study.controls[0].quenched.neck_bridge_atoms, 0);
   const nlohmann::json j = read_json(dir / "weld.json");
-  EXPECT_NEAR(j.at("settings").at("substrate_parameters").at("au_c_lj_epsilon_eV").get<double>(),
-              0.01273, 1e-12);
+  EXPECT_NEAR(j.at("settings").at("lj_epsilon_eV").get<double>(), 0.01273, 1e-12);
+  EXPECT_NE(j.at("settings").at("au_c_lj_source").get<std::string>().find("16084"),
+            std::string::npos);
   std::filesystem::remove_all(dir);
 }
 

@@ -18,14 +18,7 @@ std::optional<md::WeldStudy> run_weld_stage(const RunSettings& s, const slabs::F
     return std::nullopt;
   }
   const auto start = std::chrono::steady_clock::now();
-  md::WeldSettings settings;
-  settings.angles_deg = s.weld.angles_deg;
-  settings.time_ps = s.weld.time_ps;
-  settings.temperature_K = s.weld.temperature_K;
-  settings.seed = s.weld.seed;
-  settings.seeds = s.weld.seeds;
-  settings.rod.radius_A = s.weld.rod_radius_A;
-  settings.rod.length_A = s.weld.rod_length_A;
+  md::WeldSettings settings = s.weld.study;
   settings.potential = s.eam.potential;
   const auto dir = out / "weld";
   md::WeldStudy study =
@@ -34,10 +27,10 @@ std::optional<md::WeldStudy> run_weld_stage(const RunSettings& s, const slabs::F
   const long resumed = std::count(study.resumed.begin(), study.resumed.end(), true);
   result.status = resumed == static_cast<long>(study.results.size()) ? "resumed" : "done";
   result.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  result.note = std::to_string(s.weld.angles_deg.size()) + " angles x " +
-                std::to_string(s.weld.seeds) + " seeds + control (" + settings.mode + ", " +
+  result.note = std::to_string(settings.angles_deg.size()) + " angles x " +
+                std::to_string(settings.seeds) + " seeds + control (" + settings.mode + ", " +
                 settings.substrate + "), " + std::to_string(study.rod.lattice.size()) +
-                " atoms per rod, " + std::to_string(s.weld.time_ps).substr(0, 4) +
+                " atoms per rod, " + std::to_string(settings.time_ps).substr(0, 4) +
                 " ps each, in weld/";
   return study;
 }
