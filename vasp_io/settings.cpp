@@ -37,4 +37,9 @@ const settings::Table<JobSettings>& job_settings_table() {
   return table;
 }
 
+const JobSettings& default_job_settings() {
+  static const JobSettings defaults = job_settings_table().defaults();
+  return defaults;
+}
+
 }  // namespace fw::vasp
