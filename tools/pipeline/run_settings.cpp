@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "core/toml_input.hpp"
 #include "dft/settings.hpp"
+#include "md/facet_energy_settings.hpp"
 #include "md/weld_settings.hpp"
 
 namespace fw::pipeline {
@@ -57,34 +58,15 @@ const Table<RunSettings>& geometry_table() {
   return table;
 }
 
-// Until md/ owns a facet-energy settings table, the EAM stage's four settings live here.
+// The stage runs both methods; everything else comes from md's table.
 const Table<RunSettings>& eam_table() {
   static const Table<RunSettings> table(
       "eam", "EAM facet energies (slab and cut-crystal, unrelaxed and relaxed)",
-      {stage_switch(
-           "EAM", [](auto& s) -> auto& { return s.eam.enabled; }),
-       bind<RunSettings>(
-           {.key = "potential",
-            .type = Type::Text,
-            .default_value = std::string("Au_u3.eam"),
-            .doc = "EAM file (funcfl/setfl): a path, or a name found in data/ or "
-                   "Debian's lammps-data"},
-           [](auto& s) -> auto& { return s.eam.potential; }),
-       bind<RunSettings>(
-           {.key = "slab_layers",
-            .type = Type::Integer,
-            .default_value = 15LL,
-            .doc = "Slab method: atomic planes (at least)",
-            .range = settings::between(3, 500)},
-           [](auto& s) -> auto& { return s.eam.slab_layers; }),
-       bind<RunSettings>(
-           {.key = "slab_vacuum",
-            .type = Type::Real,
-            .unit = "Å",
-            .default_value = 15.0,
-            .doc = "Slab method: vacuum gap",
-            .range = settings::above_at_most(0, 1000)},
-           [](auto& s) -> auto& { return s.eam.slab_vacuum_A; })});
+      settings::join({stage_switch(
+                         "EAM", [](auto& s) -> auto& { return s.eam.enabled; })},
+                     lift<RunSettings>(md::eam_facet_settings_table(),
+                                       [](auto& s) -> auto& { return s.eam.facet; },
+                                       {"potential", "layers", "vacuum", "fmax", "minimizer"})));
   return table;
 }
 

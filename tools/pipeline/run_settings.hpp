@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "dft/facet_energy.hpp"
+#include "md/facet_energy.hpp"
 #include "md/weld_run.hpp"
 #include "slabs/settings.hpp"
 #include "vasp_io/settings.hpp"
@@ -19,9 +20,7 @@ namespace fw::pipeline {
 
 struct EamSettings {
   bool enabled{};
-  std::string potential;  ///< file, or a name looked up in data/ and lammps-data
-  int slab_layers{};
-  double slab_vacuum_A{};
+  md::EamFacetSettings facet;  ///< both methods run; a_A and cells come from the crystal
 };
 
 struct DftSettings {

@@ -19,7 +19,7 @@ std::optional<md::WeldStudy> run_weld_stage(const RunSettings& s, const slabs::F
   }
   const auto start = std::chrono::steady_clock::now();
   md::WeldSettings settings = s.weld.study;
-  settings.potential = s.eam.potential;
+  settings.potential = s.eam.facet.potential;
   const auto dir = out / "weld";
   md::WeldStudy study =
       md::run_weld_study(settings, facets, dir, (out / "facets_eam.json").string());
