@@ -68,15 +68,21 @@ def whole_process(commands, repeat):
                 args += ["-n", name, commands[name]]
             subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
             results = json.load(open(out.name))["results"]
-            return {name: r["median"] for name, r in zip(names, results)}, "hyperfine"
+            return {name: (r["median"], r["user"] + r["system"])
+                    for name, r in zip(names, results)}, "hyperfine"
+    import resource
+
     medians = {}
     for name, cmd in commands.items():
-        times = []
+        times, cpus = [], []
         for _ in range(repeat):
+            r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
             t0 = time.perf_counter()
             subprocess.run(cmd, shell=True, check=True, stdout=subprocess.DEVNULL)
             times.append(time.perf_counter() - t0)
-        medians[name] = statistics.median(times)
+            r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus.append(r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime)
+        medians[name] = (statistics.median(times), statistics.median(cpus))
     return medians, "median of runs"
 
 
@@ -133,9 +139,10 @@ def main():
     }
     medians, how = whole_process(commands, args.repeat)
     print(f"\nWhole process, {os.path.getsize(vasprun_xml) / 1e6:.1f} MB vasprun.xml ({how}):")
-    base = medians["python3: pymatgen Vasprun"]
-    for name, seconds in medians.items():
-        print(f"  {name:42} {1e3 * seconds:8.1f} ms   {base / seconds:6.0f}x pymatgen")
+    print(f"  {'':42} {'wall ms':>8} {'CPU ms':>8}   CPU speed-up")
+    base = medians["python3: pymatgen Vasprun"][1]
+    for name, (wall, cpu) in medians.items():
+        print(f"  {name:42} {1e3 * wall:8.1f} {1e3 * cpu:8.1f}   {base / cpu:6.0f}x pymatgen")
     shutil.rmtree(tmp)
 
 

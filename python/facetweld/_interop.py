@@ -4,7 +4,12 @@ Lengths stay in Å (all three codes use Å). Selective dynamics maps to ASE's Fi
 components fixed) or FixCartesian (some), and to pymatgen's ``selective_dynamics`` site property.
 """
 
-import numpy as np
+def _ase_stores_free_mask():
+    """ASE before 3.23 keeps FixCartesian.mask inverted (True = free), later True = fixed."""
+    import ase
+
+    major, minor = (int(x) for x in ase.__version__.split(".")[:2])
+    return (major, minor) < (3, 23)
 
 
 def to_ase(self):
@@ -12,6 +17,7 @@ def to_ase(self):
     from ase import Atoms
     from ase.constraints import FixAtoms, FixCartesian
 
+    import numpy as np  # here, not at the top: `import facetweld` stays fast
     atoms = Atoms(symbols=self.species, positions=self.positions_A, cell=self.cell_A,
                   pbc=self.pbc)
     if self.selective_dynamics:
@@ -33,6 +39,7 @@ def from_ase(atoms, constraints=True):
 
     from ._facetweld import Structure
 
+    import numpy as np
     s = Structure(np.asarray(atoms.cell.array, dtype=float), atoms.get_chemical_symbols(),
                   np.asarray(atoms.positions, dtype=float), tuple(bool(p) for p in atoms.pbc))
     if constraints and atoms.constraints:
@@ -41,9 +48,10 @@ def from_ase(atoms, constraints=True):
             if isinstance(c, FixAtoms):
                 movable[c.get_indices()] = False
             elif isinstance(c, FixCartesian):
-                for i in np.atleast_1d(c.get_indices()):
-                    mask = np.asarray(c.mask, dtype=bool).reshape(-1, 3)
-                    movable[i] &= ~mask[0 if len(mask) == 1 else i]
+                mask = np.asarray(c.mask, dtype=bool).reshape(-1, 3)
+                fixed = ~mask if _ase_stores_free_mask() else mask
+                for k, i in enumerate(np.atleast_1d(c.get_indices())):
+                    movable[i] &= ~fixed[0 if len(fixed) == 1 else k]
         s.movable = movable
     return s
 
@@ -64,6 +72,7 @@ def from_pymatgen(structure):
     """A ``facetweld.Structure`` from an ordered ``pymatgen.core.Structure``."""
     from ._facetweld import Structure
 
+    import numpy as np
     if not structure.is_ordered:
         raise ValueError("from_pymatgen: a disordered structure (partial occupancies) has no "
                          "single species per site")
