@@ -22,7 +22,7 @@ from ._facetweld import (
     Structure,
     __version__,
     cleave,
-    dft_settings,
+
     fcc_bulk,
     oriented_bulk,
     slab,
@@ -42,7 +42,7 @@ __all__ = [
     "Structure",
     "__version__",
     "cleave",
-    "dft_settings",
+
     "fcc_bulk",
     "oriented_bulk",
     "slab",
