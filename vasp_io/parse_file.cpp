@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "slabs/io/poscar.hpp"
+#include "slabs/io/structure_file.hpp"
 #include "vasp_io/oszicar.hpp"
 #include "vasp_io/outcar.hpp"
 #include "vasp_io/vasprun.hpp"
@@ -98,8 +99,7 @@ nlohmann::json parse_file_json(const std::filesystem::path& path, std::string& t
   if (type == "oszicar") return to_json(read_oszicar(path));
   if (type == "vasprun") return parse_vasprun_file(path);
   if (type == "contcar" || type == "poscar") {
-    std::ifstream in(path);
-    if (!in) throw InputError(path.string(), "cannot open for reading");
+    std::ifstream in = slabs::open_structure_text(path);
     nlohmann::json j = structure_json(slabs::read_poscar(in, path.string()));
     j["file_type"] = "CONTCAR";
     j["source"] = path.string();

@@ -5,7 +5,7 @@ Units are in the names: Å (``a_A``, ``vacuum_A``, ``positions_A``), eV, eV/Å, 
 
     import facetweld
     result = facetweld.vasp.parse("OUTCAR")          # the dict of `facetweld vasp parse --json`
-    slab = facetweld.slab("111", layers=7, vacuum_A=10.0)
+    slab = facetweld.slab("111", layers=7, vacuum_A=10.0)  # keywords: the slabs settings table
     atoms = slab.to_ase()                             # ase.Atoms; Structure.from_ase(atoms) back
     from facetweld.calculators import EAM, NativeDFT  # ASE calculators
 
@@ -22,10 +22,12 @@ from ._facetweld import (
     Structure,
     __version__,
     cleave,
-
+    cleave_settings,
+    dft_settings,
     fcc_bulk,
     oriented_bulk,
     slab,
+    slab_settings,
 )
 from . import vasp
 from . import _interop
@@ -42,9 +44,11 @@ __all__ = [
     "Structure",
     "__version__",
     "cleave",
-
+    "cleave_settings",
+    "dft_settings",
     "fcc_bulk",
     "oriented_bulk",
     "slab",
+    "slab_settings",
     "vasp",
 ]

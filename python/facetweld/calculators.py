@@ -5,7 +5,7 @@ forces (eV/Å), stress (eV/Å³, ASE sign: positive = tensile; periodic cells on
 
 ``NativeDFT``: the native plane-wave PBE solver: energy (eV, E(σ→0)), free_energy (eV, F = E - TS,
 what the forces derive from), forces (eV/Å). Settings are the keys of ``facetweld scf`` and the
-[dft] job-file section.
+[dft] job-file section (``facetweld.dft_settings()``).
 """
 
 from ase.calculators.calculator import Calculator, PropertyNotImplementedError, all_changes

@@ -4,16 +4,16 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
-#include <filesystem>
 #include <map>
 
 #include "bindings.hpp"
 #include "core/error.hpp"
 #include "core/units.hpp"
 #include "dft/pseudo/pseudopotential.hpp"
+#include "dft/settings.hpp"
 #include "dft/solver/scf.hpp"
 #include "dft/structure_adapter.hpp"
-#include "scf_kwargs.hpp"
+#include "settings_kwargs.hpp"
 
 namespace py = pybind11;
 
@@ -23,10 +23,11 @@ namespace {
 class DftModel {
  public:
   DftModel(const std::map<std::string, std::string>& pseudopotentials, const py::kwargs& kwargs)
-      : settings_(scf_settings_from_kwargs(kwargs)) {
+      : settings_(
+            settings_from_kwargs(dft::scf_settings_table(), dft::default_scf_settings(), kwargs)) {
     const std::map<std::string, std::string> files =
         pseudopotentials.empty()
-            ? std::map<std::string, std::string>{{"Au", kDefaultAuPseudopotential}}
+            ? std::map<std::string, std::string>{{"Au", dft::kDefaultAuPseudopotential}}
             : pseudopotentials;
     for (const auto& [element, path] : files) {
       if (!std::filesystem::exists(path))
@@ -71,7 +72,7 @@ class DftModel {
   }
 
   const std::map<std::string, std::string>& pseudopotentials() const { return paths_; }
-  py::dict settings() const { return scf_settings_to_python(settings_); }
+  py::dict settings() const { return settings_to_python(dft::scf_settings_table(), settings_); }
 
  private:
   dft::ScfSettings settings_;
@@ -85,9 +86,10 @@ void bind_dft(py::module_& m) {
   py::class_<DftModel>(m, "DftModel", R"doc(
 The native plane-wave DFT solver (norm-conserving pseudopotentials, PBE via libxc) with fixed
 settings. ``pseudopotentials`` maps a symbol to a psp8/UPF/PSML file (default: Debian's PBE
-``79_Au_oncv.psml`` for Au). Keyword settings are those of ``facetweld scf``: ecut (Ha, or a
-string with a unit: "544eV"), kpts, kshift, smearing, xc, nbands, toldfe (Ha), density_tolerance,
-max_steps, mixing_beta, symmetry, threads. ASE users want ``facetweld.calculators.NativeDFT``, which wraps this.)doc")
+``79_Au_oncv.psml`` for Au). Keyword settings are those of ``facetweld scf`` and the [dft]
+job-file section, from the same settings table (``facetweld.dft_settings()`` lists key, unit,
+default and range): numbers in the table's unit (``ecut=20`` is 20 Ha) or strings as typed on the
+command line (``ecut="544eV"``, ``kpts="4x4x4"``). ASE users want ``facetweld.calculators.NativeDFT``, which wraps this.)doc")
       .def(py::init<const std::map<std::string, std::string>&, const py::kwargs&>(),
            py::arg("pseudopotentials") = std::map<std::string, std::string>{})
       .def("compute", &DftModel::compute, py::arg("structure"), py::arg("forces") = true,
@@ -98,6 +100,10 @@ iterations, n_kpoints, xc, wall_s.)doc")
                              "Symbol → pseudopotential file.")
       .def_property_readonly("settings", &DftModel::settings,
                              "The SCF settings in use, as the results JSON names them (dict).");
+  m.def(
+      "dft_settings", [] { return describe_settings(dft::scf_settings_table().specs()); },
+      "The keyword settings of DftModel / NativeDFT: key, type, unit, default, allowed, doc "
+      "(the `facetweld scf` options and the [dft] job-file keys).");
 }
 
 }  // namespace fw::python

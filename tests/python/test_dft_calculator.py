@@ -61,13 +61,19 @@ def test_forces_equal_finite_differences_of_the_free_energy():
     assert forces[0, 0] == pytest.approx(fd, abs=1e-4)
 
 
-def test_settings_have_the_cli_names_units_and_checks():
+def test_settings_come_from_the_dft_table_with_its_checks():
+    keys = {s["key"]: s for s in facetweld.dft_settings()}
+    assert keys["ecut"]["unit"] == "Ha" and keys["ecut"]["json_key"] == "ecut_Ha"
     model = facetweld.DftModel({"Au": AU_PSP8}, ecut="544.2277eV", kpts="2x2x2")
     assert model.settings["ecut_Ha"] == pytest.approx(20.0, rel=1e-6)
     assert list(model.settings["kpts"]) == [2, 2, 2]
+    assert facetweld.DftModel({"Au": AU_PSP8}).settings["ecut_Ha"] == keys["ecut"]["default"]
+    assert facetweld.DftModel({"Au": AU_PSP8}, ecut_Ha=25).settings["ecut_Ha"] == 25
     with pytest.raises(facetweld.InputError, match="ecut"):
         facetweld.DftModel({"Au": AU_PSP8}, ecut=1.0)
-    with pytest.raises(facetweld.InputError, match="ecutt"):
+    with pytest.raises(facetweld.InputError, match="did you mean 'ecut'"):
         facetweld.DftModel({"Au": AU_PSP8}, ecutt=20.0)
     with pytest.raises(facetweld.InputError, match="mixing_beta"):
         facetweld.DftModel({"Au": AU_PSP8}, mixing_beta=1.5)
+    with pytest.raises(TypeError, match="kpts"):
+        facetweld.DftModel({"Au": AU_PSP8}, kpts=4.5)

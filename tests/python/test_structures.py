@@ -124,3 +124,23 @@ def test_facet_table_reads_facets_json(tmp_path):
     path.write_text(json.dumps(table))
     with pytest.raises(facetweld.InputError, match="e_dis_eV_per_A2"):
         facetweld.FacetTable.read(path)
+
+
+def test_builder_keywords_are_the_slabs_settings_table():
+    table = {s["key"]: s for s in facetweld.slab_settings()}
+    assert set(table) == {"facet", "layers", "vacuum", "repeat"}
+    assert table["vacuum"]["unit"] == "Å" and table["vacuum"]["json_key"] == "vacuum_A"
+    default = facetweld.slab()
+    assert len(default) == table["layers"]["default"]
+    assert sorted(set(default.layer)) == list(range(table["layers"]["default"]))
+    same = facetweld.slab(facet="1,1,1", vacuum=table["vacuum"]["default"], a=4.08)
+    assert same.positions_A == pytest.approx(default.positions_A)
+    with pytest.raises(facetweld.InputError, match="layers"):
+        facetweld.slab("111", layers=0)
+    with pytest.raises(facetweld.InputError, match="did you mean 'layers'"):
+        facetweld.slab("111", layer=5)
+    with pytest.raises(facetweld.InputError, match="element"):
+        facetweld.slab("111", element="Xx")
+    with pytest.raises(TypeError, match="layers"):
+        facetweld.slab("111", layers=2.5)
+    assert {s["key"] for s in facetweld.cleave_settings()} == {"cells", "vacuum"}
