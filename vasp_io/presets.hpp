@@ -9,23 +9,26 @@
 #include <vector>
 
 #include "slabs/miller.hpp"
+#include "slabs/settings.hpp"
 #include "vasp_io/incar.hpp"
 #include "vasp_io/jobs/manifest.hpp"
 #include "vasp_io/potcar.hpp"
+#include "vasp_io/settings.hpp"
 
 namespace fw::vasp {
 
+/// Defaults come from the settings tables (vasp_io/settings.cpp, slabs/settings.cpp).
 struct PrepareOptions {
-  std::string preset = "paper";  ///< paper | slab
-  std::vector<slabs::Miller> facets{{1, 0, 0}, {1, 1, 0}, {1, 1, 1}};
-  std::string element = "Au";
+  std::string preset = default_job_settings().preset;  ///< paper | slab
+  std::vector<slabs::Miller> facets = slabs::crystal_settings_table().defaults().facets;
+  std::string element = slabs::crystal_settings_table().defaults().element;
   std::optional<double> a_A;  ///< default: 4.08 (paper, experiment) or 4.16 (slab, PBE)
   std::optional<std::filesystem::path> potcar_dir;
   bool skip_potcar = false;  ///< write everything but POTCAR (assemble it on the cluster)
   bool force = false;        ///< write into a folder that already holds a manifest
   // slab preset
-  std::vector<int> layers{5, 7, 9, 11};  ///< convergence series (odd: symmetric slabs)
-  double vacuum_A = 15.0;
+  std::vector<int> layers = default_job_settings().layers;  ///< convergence series
+  double vacuum_A = default_job_settings().vacuum_A;
 };
 
 struct PreparedJobs {

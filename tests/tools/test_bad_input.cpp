@@ -44,7 +44,7 @@ class BadInput : public ::testing::Test {
     std::ofstream(dir_ / "empty.extxyz") << "0\nLattice=\"4 0 0 0 4 0 0 0 4\" "
                                             "Properties=species:S:1:pos:R:3 pbc=\"T T T\"\n";
     fs::create_symlink("/dev/zero", dir_ / "zero.vasp");  // a device behind a structure name
-    std::ofstream text(dir_ / "notes.txt");  // 150 000 lines of text that is no OUTCAR
+    std::ofstream text(dir_ / "notes.txt");               // 150 000 lines of text that is no OUTCAR
     for (int i = 0; i < 150000; ++i) text << "line " << i << " of a long lab notebook\n";
   }
   void TearDown() override { fs::remove_all(root_); }
@@ -101,6 +101,7 @@ const Case kCases[] = {
     {"vasp parse --type contcar /dev/zero", "/dev/zero"},
     {"vasp parse /dev/zero", "/dev/zero"},
     {"vasp parse --type outcar notes.txt", "notes.txt"},
+    {"vasp parse --type oszicar notes.txt", "notes.txt"},
     {"convert empty.vasp out.extxyz", "empty.vasp"},
     {"convert empty.extxyz out.vasp", "empty.extxyz"},
     {"convert zero.vasp out.extxyz", "zero.vasp"},
@@ -123,6 +124,31 @@ TEST_F(BadInput, EveryCaseExits2WithOneLineNamingTheCulpritAndWritesNothing) {
     EXPECT_EQ(r.output.find("internal error"), std::string::npos) << r.output;
     EXPECT_LT(r.wall_s, 10.0) << r.output;
     EXPECT_EQ(listing(), before) << "files left behind";
+  }
+}
+
+// Endless input (a pipe that never ends) must be refused after a bounded read: endless lines of
+// text that are no OUTCAR/OSZICAR, and one endless line.
+TEST_F(BadInput, EndlessTextOnStdinIsRefusedAfterABoundedRead) {
+  const struct {
+    const char* producer;
+    const char* type;
+    const char* says;
+  } cases[] = {{"yes 'a lab notebook line'", "outcar", "not a VASP OUTCAR"},
+               {"yes 'a lab notebook line'", "oszicar", "not a VASP OSZICAR"},
+               {"yes | tr -d '\\n'", "outcar", "line longer than 16 MiB"}};
+  for (const auto& c : cases) {
+    SCOPED_TRACE(std::string(c.producer) + " | vasp parse --type " + c.type);
+    const fs::path log = root_ / "endless.txt";
+    const std::string cmd = std::string("bash -c \"") + c.producer + " | timeout 20 '" +
+                            FACETWELD_BINARY + "' vasp parse --type " + c.type +
+                            " /dev/stdin\" > '" + log.string() + "' 2>&1";
+    const int status = std::system(cmd.c_str());
+    std::ifstream in(log);
+    const std::string out((std::istreambuf_iterator<char>(in)), {});
+    EXPECT_EQ(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 2) << out;
+    EXPECT_NE(out.find(c.says), std::string::npos) << out;
+    EXPECT_EQ(out.find('\n'), out.size() - 1) << out;
   }
 }
 

@@ -182,3 +182,20 @@ TEST_F(PaperJobsFixture, WithoutAPotcarLibraryJobsGetPotcarSpecAndRunRefusesThem
   EXPECT_NE(run.text.find("no POTCAR (POTCAR.spec asks for Au)"), std::string::npos) << run.text;
   EXPECT_EQ(starts("100/crystal") + starts("100/part1") + starts("100/part2"), 0);
 }
+
+TEST(OutputCheck, SinglePointIsOneRunTypeWhateverIbrionOrNswMinusOne) {
+  FW_REQUIRE_CORPUS();
+  FakePotcarLibrary lib;
+  const fs::path job = lib.root() / "job";
+  fs::create_directories(job);
+  const fs::path dy = fw::vasp::testing::corpus_dir() / "pymatgen_Dy9_slab_static";
+  fs::copy_file(dy / "CONTCAR", job / "POSCAR");  // a single point: CONTCAR = its input
+  const Outcar o = read_outcar(dy / "OUTCAR");    // NSW = 0, IBRION = -1
+  for (const char* incar : {"NSW = 0\n", "IBRION = 2\nNSW = 0\n", "NSW = -1\n", ""}) {
+    std::ofstream(job / "INCAR", std::ios::trunc) << incar;
+    const auto problems = output_mismatches(job, o);
+    EXPECT_TRUE(problems.empty()) << incar << ": " << (problems.empty() ? "" : problems.front());
+  }
+  std::ofstream(job / "INCAR", std::ios::trunc) << "IBRION = 2\nNSW = 50\n";
+  EXPECT_EQ(output_mismatches(job, o).size(), 1u);  // a relaxation was asked, a single point ran
+}

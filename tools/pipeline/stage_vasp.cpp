@@ -15,6 +15,7 @@ void run_vasp_stage(const RunSettings& s, const std::filesystem::path& out, Stag
   vasp::PrepareOptions options;
   options.preset = s.vasp.jobs.preset;
   options.vacuum_A = s.vasp.jobs.vacuum_A;
+  options.layers = s.vasp.jobs.layers;
   options.facets = s.facets;
   options.element = s.element;
   options.a_A = s.a_A;

@@ -2,6 +2,7 @@
 /// \brief OUTCAR vs INCAR/POSCAR of its job folder.
 #include "vasp_io/jobs/output_check.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -98,8 +99,10 @@ std::vector<std::string> output_mismatches(const fs::path& folder, const Outcar&
   try {
     const Incar incar = Incar::read(folder / "INCAR");
     const auto [ibrion, nsw] = ibrion_nsw(incar);
-    const bool header_differs =
-        (outcar.ibrion && *outcar.ibrion != ibrion) || (outcar.nsw && *outcar.nsw != nsw);
+    // With NSW <= 0 no ion moves whatever IBRION says, so IBRION only counts for NSW > 0.
+    // NSW = -1 and 0 are the same single point.
+    const bool header_differs = (outcar.nsw && std::max(*outcar.nsw, 0) != std::max(nsw, 0)) ||
+                                (nsw > 0 && outcar.ibrion && *outcar.ibrion != ibrion);
     if (header_differs)
       problems.push_back(
           "OUTCAR ran with IBRION = " +
