@@ -120,6 +120,16 @@ std::filesystem::path resolve(const JobSpec& job, const std::string& f) {
   return path.is_absolute() || job.job_dir.empty() ? path : job.job_dir / path;
 }
 
+/// The potential file: relative to the job file when it is there; a bare name that is not there
+/// is looked up in the data folders (find_potential_file), whatever the working directory.
+std::filesystem::path job_potential(const JobSpec& job) {
+  const std::filesystem::path beside = resolve(job, job.potential);
+  const bool bare = std::filesystem::path(job.potential).filename() == job.potential;
+  if (bare && !std::filesystem::exists(beside))
+    return find_potential_file(job.potential, "potential");
+  return find_potential_file(beside.string(), "potential");
+}
+
 /// The structure of the job with frozen atoms marked and the substrate added.
 System initial_system(const JobSpec& job, const EamPotential& potential) {
   std::vector<std::pair<std::string, double>> masses;
@@ -156,8 +166,7 @@ void add_interactions(const JobSpec& job, const std::shared_ptr<const EamPotenti
 }  // namespace
 
 void export_job_to_lammps(const JobSpec& job, const std::filesystem::path& dir) {
-  const auto potential_path = std::filesystem::absolute(
-      find_potential_file(resolve(job, job.potential).string(), "potential"));
+  const auto potential_path = std::filesystem::absolute(job_potential(job));
   const auto potential = std::make_shared<EamPotential>(EamPotential::read(potential_path));
   System system = initial_system(job, *potential);
   if (job.mode != "minimize") {
@@ -195,8 +204,7 @@ void export_job_to_lammps(const JobSpec& job, const std::filesystem::path& dir) 
 void run_job(const JobSpec& job, bool restart) {
   const std::filesystem::path out_dir = resolve(job, job.output_dir);
   std::filesystem::create_directories(out_dir);
-  const auto potential_path =
-      find_potential_file(resolve(job, job.potential).string(), "potential");
+  const auto potential_path = job_potential(job);
   const auto potential = std::make_shared<EamPotential>(EamPotential::read(potential_path));
 
   const auto checkpoint_path = out_dir / "checkpoint.chk";

@@ -49,6 +49,10 @@ Mat3 axis_to_z(const Vec3& axis) {
 
 }  // namespace
 
+Mat3 nanorod_rotation(const Miller& axis) {
+  return axis_to_z(Vec3{double(axis[0]), double(axis[1]), double(axis[2])});
+}
+
 Structure build_nanorod(const NanorodSpec& spec) {
   element(spec.element, "--element");
   check_lattice_constant(spec.a_A);
@@ -94,7 +98,7 @@ Structure build_nanorod(const NanorodSpec& spec) {
   const Structure cubic = fcc_bulk(spec.element, spec.a_A, FccCell::conventional);
   // Centre the rod on an atom so that symmetric facets hold the same number of atoms.
   Structure rod;
-  const Mat3 rot = axis_to_z(axis);
+  const Mat3 rot = axis_to_z(axis);  // = nanorod_rotation(spec.axis)
   for (int i = -cells; i <= cells; ++i)
     for (int j = -cells; j <= cells; ++j)
       for (int k = -cells; k <= cells; ++k)

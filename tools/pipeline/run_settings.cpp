@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "core/toml_input.hpp"
 #include "dft/settings.hpp"
+#include "md/weld_settings.hpp"
 
 namespace fw::pipeline {
 
@@ -112,43 +113,19 @@ const Table<RunSettings>& vasp_table() {
   return table;
 }
 
-// Until md/ owns the welding settings table, the welding stage's settings live here.
+/// The welding section is md's table (all but the potential, which [eam] gives).
 const Table<RunSettings>& weld_table() {
   static const Table<RunSettings> table(
-      "weld", "Nanorod welding (EAM MD)",
-      {stage_switch(
-           "welding", [](auto& s) -> auto& { return s.weld.enabled; }),
-       bind<RunSettings>(
-           {.key = "angles",
-            .type = Type::RealList,
-            .unit = "deg",
-            .default_value = std::vector<double>{0, 20, 40, 60, 80},
-            .doc = "Initial angles between the rods",
-            .range = settings::between(0, 180)},
-           [](auto& s) -> auto& { return s.weld.angles_deg; }),
-       bind<RunSettings>(
-           {.key = "time",
-            .type = Type::Real,
-            .unit = "ps",
-            .default_value = 5.0,
-            .doc = "NVT time per angle",
-            .range = settings::above_at_most(0, 1e5)},
-           [](auto& s) -> auto& { return s.weld.time_ps; }),
-       bind<RunSettings>(
-           {.key = "temperature",
-            .type = Type::Real,
-            .unit = "K",
-            .default_value = 300.0,
-            .doc = "Temperature",
-            .range = settings::above_at_most(0, 1e4)},
-           [](auto& s) -> auto& { return s.weld.temperature_K; }),
-       bind<RunSettings>(
-           {.key = "seed",
-            .type = Type::Integer,
-            .default_value = 1LL,
-            .doc = "Random seed (velocities, thermostat)",
-            .range = settings::between(0, 9.0e15)},
-           [](auto& s) -> auto& { return s.weld.seed; })});
+      "weld", md::weld_settings_table().title(),
+      settings::join({stage_switch(
+                         "welding", [](auto& s) -> auto& { return s.weld.enabled; })},
+                     lift<RunSettings>(
+                         md::weld_settings_table(), [](auto& s) -> auto& { return s.weld.study; },
+                         [] {
+                           std::vector<std::string> keys = md::weld_settings_table().keys();
+                           std::erase(keys, std::string("potential"));
+                           return keys;
+                         }())));
   return table;
 }
 

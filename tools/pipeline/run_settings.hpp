@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "dft/facet_energy.hpp"
+#include "md/weld_run.hpp"
 #include "slabs/settings.hpp"
 #include "vasp_io/settings.hpp"
 
@@ -35,10 +36,7 @@ struct VaspSettings {
 
 struct WeldSettings {
   bool enabled{};
-  std::vector<double> angles_deg;
-  double time_ps{};
-  double temperature_K{};
-  std::uint64_t seed{};
+  md::WeldSettings study;  ///< md::weld_settings_table(); the potential comes from [eam]
 };
 
 /// The crystal (element, a, facets) is the top level of the job file.
