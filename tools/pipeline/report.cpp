@@ -229,16 +229,19 @@ void write_report(const std::filesystem::path& out, const RunSettings& s, const 
           << " atoms each, Wulff cross-section from the EAM facet table, "
           << r.weld->settings.time_ps << " ps at " << r.weld->settings.temperature_K
           << " K (1 fs steps, " << r.weld->settings.thermostat
-          << "), then quenched. Energy release = E(rods apart, relaxed) − E(welded, quenched).";
+          << "), then quenched. Energy release (net) = [E(rods apart, relaxed) − E(welded, "
+             "quenched)] minus the same for the control pair of the same seed, which never "
+             "meets (docs/weld.md).";
     doc.heading("Welding of two nanorods vs their angle", 2, "weld");
     doc.paragraph(intro.str());
     std::vector<std::vector<std::string>> weld_rows;
     for (const md::WeldResult& w : r.weld->results)
-      weld_rows.push_back({fixed(w.initial_angle_deg, 0), fixed(w.energy_release_eV, 2),
+      weld_rows.push_back({fixed(w.initial_angle_deg, 0), std::to_string(w.seed),
+                           fixed(w.energy_release_eV, 2),
                            fixed(w.energy_release_per_end_face_eV_per_A2, 4),
                            fixed(w.final_angle_deg, 1), fixed(w.rotation_deg, 1)});
     doc.table("weld-table",
-              {"initial angle (°)", "energy release (eV)", "per end-face area (eV/Å²)",
+              {"initial angle (°)", "seed", "net energy release (eV)", "per end-face area (eV/Å²)",
                "final angle (°)", "rotation (°)"},
               weld_rows);
     doc.paragraph(
