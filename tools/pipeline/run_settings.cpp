@@ -7,6 +7,7 @@
 #include "core/toml_input.hpp"
 #include "dft/settings.hpp"
 #include "md/facet_energy_settings.hpp"
+#include "md/job_settings.hpp"
 #include "md/weld_settings.hpp"
 
 namespace fw::pipeline {
@@ -124,31 +125,19 @@ const Table<RunSettings>* section_table(const std::string& name) {
 
 }  // namespace
 
+std::vector<const Table<RunSettings>*> all_tables() {
+  std::vector<const Table<RunSettings>*> tables{&top_table()};
+  for (const auto* t : sections()) tables.push_back(t);
+  return tables;
+}
+
 RunSettings default_run_settings() {
-  RunSettings s = top_table().defaults();
-  for (const auto* t : sections())
-    for (const auto& b : t->bindings()) b.store(s, b.spec.default_value);
-  return s;
+  return settings::defaults_of(all_tables());
 }
 
 RunSettings read_run_settings(const std::filesystem::path& path) {
-  const toml::value root = toml_input::parse_file(path);
-  const std::string p = path.string();
   RunSettings s = default_run_settings();
-  std::vector<std::string> known = top_table().keys();
-  for (const auto* t : sections()) known.push_back(t->section());
-  for (const auto& [key, value] : root.as_table()) {
-    const int line = static_cast<int>(value.location().line());
-    if (const auto* t = key.empty() ? nullptr : section_table(key)) {
-      if (!value.is_table())
-        throw InputError(p, line, "'" + key + "' must be a [" + key + "] table");
-      t->read_toml(value, s, p);
-    } else if (!top_table().read_toml_key(key, value, s, p)) {
-      settings::reject_unknown_key(key, known, p, line, "the top level");
-    }
-  }
-  top_table().check_consistency(s, p);
-  for (const auto* t : sections()) t->check_consistency(s, p);
+  settings::read_sectioned_toml(toml_input::parse_file(path), s, all_tables(), path.string());
   return s;
 }
 
@@ -190,6 +179,10 @@ std::string settings_reference_markdown() {
            settings::markdown_rows(t->specs());
   out += "\n## `facetweld scf`: " + dft::scf_settings_table().title() + "\n\n" +
          settings::markdown_rows(dft::scf_settings_table().specs());
+  for (const auto* t : md::job_settings_tables())
+    out += "\n## `facetweld md run` job file: " +
+           (t->section().empty() ? std::string("top level") : "[" + t->section() + "]") + " " +
+           t->title() + "\n\n" + settings::markdown_rows(t->specs());
   return out;
 }
 
