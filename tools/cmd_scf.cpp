@@ -12,6 +12,7 @@
 #include "core/error.hpp"
 #include "core/units.hpp"
 #include "core/version.hpp"
+#include "dft/parallel/communicator.hpp"
 #include "dft/pseudo/pseudopotential.hpp"
 #include "dft/solver/scf.hpp"
 #include "dft/structure_adapter.hpp"
@@ -81,6 +82,12 @@ nlohmann::json vec3_rows(const std::vector<Vec3>& v, double scale) {
 }
 
 void run_scf_command(const ScfOptions& o) {
+  // Under mpirun/srun every rank runs this; rank 0 alone prints and writes (errors are collective,
+  // the same on every rank).
+  if (!dft::is_output_rank()) {
+    std::cout.setstate(std::ios::badbit);
+    std::cerr.setstate(std::ios::badbit);
+  }
   const double ecut = dft::parse_energy_hartree(o.ecut, "--ecut");
   if (!(ecut >= 2.0)) throw InputError("--ecut", "cut-off energy must be at least 2 Ha");
   const auto mesh = parse_triplet(o.kpts, "--kpts", 1);
@@ -119,7 +126,7 @@ void run_scf_command(const ScfOptions& o) {
                                      " hint (low " + std::to_string(*psp.cutoff_hints.low_hartree) +
                                      " Ha)");
   const auto crystal = dft::crystal_from_structure(structure, pseudos, o.structure);
-  if (!o.json.empty()) ensure_writable_destination(o.json, "--json");
+  if (!o.json.empty() && dft::is_output_rank()) ensure_writable_destination(o.json, "--json");
 
   const auto result = dft::run_scf(crystal, settings);
   const double ha = units::kHartreeInEV;
@@ -132,7 +139,7 @@ void run_scf_command(const ScfOptions& o) {
                 result.energy_zero_smearing_hartree * ha, result.fermi_hartree * ha);
   std::cout << summary << std::endl;
 
-  if (!o.json.empty()) {
+  if (!o.json.empty() && result.output_rank) {
     nlohmann::json j;
     const auto& e = result.energies;
     j["energy_eV"] = result.energy_zero_smearing_hartree * ha;
@@ -169,6 +176,9 @@ void run_scf_command(const ScfOptions& o) {
     j["n_symmetry_operations"] = result.n_symmetry_operations;
     j["n_atoms"] = crystal.n_atoms();
     j["wall_s"] = result.wall_s;
+    j["mpi_ranks"] = result.mpi_ranks;
+    j["threads_per_rank"] = result.threads_per_rank;
+    j["memory_estimate_per_rank_GiB"] = result.memory_estimate_bytes / (1024.0 * 1024.0 * 1024.0);
     j["warnings"] = result.warnings;
     nlohmann::json psps = nlohmann::json::object();
     for (const auto& [element, psp] : pseudos)
@@ -194,9 +204,16 @@ void run_scf_command(const ScfOptions& o) {
     write_file_atomically(o.json, j.dump(2) + "\n");
     std::cout << "wrote " << o.json << std::endl;
   }
-  if (!result.converged)
-    throw std::runtime_error("SCF did not converge in " + std::to_string(o.max_steps) +
-                             " steps (result written with converged: false)");
+  if (!result.converged) {
+    char detail[160];
+    std::snprintf(detail, sizeof detail, "last |dE| %.2e Ha, density residual %.2e",
+                  std::abs(result.last_energy_change_hartree), result.last_density_residual);
+    throw InputError("--max-steps", "SCF did not converge in " + std::to_string(o.max_steps) +
+                                        " steps (" + detail + ")" +
+                                        (o.json.empty() ? std::string()
+                                                        : "; " + o.json + " written with converged: false") +
+                                        "; raise --max-steps or lower --mixing-beta");
+  }
 }
 
 const RegisterCommand kRegistered{
