@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "core/progress.hpp"
 #include "core/version.hpp"
+#include "dft/parallel/blas_kernels.hpp"
 #include "tools/command.hpp"
 
 namespace fw::cli {
@@ -27,6 +28,7 @@ CLI::App* command_group(CLI::App& root, const std::string& name, const std::stri
 }  // namespace fw::cli
 
 int main(int argc, char** argv) {
+  fw::dft::select_blas_kernels(argv);  // may re-execute with OPENBLAS_CORETYPE set
   CLI::App app{
       "facetweld: facet energies of metals from first principles, VASP and EAM, "
       "and the nanorod welding they drive"};

@@ -50,7 +50,7 @@ def find_facetweld(explicit):
                    reverse=True)
     for path in candidates + found:
         if path and os.path.isfile(path) and os.access(path, os.X_OK):
-            return path
+            return os.path.abspath(path)
     return None
 
 
