@@ -5,6 +5,7 @@
 #include <fftw3.h>
 
 #include <cmath>
+#include <cstdint>
 #include <mutex>
 #include <numbers>
 #include <stdexcept>
@@ -67,45 +68,67 @@ SphereSupport sphere_support(const FftGrid& grid, const std::vector<std::size_t>
   return s;
 }
 
+namespace {
+
+/// Which of the four 16-byte slots of a 64-byte line `p` starts at.
+int alignment_slot(const void* p) {
+  return static_cast<int>((reinterpret_cast<std::uintptr_t>(p) / 16) % 4);
+}
+
+}  // namespace
+
 FftPlans::FftPlans(const FftGrid& grid) : grid_(grid) {
-  FftBuffer buffer(grid.size());
+  FftBuffer buffer(grid.size() + kAlignments);
   auto* p = reinterpret_cast<fftw_complex*>(buffer.data());
   const int n0 = grid.n[0], n1 = grid.n[1], n2 = grid.n[2];
   std::lock_guard<std::mutex> lock(planner_mutex());
   backward_ = fftw_plan_dft_3d(n0, n1, n2, p, p, FFTW_BACKWARD, FFTW_MEASURE);
   forward_ = fftw_plan_dft_3d(n0, n1, n2, p, p, FFTW_FORWARD, FFTW_MEASURE);
-  // Pruned passes execute on columns and planes at any offset: plan them unaligned.
-  const unsigned flags = FFTW_MEASURE | FFTW_UNALIGNED;
-  for (int sign : {FFTW_BACKWARD, FFTW_FORWARD}) {
-    void* column = fftw_plan_many_dft(1, &n2, 1, p, nullptr, 1, n2, p, nullptr, 1, n2, sign, flags);
-    void* plane =
-        fftw_plan_many_dft(1, &n1, n2, p, nullptr, n2, 1, p, nullptr, n2, 1, sign, flags);
-    void* axis0 = fftw_plan_many_dft(1, &n0, n1 * n2, p, nullptr, n1 * n2, 1, p, nullptr,
-                                     n1 * n2, 1, sign, flags);
-    (sign == FFTW_BACKWARD ? column_backward_ : column_forward_) = column;
-    (sign == FFTW_BACKWARD ? plane_backward_ : plane_forward_) = plane;
-    (sign == FFTW_BACKWARD ? axis0_backward_ : axis0_forward_) = axis0;
+  axis0_backward_ = fftw_plan_many_dft(1, &n0, n1 * n2, p, nullptr, n1 * n2, 1, p, nullptr,
+                                       n1 * n2, 1, FFTW_BACKWARD, FFTW_MEASURE);
+  axis0_forward_ = fftw_plan_many_dft(1, &n0, n1 * n2, p, nullptr, n1 * n2, 1, p, nullptr,
+                                      n1 * n2, 1, FFTW_FORWARD, FFTW_MEASURE);
+  for (int shift = 0; shift < kAlignments; ++shift) {
+    fftw_complex* q = p + shift;
+    const int slot = alignment_slot(q);
+    for (int sign : {FFTW_BACKWARD, FFTW_FORWARD}) {
+      void* column =
+          fftw_plan_many_dft(1, &n2, 1, q, nullptr, 1, n2, q, nullptr, 1, n2, sign, FFTW_MEASURE);
+      void* plane = fftw_plan_many_dft(1, &n1, n2, q, nullptr, n2, 1, q, nullptr, n2, 1, sign,
+                                       FFTW_MEASURE);
+      (sign == FFTW_BACKWARD ? column_backward_ : column_forward_)[slot] = column;
+      (sign == FFTW_BACKWARD ? plane_backward_ : plane_forward_)[slot] = plane;
+    }
   }
-  for (void* plan : {backward_, forward_, column_backward_, column_forward_, plane_backward_,
-                     plane_forward_, axis0_backward_, axis0_forward_})
-    if (!plan) throw std::runtime_error("FFTW could not plan the density grid");
+  bool ok = backward_ && forward_ && axis0_backward_ && axis0_forward_;
+  for (int slot = 0; slot < kAlignments; ++slot)
+    ok = ok && column_backward_[slot] && column_forward_[slot] && plane_backward_[slot] &&
+         plane_forward_[slot];
+  if (!ok) throw std::runtime_error("FFTW could not plan the density grid");
 }
 
 FftPlans::~FftPlans() {
   std::lock_guard<std::mutex> lock(planner_mutex());
-  for (void* plan : {backward_, forward_, column_backward_, column_forward_, plane_backward_,
-                     plane_forward_, axis0_backward_, axis0_forward_})
+  auto destroy = [](void* plan) {
     if (plan) fftw_destroy_plan(static_cast<fftw_plan>(plan));
+  };
+  for (void* plan : {backward_, forward_, axis0_backward_, axis0_forward_}) destroy(plan);
+  for (int slot = 0; slot < kAlignments; ++slot)
+    for (void* plan : {column_backward_[slot], column_forward_[slot], plane_backward_[slot],
+                       plane_forward_[slot]})
+      destroy(plan);
 }
 
 void FftPlans::to_real_space(Complex* data, const SphereSupport& support) const {
   auto* p = reinterpret_cast<fftw_complex*>(data);
   const std::size_t n12 = static_cast<std::size_t>(grid_.n[1]) * grid_.n[2];
-  for (std::size_t offset : support.column_offsets)
-    fftw_execute_dft(static_cast<fftw_plan>(column_backward_), p + offset, p + offset);
+  for (std::size_t offset : support.column_offsets) {
+    fftw_complex* c = p + offset;
+    fftw_execute_dft(static_cast<fftw_plan>(column_backward_[alignment_slot(c)]), c, c);
+  }
   for (int i0 : support.planes) {
-    auto* plane = p + static_cast<std::size_t>(i0) * n12;
-    fftw_execute_dft(static_cast<fftw_plan>(plane_backward_), plane, plane);
+    fftw_complex* plane = p + static_cast<std::size_t>(i0) * n12;
+    fftw_execute_dft(static_cast<fftw_plan>(plane_backward_[alignment_slot(plane)]), plane, plane);
   }
   fftw_execute_dft(static_cast<fftw_plan>(axis0_backward_), p, p);
 }
@@ -115,11 +138,13 @@ void FftPlans::to_reciprocal_space(Complex* data, const SphereSupport& support) 
   const std::size_t n12 = static_cast<std::size_t>(grid_.n[1]) * grid_.n[2];
   fftw_execute_dft(static_cast<fftw_plan>(axis0_forward_), p, p);
   for (int i0 : support.planes) {
-    auto* plane = p + static_cast<std::size_t>(i0) * n12;
-    fftw_execute_dft(static_cast<fftw_plan>(plane_forward_), plane, plane);
+    fftw_complex* plane = p + static_cast<std::size_t>(i0) * n12;
+    fftw_execute_dft(static_cast<fftw_plan>(plane_forward_[alignment_slot(plane)]), plane, plane);
   }
-  for (std::size_t offset : support.column_offsets)
-    fftw_execute_dft(static_cast<fftw_plan>(column_forward_), p + offset, p + offset);
+  for (std::size_t offset : support.column_offsets) {
+    fftw_complex* c = p + offset;
+    fftw_execute_dft(static_cast<fftw_plan>(column_forward_[alignment_slot(c)]), c, c);
+  }
 }
 
 void FftPlans::to_real_space(Complex* data) const {
