@@ -97,12 +97,22 @@ DavidsonResult davidson(const ApplyOperator& apply_h, const std::vector<double>&
   apply_h(v.data(), hv.data(), m);
   result.n_applications += m;
 
+  // V^H H V (leading dimension max_basis), extended by the new columns only as V grows: the
+  // O(npw·m²) product of every iteration becomes O(npw·m·k) for k new vectors.
+  std::vector<Complex> projected(max_basis * max_basis, 0.0);
+  cblas_zgemm(CblasColMajor, CblasConjTrans, CblasNoTrans, static_cast<int>(m), static_cast<int>(m),
+              static_cast<int>(npw), &kOne, v.data(), static_cast<int>(npw), hv.data(),
+              static_cast<int>(npw), &kZero, projected.data(), static_cast<int>(max_basis));
+
   std::vector<Complex> hx(npw * n_bands), residual(npw * n_bands), subspace;
   std::vector<double> ritz;
   for (int iteration = 0;; ++iteration) {
     // Rayleigh–Ritz in span(v).
-    subspace.assign(m * m, 0.0);
-    gemm_ch(m, m, npw, v.data(), hv.data(), subspace.data());
+    subspace.resize(m * m);
+    for (std::size_t j = 0; j < m; ++j)
+      std::copy(projected.begin() + static_cast<long>(j * max_basis),
+                projected.begin() + static_cast<long>(j * max_basis + m),
+                subspace.begin() + static_cast<long>(j * m));
     for (std::size_t i = 0; i < m; ++i)
       for (std::size_t j = i + 1; j < m; ++j) {
         const Complex avg = 0.5 * (subspace[j * m + i] + std::conj(subspace[i * m + j]));
@@ -138,6 +148,17 @@ DavidsonResult davidson(const ApplyOperator& apply_h, const std::vector<double>&
     result.iterations = iteration;
     if (active.empty() || iteration >= max_iterations) break;
 
+    if (m + active.size() > max_basis) {  // restart from the Ritz vectors: X^H H X = diag(λ)
+      v = x;
+      hv = hx;
+      m = n_bands;
+      std::fill(projected.begin(), projected.end(), Complex(0.0));
+      for (std::size_t b = 0; b < n_bands; ++b) projected[b * max_basis + b] = eigenvalues[b];
+    }
+    // Fewer plane waves than 3·n_bands: only as many corrections as the basis has room for.
+    if (m + active.size() > max_basis) active.resize(max_basis - m);
+    if (active.empty()) break;
+
     // TPA-preconditioned corrections.
     std::vector<Complex> t(npw * active.size());
     for (std::size_t a = 0; a < active.size(); ++a) {
@@ -151,11 +172,6 @@ DavidsonResult davidson(const ApplyOperator& apply_h, const std::vector<double>&
         t[a * npw + g] = residual[b * npw + g] * (num / (num + 16.0 * y * y * y * y));
       }
     }
-    if (m + active.size() > max_basis) {  // restart from the Ritz vectors
-      v = x;
-      hv = hx;
-      m = n_bands;
-    }
     project_out(v.data(), m, t.data(), active.size(), npw);
     const std::size_t kept = orthonormalize_block(t, npw, active.size(), dense);
     if (kept == 0) break;
@@ -167,6 +183,14 @@ DavidsonResult davidson(const ApplyOperator& apply_h, const std::vector<double>&
     hv.resize(npw * (m + kept));
     std::copy(t.begin(), t.end(), v.begin() + static_cast<long>(npw * m));
     std::copy(ht.begin(), ht.end(), hv.begin() + static_cast<long>(npw * m));
+    // New columns [V T]^H (H T) of the projected matrix, and their Hermitian mirror.
+    cblas_zgemm(CblasColMajor, CblasConjTrans, CblasNoTrans, static_cast<int>(m + kept),
+                static_cast<int>(kept), static_cast<int>(npw), &kOne, v.data(),
+                static_cast<int>(npw), ht.data(), static_cast<int>(npw), &kZero,
+                projected.data() + m * max_basis, static_cast<int>(max_basis));
+    for (std::size_t j = m; j < m + kept; ++j)
+      for (std::size_t i = 0; i < m; ++i)
+        projected[i * max_basis + j] = std::conj(projected[j * max_basis + i]);
     m += kept;
   }
   return result;
