@@ -26,6 +26,7 @@ import argparse
 import glob
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -52,6 +53,15 @@ def find_facetweld(explicit):
         if path and os.path.isfile(path) and os.access(path, os.X_OK):
             return os.path.abspath(path)
     return None
+
+
+def blas_coretype(facetweld):
+    """The OpenBLAS kernel set facetweld ends up with (its last 'Core: X' under OPENBLAS_VERBOSE)."""
+    probe = subprocess.run([facetweld, "--version"], capture_output=True, text=True,
+                           env=dict(os.environ, OPENBLAS_VERBOSE="2"))
+    cores = [l.split(":", 1)[1].strip() for l in (probe.stdout + probe.stderr).splitlines()
+             if l.startswith("Core:")]
+    return cores[-1] if cores else ""
 
 
 def has_scf_command(facetweld):
@@ -116,11 +126,15 @@ prtwf 0  prtden 0  prteig 0
        ecut_ha, nbands, mesh[0], mesh[1], mesh[2]))
 
 
-def run_timed(cmd, cwd, log_path):
+def run_timed(cmd, cwd, log_path, env=None):
+    """(exit code, wall s, CPU s of the command and its children: user + system)."""
     start = time.monotonic()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with open(log_path, "w") as log:
-        proc = subprocess.run(cmd, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
-    return proc.returncode, time.monotonic() - start
+        proc = subprocess.run(cmd, cwd=cwd, stdout=log, stderr=subprocess.STDOUT, env=env)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return proc.returncode, time.monotonic() - start, cpu
 
 
 def tail(path, n=15):
@@ -139,6 +153,9 @@ def main():
     ap.add_argument("--ours-mpi", action="store_true",
                     help="run ours as mpirun -np CORES --threads 1 instead of --threads CORES")
     ap.add_argument("--facetweld", help="path of the facetweld executable")
+    ap.add_argument("--abinit-coretype", default="auto",
+                    help="OPENBLAS_CORETYPE for ABINIT when unset: 'auto' (default) gives it the "
+                         "kernels facetweld runs with, '' none")
     ap.add_argument("--max-diff-meV", type=float, default=0.1, help="fail above this |ΔE| per atom")
     ap.add_argument("--workdir", help="keep the runs here (default: a temporary folder)")
     ap.add_argument("--json", help="write the comparison as JSON")
@@ -176,8 +193,9 @@ def main():
     if len(results) > 1:
         print("\nsummary")
         for r in results:
-            print("  %-8s ΔE %+.4f meV/atom   time ratio %.3f   SCF steps %d vs %d" % (
+            print("  %-8s ΔE %+.4f meV/atom   time ratio %.3f (CPU %.3f)   SCF steps %d vs %d" % (
                 r["system_key"], r["energy_difference_meV_per_atom"], r["time_ratio_ours_over_abinit"],
+                r["cpu_time_ratio_ours_over_abinit"],
                 r["ours"]["scf_iterations"], r["abinit"]["scf_steps"]))
     if args.json:
         tmp = args.json + ".tmp"
@@ -216,7 +234,7 @@ def bench_one(system, facetweld, work_root, args):
     else:
         ours_cmd += ["--threads", str(args.cores)]
     print("ours:   %s" % " ".join(ours_cmd), flush=True)
-    rc, ours_wall = run_timed(ours_cmd, work, os.path.join(work, "facetweld.log"))
+    rc, ours_wall, ours_cpu = run_timed(ours_cmd, work, os.path.join(work, "facetweld.log"))
     if rc != 0 or not os.path.exists(ours_json):
         print("bench_vs_abinit: facetweld scf failed (exit %d); last lines of %s:\n%s"
               % (rc, os.path.join(work, "facetweld.log"), tail(os.path.join(work, "facetweld.log"))),
@@ -227,7 +245,14 @@ def bench_one(system, facetweld, work_root, args):
 
     abinit_cmd = ["mpirun", "--allow-run-as-root", "--oversubscribe", "-np", str(args.cores), "abinit", "au.abi"]
     print("ABINIT: %s" % " ".join(abinit_cmd), flush=True)
-    rc, abinit_wall = run_timed(abinit_cmd, work, os.path.join(work, "abinit.log"))
+    # ABINIT links the same OpenBLAS; give it the kernels facetweld selects (see
+    # dft/parallel/blas_kernels.hpp) unless the caller chose some.
+    abinit_env = dict(os.environ)
+    coretype = blas_coretype(facetweld) if args.abinit_coretype == "auto" else args.abinit_coretype
+    if "OPENBLAS_CORETYPE" not in abinit_env and coretype:
+        abinit_env["OPENBLAS_CORETYPE"] = coretype
+        print("ABINIT gets OPENBLAS_CORETYPE=%s (the OpenBLAS kernels facetweld uses)" % coretype)
+    rc, abinit_wall, abinit_cpu = run_timed(abinit_cmd, work, os.path.join(work, "abinit.log"), abinit_env)
     abo = os.path.join(work, "au.abo")
     if rc != 0 or not os.path.exists(abo):
         print("bench_vs_abinit: abinit failed (exit %d); see %s" % (rc, os.path.join(work, "abinit.log")),
@@ -242,6 +267,7 @@ def bench_one(system, facetweld, work_root, args):
     rows = [
         ("", "facetweld scf", "ABINIT 9.6"),
         ("wall time (s)", "%.2f" % ours_wall, "%.2f" % abinit_wall),
+        ("CPU time (s)", "%.2f" % ours_cpu, "%.2f" % abinit_cpu),
         ("free energy per atom (eV)", "%.6f" % ours_per_atom_ev, "%.6f" % abinit_per_atom_ev),
         ("free energy (Ha)", "%.10f" % ours["free_energy_Ha"], "%.10f" % ref["etotal_Ha"]),
         ("SCF steps", str(ours["scf_iterations"]), str(ref["scf_steps"])),
@@ -255,7 +281,9 @@ def bench_one(system, facetweld, work_root, args):
     for row_label, a, b in rows:
         print("  %-28s %20s %20s" % (row_label, a, b))
     print("  %-28s %20.4f" % ("ΔE ours − ABINIT (meV/atom)", diff_mev))
-    print("  %-28s %20.3f   (< 1: ours faster)" % ("time ratio ours / ABINIT", ratio), flush=True)
+    print("  %-28s %20.3f   (< 1: ours faster)" % ("time ratio ours / ABINIT", ratio))
+    print("  %-28s %20.3f   (the same on a machine shared with other jobs)" % (
+        "CPU-time ratio ours / ABINIT", ours_cpu / abinit_cpu), flush=True)
     same_k = ours["n_kpoints_irreducible"] == ref["nkpt_irreducible"]
     if not same_k:
         print("bench_vs_abinit: irreducible k-point counts differ", file=sys.stderr)
@@ -271,6 +299,7 @@ def bench_one(system, facetweld, work_root, args):
                    "scf_steps": ref["scf_steps"], "nkpt_irreducible": ref["nkpt_irreducible"],
                    "version": "9.6"},
         "energy_difference_meV_per_atom": diff_mev, "time_ratio_ours_over_abinit": ratio,
+        "cpu_s": {"ours": ours_cpu, "abinit": abinit_cpu}, "cpu_time_ratio_ours_over_abinit": ours_cpu / abinit_cpu,
         "same_kpoints": same_k, "work_dir": work,
     }
 
