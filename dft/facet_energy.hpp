@@ -11,13 +11,16 @@
 
 namespace fw::dft {
 
+/// Defaults, units and ranges: dft/settings.cpp (`facet_settings_table()`); element and a_A come
+/// from the crystal settings (slabs/settings.hpp).
 struct DftFacetSettings {
-  std::string element = "Au";
-  double a_A = 4.08;
-  int layers = 5;  ///< atomic planes of the slab
-  double vacuum_A = 10.0;
-  int kpoints_in_plane = 6;  ///< Γ-centred n × n × 1 on the 1x1 surface cell
-  ScfSettings scf;           ///< cutoff, smearing, tolerances (k-mesh is set per cell here)
+  std::string element;
+  double a_A{};
+  std::string pseudopotential;  ///< file path
+  int layers{};                 ///< atomic planes of the slab
+  double vacuum_A{};
+  int kpoints_in_plane{};  ///< Γ-centred n × n × 1 on the 1x1 surface cell
+  ScfSettings scf;         ///< cutoff, smearing, tolerances (k-mesh is set per cell here)
 };
 
 /// E_dis = (E_slab − N·ε_bulk)/A, unrelaxed, with ε_bulk the energy per atom of the oriented

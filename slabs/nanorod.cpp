@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "slabs/elements.hpp"
 #include "slabs/fcc.hpp"
+#include "slabs/input_checks.hpp"
 
 namespace fw::slabs {
 
@@ -50,12 +51,12 @@ Mat3 axis_to_z(const Vec3& axis) {
 
 Structure build_nanorod(const NanorodSpec& spec) {
   element(spec.element, "--element");
-  if (!(spec.a_A > 0)) throw InputError("--a", "lattice constant must be > 0 Å");
+  check_lattice_constant(spec.a_A);
   if (spec.axis[0] == 0 && spec.axis[1] == 0 && spec.axis[2] == 0)
     throw InputError("--axis", "rod axis [000] has no direction");
   if (spec.sides.empty()) throw InputError("--sides", "need at least one side facet family");
   if (!(spec.length_A > 0)) throw InputError("--length", "rod length must be > 0 Å");
-  if (!(spec.vacuum_A >= 0)) throw InputError("--vacuum", "vacuum must be >= 0 Å");
+  check_vacuum(spec.vacuum_A);
 
   const Vec3 axis =
       normalized(Vec3{double(spec.axis[0]), double(spec.axis[1]), double(spec.axis[2])});

@@ -3,23 +3,21 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "slabs/miller.hpp"
+#include "slabs/settings.hpp"
+#include "tools/settings_cli.hpp"
 
 namespace fw::cli {
 
-struct CrystalOptions {
-  std::string element = "Au";
-  double a_A = 4.08;
-};
-
-/// Adds --element and --a (Å) to a subcommand.
-inline void add_crystal_options(CLI::App* cmd, CrystalOptions& opts) {
-  cmd->add_option("--element", opts.element, "Chemical symbol of the fcc metal")
-      ->capture_default_str();
-  cmd->add_option("--a", opts.a_A, "Cubic lattice constant (Å)")->capture_default_str();
+/// --element and --a (Å) of a subcommand, from slabs' crystal settings table.
+using CrystalOptions = SettingsOptions<slabs::CrystalSettings>;
+inline std::unique_ptr<CrystalOptions> add_crystal_options(CLI::App* cmd) {
+  return std::make_unique<CrystalOptions>(cmd, slabs::crystal_settings_table(),
+                                          std::vector<std::string>{"element", "a"});
 }
 
 /// "100,110,111" -> list of Miller indices; errors name `option`.

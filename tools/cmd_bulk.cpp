@@ -13,7 +13,7 @@ namespace fw::cli {
 namespace {
 
 struct BulkOptions {
-  CrystalOptions crystal;
+  std::unique_ptr<CrystalOptions> crystal;
   std::string cell = "primitive";
   std::string output = "bulk.vasp";
 };
@@ -23,13 +23,13 @@ void run_bulk(const BulkOptions& o) {
     throw InputError("--cell", "expected 'primitive' or 'conventional', got '" + o.cell + "'");
   slabs::format_from_filename(o.output, "-o");
   ensure_writable_destination(o.output, "-o");
+  const slabs::CrystalSettings crystal = o.crystal->resolve();
   const auto s = slabs::fcc_bulk(
-      o.crystal.element, o.crystal.a_A,
+      crystal.element, crystal.a_A,
       o.cell == "primitive" ? slabs::FccCell::primitive : slabs::FccCell::conventional);
   slabs::write_structure(o.output, s);
-  std::cout << "wrote " << o.output << ": " << s.size() << " " << o.crystal.element << " atoms, "
-            << o.cell << " fcc cell, a = " << o.crystal.a_A << " Å, volume " << s.volume()
-            << " Å³\n";
+  std::cout << "wrote " << o.output << ": " << s.size() << " " << crystal.element << " atoms, "
+            << o.cell << " fcc cell, a = " << crystal.a_A << " Å, volume " << s.volume() << " Å³\n";
 }
 
 const RegisterCommand kRegistered{
@@ -37,7 +37,7 @@ const RegisterCommand kRegistered{
       auto opts = std::make_shared<BulkOptions>();
       CLI::App* cmd =
           root.add_subcommand("bulk", "Write an fcc bulk cell (primitive or conventional)");
-      add_crystal_options(cmd, opts->crystal);
+      opts->crystal = add_crystal_options(cmd);
       cmd->add_option("--cell", opts->cell, "primitive | conventional")->capture_default_str();
       cmd->add_option("-o,--output", opts->output, "Output file (*.vasp/POSCAR, *.extxyz, *.lmp)")
           ->capture_default_str();

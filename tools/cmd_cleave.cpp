@@ -19,33 +19,36 @@ namespace {
 namespace fs = std::filesystem;
 
 struct CleaveOptions {
-  CrystalOptions crystal;
-  std::string facet = "111";
+  std::unique_ptr<CrystalOptions> crystal;
+  std::unique_ptr<SettingsOptions<slabs::SlabSettings>> slab;
+  std::unique_ptr<SettingsOptions<slabs::CutCrystalSettings>> cut_crystal;
   std::string mode = "paper";
-  int cells = 5;
-  double vacuum_A = 10.0;
-  int layers = 9;
   std::string output_dir = "cleave";
 };
 
 void run_cleave(const CleaveOptions& o) {
-  const slabs::Miller hkl = slabs::parse_miller(o.facet, "--facet");
   if (o.mode != "paper" && o.mode != "slab")
     throw InputError("--mode", "expected 'paper' or 'slab', got '" + o.mode + "'");
+  const slabs::CrystalSettings crystal = o.crystal->resolve();
+  const slabs::SlabSettings slab_settings = o.slab->resolve();
+  slabs::CutCrystalSettings cube = o.cut_crystal->resolve();
+  // One --vacuum for both modes; its default is the mode's own (slab gap, or around the cube).
+  if (o.slab->given("vacuum")) cube.vacuum_A = slab_settings.vacuum_A;
+  const slabs::Miller hkl = slab_settings.facet;
   const fs::path dir = o.output_dir;
 
-  nlohmann::json cut = {{"element", o.crystal.element},
-                        {"a_A", o.crystal.a_A},
+  nlohmann::json cut = {{"element", crystal.element},
+                        {"a_A", crystal.a_A},
                         {"hkl", hkl},
                         {"mode", o.mode},
                         {"code_version", code_version()}};
   std::vector<std::pair<std::string, slabs::Structure>> files;
   if (o.mode == "paper") {
-    slabs::CleaveSpec spec{o.crystal.element, o.crystal.a_A, o.cells, hkl, o.vacuum_A};
+    slabs::CleaveSpec spec{crystal.element, crystal.a_A, cube.cells, hkl, cube.vacuum_A};
     const slabs::CleavedCrystal c = slabs::cleave_crystal(spec);
-    cut.update({{"cells_per_edge", o.cells},
-                {"edge_A", o.cells * o.crystal.a_A},
-                {"vacuum_A", o.vacuum_A},
+    cut.update({{"cells_per_edge", cube.cells},
+                {"edge_A", cube.cells * crystal.a_A},
+                {"vacuum_A", cube.vacuum_A},
                 {"cut_area_A2", c.cut_area_A2},
                 {"plane_offset_from_centre_A", c.plane_offset_A},
                 {"atoms_crystal", c.crystal.size()},
@@ -57,13 +60,15 @@ void run_cleave(const CleaveOptions& o) {
              {"part2.vasp", c.part2},
              {"crystal.extxyz", c.crystal}};
   } else {
-    slabs::OrientedSpec spec{o.crystal.element, o.crystal.a_A, hkl, o.layers, 1, 1};
-    const auto slab = slabs::slab_with_vacuum(spec, o.vacuum_A);
+    slabs::OrientedSpec spec{
+        crystal.element,        crystal.a_A,           hkl, slab_settings.layers,
+        slab_settings.repeat_a, slab_settings.repeat_b};
+    const auto slab = slabs::slab_with_vacuum(spec, slab_settings.vacuum_A);
     const auto bulk = slabs::oriented_bulk(spec);
-    const auto plane = slabs::fcc_plane_geometry(o.crystal.a_A, hkl);
+    const auto plane = slabs::fcc_plane_geometry(crystal.a_A, hkl);
     cut.update(
-        {{"layers", o.layers},
-         {"vacuum_A", o.vacuum_A},
+        {{"layers", slab_settings.layers},
+         {"vacuum_A", slab_settings.vacuum_A},
          {"area_A2", plane.area_A2},
          {"cut_area_A2", plane.area_A2},
          {"layer_spacing_A", plane.layer_spacing_A},
@@ -78,7 +83,7 @@ void run_cleave(const CleaveOptions& o) {
   ensure_output_folder(dir, "-o");
   for (const auto& [name, s] : files) slabs::write_structure(dir / name, s);
   write_file_atomically(dir / "cut.json", cut.dump(2) + "\n");
-  std::cout << "wrote " << dir.string() << "/: " << o.mode << " cleavage of " << o.crystal.element
+  std::cout << "wrote " << dir.string() << "/: " << o.mode << " cleavage of " << crystal.element
             << slabs::miller_label(hkl) << ", cut area " << cut["cut_area_A2"].get<double>()
             << " Å²";
   if (o.mode == "paper")
@@ -92,18 +97,13 @@ const RegisterCommand kRegistered{
       auto opts = std::make_shared<CleaveOptions>();
       CLI::App* cmd = root.add_subcommand(
           "cleave", "Cut a crystal along (hkl): the paper's cube or a slab + oriented bulk");
-      add_crystal_options(cmd, opts->crystal);
-      cmd->add_option("--facet", opts->facet, "Miller indices of the cut plane")
-          ->capture_default_str();
+      opts->crystal = add_crystal_options(cmd);
+      opts->slab = std::make_unique<SettingsOptions<slabs::SlabSettings>>(
+          cmd, slabs::slab_settings_table(), std::vector<std::string>{"facet", "layers", "vacuum"});
+      opts->cut_crystal = std::make_unique<SettingsOptions<slabs::CutCrystalSettings>>(
+          cmd, slabs::cut_crystal_settings_table(), std::vector<std::string>{"cells"});
       cmd->add_option("--mode", opts->mode,
                       "paper (n^3-cell cube cut in two) | slab (slab + oriented bulk)")
-          ->capture_default_str();
-      cmd->add_option("--cells", opts->cells,
-                      "paper mode: cubic cells per edge (5 -> 500 atoms, 20.4 Å)")
-          ->capture_default_str();
-      cmd->add_option("--layers", opts->layers, "slab mode: atomic layers")->capture_default_str();
-      cmd->add_option("--vacuum", opts->vacuum_A,
-                      "Vacuum around the crystal / between slab images (Å)")
           ->capture_default_str();
       cmd->add_option("-o,--output", opts->output_dir, "Output folder")->capture_default_str();
       cmd->callback([opts] { run_cleave(*opts); });

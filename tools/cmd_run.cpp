@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "core/atomic_file.hpp"
+#include "core/dir_lock.hpp"
 #include "core/version.hpp"
 #include "tools/command.hpp"
 #include "tools/pipeline/report.hpp"
@@ -20,6 +21,7 @@ struct RunOptions {
   bool no_dft = false;
   bool no_weld = false;
   bool no_vasp = false;
+  bool print_defaults = false;
 };
 
 std::string cell(double v) {
@@ -43,14 +45,19 @@ double value_of(const std::optional<slabs::FacetTable>& t, const slabs::Miller& 
 }
 
 void run(const RunOptions& o) {
-  pipeline::RunSettings s =
-      o.job_file.empty() ? pipeline::RunSettings{} : pipeline::read_run_settings(o.job_file);
+  if (o.print_defaults) {
+    std::cout << pipeline::to_job_file(pipeline::default_run_settings());
+    return;
+  }
+  pipeline::RunSettings s = o.job_file.empty() ? pipeline::default_run_settings()
+                                               : pipeline::read_run_settings(o.job_file);
   if (!o.output_dir.empty()) s.output_dir = o.output_dir;
   if (o.no_dft) s.dft.enabled = false;
   if (o.no_weld) s.weld.enabled = false;
   if (o.no_vasp) s.vasp.enabled = false;
-  const auto out = s.output_dir;
+  const std::filesystem::path out = s.output_dir;
   ensure_output_folder(out, o.output_dir.empty() ? "output_dir" : "-o");
+  const DirLock lock(out, "facetweld run");  // a second run into `out` stops here, exit 2
   nlohmann::json settings = pipeline::to_json(s);
   settings["code_version"] = code_version();
   write_file_atomically(out / "settings.json", settings.dump(2) + "\n");
@@ -116,10 +123,12 @@ const RegisterCommand kRegistered{
       cmd->add_option("JOB", opts->job_file,
                       "Job file (TOML, docs/run.md); every key has a default");
       cmd->add_option("-o,--output", opts->output_dir,
-                      "Results folder (default facetweld-results)");
+                      "Results folder (overrides output_dir of the job file)");
       cmd->add_flag("--no-dft", opts->no_dft, "Skip the native PBE stage");
       cmd->add_flag("--no-weld", opts->no_weld, "Skip the welding MD stage");
       cmd->add_flag("--no-vasp", opts->no_vasp, "Do not write VASP job folders");
+      cmd->add_flag("--print-defaults", opts->print_defaults,
+                    "Print a complete, commented job file of every setting at its default");
       cmd->callback([opts] { run(*opts); });
     }};
 

@@ -14,33 +14,24 @@ namespace fw::cli {
 namespace {
 
 struct SlabOptions {
-  CrystalOptions crystal;
-  std::string facet = "111";
-  int layers = 7;
-  double vacuum_A = 12.0;
-  std::string repeat = "1x1";
+  std::unique_ptr<CrystalOptions> crystal;
+  std::unique_ptr<SettingsOptions<slabs::SlabSettings>> slab;
   std::string output = "slab.vasp";
 };
 
-std::pair<int, int> parse_repeat(const std::string& text) {
-  int n = 0, m = 0;
-  char x = 0, extra = 0;
-  if (std::sscanf(text.c_str(), "%d%c%d%c", &n, &x, &m, &extra) != 3 || (x != 'x' && x != 'X') ||
-      n < 1 || m < 1)
-    throw InputError("--repeat", "expected NxM with N, M >= 1 (e.g. 2x2), got '" + text + "'");
-  return {n, m};
-}
-
 void run_slab(const SlabOptions& o) {
+  const slabs::CrystalSettings crystal = o.crystal->resolve();
+  const slabs::SlabSettings settings = o.slab->resolve();
   slabs::OrientedSpec spec;
-  spec.element = o.crystal.element;
-  spec.a_A = o.crystal.a_A;
-  spec.hkl = slabs::parse_miller(o.facet, "--facet");
-  spec.layers = o.layers;
-  std::tie(spec.repeat_a, spec.repeat_b) = parse_repeat(o.repeat);
+  spec.element = crystal.element;
+  spec.a_A = crystal.a_A;
+  spec.hkl = settings.facet;
+  spec.layers = settings.layers;
+  spec.repeat_a = settings.repeat_a;
+  spec.repeat_b = settings.repeat_b;
   slabs::format_from_filename(o.output, "-o");
   ensure_writable_destination(o.output, "-o");
-  const auto slab = slabs::slab_with_vacuum(spec, o.vacuum_A);
+  const auto slab = slabs::slab_with_vacuum(spec, settings.vacuum_A);
   const auto plane = slabs::fcc_plane_geometry(spec.a_A, spec.hkl);
   slabs::write_structure(o.output, slab);
   char line[256];
@@ -50,7 +41,7 @@ void run_slab(const SlabOptions& o) {
       "thickness %.3f Å, vacuum %.2f Å\n",
       o.output.c_str(), spec.element.c_str(), slabs::miller_label(plane.hkl).c_str(), slab.size(),
       spec.layers, norm(cross(slab.cell[0], slab.cell[1])), plane.layer_spacing_A,
-      slabs::slab_thickness_A(slab), o.vacuum_A);
+      slabs::slab_thickness_A(slab), settings.vacuum_A);
   std::cout << line;
 }
 
@@ -58,15 +49,9 @@ const RegisterCommand kRegistered{
     "slab", [](CLI::App& root) {
       auto opts = std::make_shared<SlabOptions>();
       CLI::App* cmd = root.add_subcommand("slab", "Write an fcc (hkl) slab with vacuum");
-      add_crystal_options(cmd, opts->crystal);
-      cmd->add_option("--facet", opts->facet,
-                      "Miller indices of the surface: 100, 110, 111, 210, \"1,1,0\"")
-          ->capture_default_str();
-      cmd->add_option("--layers", opts->layers, "Number of atomic layers")->capture_default_str();
-      cmd->add_option("--vacuum", opts->vacuum_A, "Vacuum gap between periodic images (Å)")
-          ->capture_default_str();
-      cmd->add_option("--repeat", opts->repeat, "In-plane repetition of the 1x1 cell, NxM")
-          ->capture_default_str();
+      opts->crystal = add_crystal_options(cmd);
+      opts->slab =
+          std::make_unique<SettingsOptions<slabs::SlabSettings>>(cmd, slabs::slab_settings_table());
       cmd->add_option("-o,--output", opts->output, "Output file (*.vasp/POSCAR, *.extxyz, *.lmp)")
           ->capture_default_str();
       cmd->callback([opts] { run_slab(*opts); });

@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "core/version.hpp"
 #include "slabs/io/poscar.hpp"
+#include "slabs/io/structure_file.hpp"
 #include "tools/command.hpp"
 #include "vasp_io/oszicar.hpp"
 #include "vasp_io/outcar.hpp"
@@ -107,8 +108,7 @@ nlohmann::json parse_any(const ParseOptions& o, std::string& type) {
   if (type == "oszicar") return vasp::to_json(vasp::read_oszicar(path));
   if (type == "vasprun") return parse_vasprun_file(path);
   if (type == "contcar" || type == "poscar") {
-    std::ifstream in(path);
-    if (!in) throw InputError(o.file, "cannot open for reading");
+    std::ifstream in = slabs::open_structure_text(path);
     nlohmann::json j = structure_json(slabs::read_poscar(in, o.file));
     j["file_type"] = "CONTCAR";
     j["source"] = o.file;

@@ -2,6 +2,7 @@
 /// \brief `facetweld vasp prepare`: write the VASP job folders of a preset and their manifest.
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "core/error.hpp"
 #include "slabs/miller.hpp"
@@ -17,7 +18,7 @@ struct PrepareCli {
   std::string facets = "100,110,111";
   std::string output = "jobs";
   std::string element = "Au";
-  double a_A = 0.0;
+  std::optional<double> a_A;  ///< unset: the preset's default
   std::string potcar_dir;
   bool skip_potcar = false;
   bool force = false;
@@ -30,7 +31,7 @@ void run_prepare(const PrepareCli& c) {
   o.preset = c.preset;
   o.facets = parse_facet_list(c.facets, "--facets");
   o.element = c.element;
-  if (c.a_A != 0.0) o.a_A = c.a_A;
+  o.a_A = c.a_A;
   if (!c.potcar_dir.empty()) o.potcar_dir = c.potcar_dir;
   o.skip_potcar = c.skip_potcar;
   o.force = c.force;
@@ -46,7 +47,11 @@ void run_prepare(const PrepareCli& c) {
   for (const auto& p : prepared.potcars)
     std::cout << "POTCAR " << p.symbol << ": TITEL = " << p.titel << ", ZVAL = " << p.zval
               << ", ENMAX = " << p.enmax_eV << " eV (" << p.path.string() << ")\n";
-  if (c.skip_potcar) std::cout << "no POTCAR written (--skip-potcar): add one to every folder\n";
+  if (prepared.potcar_spec_only)
+    std::cout << "no POTCAR written (" << (c.skip_potcar ? "--skip-potcar" : "no POTCAR library")
+              << "): each folder has a " << vasp::kPotcarSpecFile
+              << " naming its datasets; assemble POTCAR from your licensed library (--potcar-dir "
+                 "or VASP_PP_PATH, then --force) before `facetweld vasp run`\n";
   std::cout << "manifest: " << c.output << "/manifest.json\n";
 }
 

@@ -129,7 +129,7 @@ class OszicarScanner {
 }  // namespace
 
 Oszicar parse_oszicar(std::string_view text, const std::string& source) {
-  return scan_lines(OszicarScanner(source), text);
+  return scan_lines(OszicarScanner(source), text, source);
 }
 
 Oszicar read_oszicar(const std::filesystem::path& path) {

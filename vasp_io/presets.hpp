@@ -31,15 +31,23 @@ struct PrepareOptions {
 struct PreparedJobs {
   Manifest manifest;
   std::vector<PotcarInfo> potcars;  ///< one per species (empty with skip_potcar)
+  /// No POTCAR written: each folder has a POTCAR.spec instead (no library, or skip_potcar).
+  bool potcar_spec_only = false;
 };
+
+/// Written instead of POTCAR when no library is at hand: the dataset names the job needs, one a
+/// line in POSCAR species order (pymatgen's `potcar_spec` convention, e.g. "Au").
+inline constexpr const char* kPotcarSpecFile = "POTCAR.spec";
 
 /// INCARs of the two presets (documented and justified in docs/vasp_io_jobs.md).
 Incar paper_incar(const std::string& system);
 Incar slab_incar(const std::string& system, bool relax);
 
 /// Writes `<out>/<hkl>/<role>/{INCAR,POSCAR,KPOINTS,POTCAR}` and `<out>/manifest.json`.
-/// InputError for an unknown preset, a folder that already has a manifest (unless force), or a
-/// missing POTCAR library (unless skip_potcar).
+/// Without a POTCAR library (no potcar_dir, VASP_PP_PATH unset) or with skip_potcar, each folder
+/// gets a POTCAR.spec instead of its POTCAR. InputError, before anything is written, for an
+/// unknown preset, a bad lattice constant, layer count or vacuum, a folder that already has a
+/// manifest (unless force), or a library that lacks the element's dataset.
 PreparedJobs prepare_jobs(const PrepareOptions& options, const std::filesystem::path& out);
 
 }  // namespace fw::vasp

@@ -15,31 +15,33 @@
 
 namespace fw::dft {
 
+/// Defaults, units and ranges of every field: dft/settings.cpp (`default_scf_settings()`).
 struct ScfSettings {
-  double ecut_hartree = 30.0;
-  std::array<int, 3> kpoint_mesh{1, 1, 1};
-  std::array<int, 3> kpoint_shift{0, 0, 0};  ///< 1 = half-step shift along that axis
+  double ecut_hartree{};
+  std::array<int, 3> kpoint_mesh{};
+  std::array<int, 3> kpoint_shift{};  ///< 1 = half-step shift along that axis
   Smearing smearing;
-  std::vector<int> xc_libxc_ids;           ///< empty: the pseudopotential's functional
-  int n_bands = 0;                         ///< 0: N_el/2 + max(4, 0.2·N_el/2)
-  double energy_tolerance_hartree = 1e-8;  ///< stop when |ΔE| < this twice in a row (ABINIT toldfe)
-  double density_tolerance = 1e-5;         ///< and ∫|ρ_out − ρ_in| dr / N_el below this
-  int max_iterations = 60;
-  double mixing_beta = 0.7;
-  double kerker_q0_bohr_inv = 1.0;
-  int mixing_history = 8;
-  bool use_symmetry = true;
-  bool time_reversal = true;
+  std::string xc_text;            ///< as the user named it; empty: the pseudopotential's functional
+  std::vector<int> xc_libxc_ids;  ///< parsed from xc_text
+  int n_bands{};                  ///< 0: N_el/2 + max(4, 0.2·N_el/2)
+  double energy_tolerance_hartree{};  ///< stop when |ΔE| < this twice in a row (ABINIT toldfe)
+  double density_tolerance{};         ///< and ∫|ρ_out − ρ_in| dr / N_el below this
+  int max_iterations{};
+  double mixing_beta{};
+  double kerker_q0_bohr_inv{};
+  int mixing_history{};
+  bool use_symmetry{};
+  bool time_reversal{};
   std::optional<std::array<int, 3>> fft_grid;  ///< override the automatic grid
-  bool compute_forces = true;
-  int threads = 0;  ///< OpenMP threads per rank (0: the runtime's default; under MPI the node's
-                    ///< cores shared among its ranks)
+  bool compute_forces{};
+  int threads{};  ///< OpenMP threads per rank (0: the runtime's default; under MPI the node's
+                  ///< cores shared among its ranks)
   /// With more MPI ranks than k-points, ranks share a k-point and solve its subspace problems of
   /// this dimension or more with ScaLAPACK (smaller ones with LAPACK on each rank).
-  int scalapack_min_dimension = 64;
+  int scalapack_min_dimension{};
   std::string checkpoint_path;  ///< empty: no checkpoint
-  int checkpoint_every = 0;     ///< also every N SCF steps (0: only at the end)
-  bool restart = false;         ///< start from checkpoint_path when it exists
+  int checkpoint_every{};       ///< also every N SCF steps (0: only at the end)
+  bool restart{};               ///< start from checkpoint_path when it exists
   /// One line per SCF step (and a header); null for silent runs.
   std::function<void(const std::string&)> log;
 };

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/units.hpp"
+#include "dft/settings.hpp"
 #include "dft/solver/scf.hpp"
 #include "dft_test_support.hpp"
 
@@ -18,7 +19,7 @@ TEST(Forces, DisplacedFourAtomAuCellMatchesFiniteDifferencesTo1e4EVPerA) {
   crystal.positions_frac = {Vec3{0.05 * s, 0.03 * s, -0.02 * s}, Vec3{0.5, 0.5, 0},
                             Vec3{0.5, 0, 0.5}, Vec3{0, 0.5, 0.5}};
   crystal.species_of_atom = {0, 0, 0, 0};
-  ScfSettings settings;
+  ScfSettings settings = default_scf_settings();
   settings.ecut_hartree = 10.0;
   settings.kpoint_mesh = {1, 1, 1};
   settings.kpoint_shift = {1, 1, 1};  // the (½,½,½) point: one k-point keeps the test fast

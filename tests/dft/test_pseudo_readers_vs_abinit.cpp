@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "dft/settings.hpp"
 #include "dft/crystal.hpp"
 #include "dft/pseudo/hgh.hpp"
 #include "dft/pseudo/psml.hpp"
@@ -39,7 +40,7 @@ Crystal cubic_crystal(double a_angstrom, const Pseudopotential& psp, bool diamon
 /// Free energy (Ha) with the settings of the bench/dft/abinit inputs: Γ-centred k×k×k,
 /// Fermi–Dirac 0.01 Ha, toldfe 1e-10, the file's functional.
 double free_energy(const Crystal& crystal, double ecut_hartree, int k, int n_bands) {
-  ScfSettings s;
+  ScfSettings s = default_scf_settings();
   s.ecut_hartree = ecut_hartree;
   s.kpoint_mesh = {k, k, k};
   s.n_bands = n_bands;

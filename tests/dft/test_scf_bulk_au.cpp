@@ -2,6 +2,7 @@
 /// \brief Bulk fcc Au SCF against ABINIT 9.6.2 term by term (bench/dft/abinit/small_au.abi).
 #include <gtest/gtest.h>
 
+#include "dft/settings.hpp"
 #include "dft/solver/scf.hpp"
 #include "dft_test_support.hpp"
 
@@ -11,7 +12,7 @@ namespace {
 TEST(ScfBulkAu, MatchesAbinitSmallAuTermByTermAndWithin0p1MeV) {
   FW_REQUIRE_AU_PSP8();
   const Crystal crystal = testing::fcc_au_primitive();
-  ScfSettings s;
+  ScfSettings s = default_scf_settings();
   s.ecut_hartree = 20.0;
   s.kpoint_mesh = {4, 4, 4};
   s.smearing = Smearing{SmearingKind::kFermiDirac, 0.01};

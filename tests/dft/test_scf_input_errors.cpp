@@ -10,6 +10,7 @@
 #include "dft/basis/plane_wave_basis.hpp"
 #include "dft/parallel/exception_guard.hpp"
 #include "dft/solver/memory_estimate.hpp"
+#include "dft/settings.hpp"
 #include "dft/solver/scf.hpp"
 #include "dft_test_support.hpp"
 
@@ -17,7 +18,7 @@ namespace fw::dft {
 namespace {
 
 ScfSettings cheap_settings() {
-  ScfSettings s;
+  ScfSettings s = default_scf_settings();
   s.ecut_hartree = 12.0;
   s.kpoint_mesh = {2, 2, 2};
   s.xc_libxc_ids = {101, 130};

@@ -2,6 +2,7 @@
 /// \brief `facetweld run`: job-file parsing, the documented example, and an end-to-end EAM run.
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -25,7 +26,7 @@ fs::path temp_path(const std::string& name) {
 TEST(RunSettings, DocumentedExampleJobFileSpellsOutTheDefaults) {
   const RunSettings example =
       read_run_settings(fs::path(FACETWELD_SOURCE_DIR) / "examples" / "run_au.toml");
-  EXPECT_EQ(to_json(example), to_json(RunSettings{}));
+  EXPECT_EQ(to_json(example), to_json(default_run_settings()));
 }
 
 TEST(RunSettings, UnknownKeyNamesFileAndLine) {
@@ -78,4 +79,90 @@ TEST(RunCommand, EamOnlyChainWritesFacetTableReportAndVaspJobsAndResumes) {
   EXPECT_NE(text.find("resumed"), std::string::npos) << text;
   fs::remove_all(dir);
   fs::remove(dir.string() + ".log");
+}
+
+namespace {
+
+struct Outcome {
+  int exit_code;
+  std::string output;
+};
+
+/// Runs the facetweld binary with `args`; stdout and stderr together.
+Outcome run_facetweld(const std::string& args) {
+  const fs::path log = temp_path("cli.log");
+  const std::string cmd = "'" FACETWELD_BINARY "' " + args + " > '" + log.string() + "' 2>&1";
+  const int status = std::system(cmd.c_str());
+  std::ifstream in(log);
+  std::string text(std::istreambuf_iterator<char>(in), {});
+  fs::remove(log);
+  return {WEXITSTATUS(status), text};
+}
+
+}  // namespace
+
+TEST(RunSettings, PrintedDefaultsAreTheExampleAndReadBackToTheDefaultRun) {
+  const Outcome printed = run_facetweld("run --print-defaults");
+  ASSERT_EQ(printed.exit_code, 0) << printed.output;
+  const fs::path job = temp_path("defaults.toml");
+  std::ofstream(job) << printed.output;
+  EXPECT_EQ(to_json(read_run_settings(job)), to_json(default_run_settings()));
+  std::ifstream example(fs::path(FACETWELD_SOURCE_DIR) / "examples" / "run_au.toml");
+  const std::string example_text(std::istreambuf_iterator<char>(example), {});
+  EXPECT_EQ(example_text, printed.output)
+      << "regenerate with: facetweld run --print-defaults > examples/run_au.toml";
+  fs::remove(job);
+}
+
+TEST(RunSettings, OutOfRangeJobFileValuesStopBeforeAnyStageNamingFileLineAndRange) {
+  const struct {
+    std::string text;
+    int line;
+    std::string expected;
+  } cases[] = {
+      {"[dft]\nlayers = 5\necut = -5\n", 3, "2 ≤ x ≤ 500 Ha"},
+      {"[dft]\necut_Ha = -5\n", 2, "2 ≤ x ≤ 500 Ha"},
+      {"[dft]\nkpoints_in_plane = 0\n", 2, "1 ≤ x ≤ 200"},
+      {"[dft]\nlayers = 0\n", 2, "1 ≤ x ≤ 200"},
+      {"[weld]\nangles = [0, 20, 200]\n", 2, "0 ≤ x ≤ 180 deg"},
+      {"[geometry]\ncells = 0\n", 2, "1 ≤ x ≤ 60"},
+      {"[dft]\necutt = 30\n", 2, "did you mean 'ecut'"},
+      {"a = -4.08\n", 1, "0 < x ≤ 100 Å"},
+  };
+  for (const auto& c : cases) {
+    const fs::path job = temp_path("bad_job.toml");
+    const fs::path out = temp_path("bad_job_out");
+    fs::remove_all(out);
+    std::ofstream(job) << c.text;
+    const Outcome r = run_facetweld("run '" + job.string() + "' -o '" + out.string() + "'");
+    EXPECT_EQ(r.exit_code, 2) << c.text << r.output;
+    EXPECT_NE(r.output.find(job.string() + ":" + std::to_string(c.line) + ":"), std::string::npos)
+        << r.output;
+    EXPECT_NE(r.output.find(c.expected), std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find("internal error"), std::string::npos) << r.output;
+    EXPECT_FALSE(fs::exists(out)) << "nothing may be written for a bad job file";
+    fs::remove(job);
+  }
+}
+
+TEST(RunSettings, SameValuesOnTheCommandLineNameTheOption) {
+  Outcome r = run_facetweld("scf --structure nonexistent.vasp --ecut -5Ha");
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("--ecut"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("2 ≤ x ≤ 500 Ha"), std::string::npos) << r.output;
+  r = run_facetweld("scf --structure nonexistent.vasp --kpts 0x6x1");
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("--kpts"), std::string::npos) << r.output;
+  r = run_facetweld("slab --layers 0 -o never.vasp");
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("--layers"), std::string::npos) << r.output;
+  EXPECT_FALSE(fs::exists("never.vasp"));
+}
+
+TEST(SettingsReference, DocsPageEqualsTheTables) {
+  const Outcome r = run_facetweld("settings");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  std::ifstream page(fs::path(FACETWELD_SOURCE_DIR) / "docs" / "settings.md");
+  const std::string text(std::istreambuf_iterator<char>(page), {});
+  EXPECT_EQ(text, r.output) << "regenerate with: facetweld settings > docs/settings.md";
 }

@@ -1,70 +1,75 @@
 /// \file run_settings.hpp
-/// \brief Settings of `facetweld run` (the whole chain), with defaults that finish in minutes on
-/// 2 cores; read from an optional TOML job file (docs/run.md lists every key).
+/// \brief Settings of `facetweld run` (the whole chain): one job-file section per stage, each
+/// made of the owning module's settings table (slabs, dft, vasp_io, md) plus the stage switch.
+/// Defaults finish in minutes on 2 cores; `facetweld run --print-defaults` writes them all.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include "slabs/miller.hpp"
+#include "dft/facet_energy.hpp"
+#include "slabs/settings.hpp"
+#include "vasp_io/settings.hpp"
 
 namespace fw::pipeline {
 
-struct GeometrySettings {
-  int cells = 5;           ///< the paper's crystal: n^3 conventional cells (500 atoms)
-  double vacuum_A = 10.0;  ///< around the cut crystal
-};
-
 struct EamSettings {
-  bool enabled = true;
-  std::string potential = "Au_u3.eam";  ///< file, or a name looked up in data/ and lammps-data
-  int slab_layers = 15;
-  double slab_vacuum_A = 15.0;
+  bool enabled{};
+  std::string potential;  ///< file, or a name looked up in data/ and lammps-data
+  int slab_layers{};
+  double slab_vacuum_A{};
 };
 
 struct DftSettings {
-  bool enabled = true;
-  std::string pseudopotential = "/usr/share/abinit/psp/79_Au_oncv.psml";  ///< PBE Au (abinit-data)
-  double ecut_Ha = 20.0;
-  int layers = 5;
-  double vacuum_A = 10.0;
-  int kpoints_in_plane = 6;  ///< Γ-centred n x n x 1 for the 1x1 slab
-  std::string smearing = "fermi-dirac:0.01Ha";
+  bool enabled{};
+  dft::DftFacetSettings facet;  ///< element and a_A are filled from the crystal at run time
 };
 
 struct VaspSettings {
-  bool enabled = true;
-  std::string preset = "paper";
-  std::string potcar_dir;  ///< empty: $VASP_PP_PATH, else the jobs are written without POTCAR
+  bool enabled{};
+  vasp::JobSettings jobs;
 };
 
 struct WeldSettings {
-  bool enabled = true;
-  std::vector<double> angles_deg{0, 20, 40, 60, 80};
-  double time_ps = 5.0;
-  double temperature_K = 300.0;
-  std::uint64_t seed = 1;
+  bool enabled{};
+  std::vector<double> angles_deg;
+  double time_ps{};
+  double temperature_K{};
+  std::uint64_t seed{};
 };
 
-struct RunSettings {
-  std::string element = "Au";
-  double a_A = 4.08;
-  std::vector<slabs::Miller> facets{{1, 0, 0}, {1, 1, 0}, {1, 1, 1}};
-  std::filesystem::path output_dir = "facetweld-results";
-  GeometrySettings geometry;
+/// The crystal (element, a, facets) is the top level of the job file.
+struct RunSettings : slabs::CrystalSettings {
+  std::string output_dir;
+  slabs::CutCrystalSettings geometry;
   EamSettings eam;
   DftSettings dft;
   VaspSettings vasp;
   WeldSettings weld;
 };
 
-/// Reads a job file; keys that are absent keep their defaults; unknown keys and wrong types are
-/// InputErrors naming the file and line.
+/// Every setting at its default.
+RunSettings default_run_settings();
+
+/// Reads a job file over the defaults; unknown keys (with the nearest known key suggested),
+/// wrong types and out-of-range values are InputErrors naming the file and line.
 RunSettings read_run_settings(const std::filesystem::path& path);
 
-/// Every setting, for results files (what determines the numbers).
+/// A complete job file: every section and key with its value and a comment giving the doc,
+/// unit, allowed range and default. Reading it back gives `s`.
+std::string to_job_file(const RunSettings& s);
+
+/// Every setting, for results files, grouped by section, units in the key names.
 nlohmann::json to_json(const RunSettings& settings);
+
+/// The settings of one section as JSON ("", "geometry", "eam", "dft", "vasp", "weld").
+nlohmann::json section_json(const RunSettings& settings, const std::string& section);
+
+/// The reference of every setting: the job-file sections and the tables of the subcommands that
+/// have their own (docs/settings.md is this text; a test keeps the two equal).
+std::string settings_reference_markdown();
 
 }  // namespace fw::pipeline

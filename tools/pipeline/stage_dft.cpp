@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/progress.hpp"
+#include "core/version.hpp"
 #include "dft/facet_energy.hpp"
 #include "dft/pseudo/pseudopotential.hpp"
 #include "dft/solver/smearing.hpp"
@@ -21,22 +22,17 @@ std::optional<slabs::FacetTable> run_dft_stage(const RunSettings& s,
     return std::nullopt;
   }
   const auto start = std::chrono::steady_clock::now();
-  nlohmann::json key = to_json(s)["dft"];
-  key.update({{"element", s.element}, {"a_A", s.a_A}, {"facets", to_json(s)["facets"]}});
+  nlohmann::json key = section_json(s, "dft");
+  key.update(section_json(s, ""));
+  key.erase("output_dir");
+  key["engine_version"] = engine_version("dft");
   const auto file = out / "facets_native_pbe.json";
   if (auto previous = resume_facet_table(file, key, result)) return previous;
 
-  const dft::Pseudopotential psp = dft::read_pseudopotential(s.dft.pseudopotential);
-  dft::DftFacetSettings settings;
+  dft::DftFacetSettings settings = s.dft.facet;
   settings.element = s.element;
   settings.a_A = s.a_A;
-  settings.layers = s.dft.layers;
-  settings.vacuum_A = s.dft.vacuum_A;
-  settings.kpoints_in_plane = s.dft.kpoints_in_plane;
-  settings.scf.ecut_hartree = s.dft.ecut_Ha;
-  settings.scf.smearing = dft::parse_smearing(s.dft.smearing, "dft.smearing");
-  settings.scf.energy_tolerance_hartree = 1e-6;  // E_dis needs meV, not the 1e-8 Ha of a bulk check
-  settings.scf.density_tolerance = 1e-4;
+  const dft::Pseudopotential psp = dft::read_pseudopotential(settings.pseudopotential);
 
   slabs::FacetTable table;
   table.engine = "native-pbe";
@@ -59,8 +55,8 @@ std::optional<slabs::FacetTable> run_dft_stage(const RunSettings& s,
   write_resumable_facet_table(file, table, key);
   result.status = "done";
   result.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  result.note = "facets_native_pbe.json: slab method, " + std::to_string(s.dft.layers) +
-                " layers, ecut " + std::to_string(static_cast<int>(s.dft.ecut_Ha)) +
+  result.note = "facets_native_pbe.json: slab method, " + std::to_string(settings.layers) +
+                " layers, ecut " + std::to_string(static_cast<int>(settings.scf.ecut_hartree)) +
                 " Ha, unrelaxed";
   return table;
 }

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "core/progress.hpp"
+#include "core/version.hpp"
 #include "md/eam_potential.hpp"
 #include "md/facet_energy.hpp"
 #include "md/potential_file.hpp"
@@ -21,12 +22,12 @@ std::optional<slabs::FacetTable> run_eam_stage(const RunSettings& s,
   }
   const auto start = std::chrono::steady_clock::now();
   const auto potential_path = md::find_potential_file(s.eam.potential, "eam.potential");
-  nlohmann::json key = to_json(s)["eam"];
-  key.update({{"element", s.element},
-              {"a_A", s.a_A},
-              {"facets", to_json(s)["facets"]},
-              {"cells", s.geometry.cells},
-              {"potential_path", potential_path.string()}});
+  nlohmann::json key = section_json(s, "eam");
+  key.update(section_json(s, ""));
+  key.erase("output_dir");
+  key.update({{"cells", s.geometry.cells},
+              {"potential_path", potential_path.string()},
+              {"engine_version", engine_version("md")}});
   const auto file = out / "facets_eam.json";
   if (auto previous = resume_facet_table(file, key, result)) return previous;
 

@@ -10,6 +10,7 @@
 
 #include "dft/parallel/communicator.hpp"
 #include "dft/parallel/scalapack_eigensolver.hpp"
+#include "dft/settings.hpp"
 #include "dft/solver/scf.hpp"
 #include "../dft_test_support.hpp"
 
@@ -56,7 +57,7 @@ TEST(ScalapackSubspace, DistributedEigenpairsEqualLapack) {
 TEST(ScalapackSubspace, ScfSharingOneKPointEqualsLapackSubspaces) {
   FW_REQUIRE_AU_PSP8();
   const Crystal crystal = testing::fcc_au_primitive();
-  ScfSettings s;
+  ScfSettings s = default_scf_settings();
   s.ecut_hartree = 12.0;
   s.kpoint_mesh = {1, 1, 1};  // Γ only: both ranks share the one k-point
   s.xc_libxc_ids = {101, 130};

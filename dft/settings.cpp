@@ -1,0 +1,296 @@
+/// \file settings.cpp
+/// \brief The dft settings tables: one entry per setting, with its unit, default and range.
+#include "dft/settings.hpp"
+
+#include "core/error.hpp"
+#include "dft/terms/xc.hpp"
+
+namespace fw::dft {
+
+using settings::above;
+using settings::above_at_most;
+using settings::at_least;
+using settings::between;
+using settings::bind;
+using settings::bind_custom;
+using settings::Type;
+using settings::Value;
+
+namespace {
+
+/// Calls a dft parser that throws InputError and turns its message into the invalid_argument
+/// that settings::validate reports with the file/line or option.
+template <class Parse>
+void check_with(Parse parse, const Value& v) {
+  try {
+    parse(std::get<std::string>(v));
+  } catch (const InputError& e) {
+    throw std::invalid_argument(e.what());
+  }
+}
+
+std::vector<settings::Binding<ScfSettings>> scf_bindings() {
+  using S = ScfSettings;
+  return {
+      bind<S>(
+          {.key = "ecut",
+           .type = Type::Real,
+           .unit = "Ha",
+           .default_value = 30.0,
+           .doc = "Plane-wave kinetic-energy cut-off",
+           .range = between(2, 500)},
+          [](auto& s) -> auto& { return s.ecut_hartree; }),
+      bind<S>(
+          {.key = "kpts",
+           .type = Type::Triplet,
+           .default_value = std::array<int, 3>{1, 1, 1},
+           .doc = "Monkhorst-Pack k-point mesh",
+           .range = between(1, 200)},
+          [](auto& s) -> auto& { return s.kpoint_mesh; }),
+      bind<S>(
+          {.key = "kshift",
+           .type = Type::Triplet,
+           .default_value = std::array<int, 3>{0, 0, 0},
+           .doc = "Mesh shift per axis: 0 (Γ-centred) or 1 (half step)",
+           .range = between(0, 1)},
+          [](auto& s) -> auto& { return s.kpoint_shift; }),
+      bind_custom<S>(
+          {.key = "smearing",
+           .type = Type::Text,
+           .default_value = std::string("fermi-dirac:0.01Ha"),
+           .doc = "Occupation smearing KIND:WIDTH (fermi-dirac, gaussian, "
+                  "methfessel-paxton, marzari-vanderbilt; width in Ha, Ry or eV)",
+           .check =
+               [](const Value& v) {
+                 check_with([](const std::string& t) { parse_smearing(t, ""); }, v);
+               }},
+          [](S& s, const Value& v) { s.smearing = parse_smearing(std::get<std::string>(v), ""); },
+          [](const S& s) -> Value {
+            char width[32];
+            std::snprintf(width, sizeof width, "%.12g", s.smearing.width_hartree);
+            return s.smearing.name() + ":" + width + "Ha";
+          }),
+      bind_custom<S>(
+          {.key = "xc",
+           .type = Type::Text,
+           .default_value = std::string(),
+           .doc = "Exchange-correlation functional: pbe, lda, pbesol, libxc names or "
+                  "ids (empty: the pseudopotential's own)",
+           .check =
+               [](const Value& v) {
+                 if (!std::get<std::string>(v).empty())
+                   check_with([](const std::string& t) { parse_xc_functional(t, ""); }, v);
+               }},
+          [](S& s, const Value& v) {
+            const auto& text = std::get<std::string>(v);
+            s.xc_text = text;
+            s.xc_libxc_ids = text.empty() ? std::vector<int>{} : parse_xc_functional(text, "");
+          },
+          [](const S& s) -> Value { return s.xc_text; }),
+      bind<S>(
+          {.key = "nbands",
+           .type = Type::Integer,
+           .default_value = 0LL,
+           .doc = "Number of bands (0: N_el/2 + max(4, 10%))",
+           .range = between(0, 100000)},
+          [](auto& s) -> auto& { return s.n_bands; }),
+      bind<S>(
+          {.key = "toldfe",
+           .type = Type::Real,
+           .unit = "Ha",
+           .default_value = 1e-8,
+           .doc = "Stop when the total energy changes less than this twice in a row",
+           .range = above_at_most(0, 1)},
+          [](auto& s) -> auto& { return s.energy_tolerance_hartree; }),
+      bind<S>(
+          {.key = "density_tolerance",
+           .type = Type::Real,
+           .default_value = 1e-5,
+           .doc = "...and the density residual ∫|ρ_out − ρ_in| dr / N_el is below this",
+           .range = above_at_most(0, 1)},
+          [](auto& s) -> auto& { return s.density_tolerance; }),
+      bind<S>(
+          {.key = "max_steps",
+           .type = Type::Integer,
+           .default_value = 60LL,
+           .doc = "Maximum number of SCF steps",
+           .range = between(1, 10000)},
+          [](auto& s) -> auto& { return s.max_iterations; }),
+      bind<S>(
+          {.key = "mixing_beta",
+           .type = Type::Real,
+           .default_value = 0.7,
+           .doc = "Pulay-Kerker density mixing parameter",
+           .range = above_at_most(0, 1)},
+          [](auto& s) -> auto& { return s.mixing_beta; }),
+      bind<S>(
+          {.key = "kerker_q0",
+           .type = Type::Real,
+           .unit = "1/bohr",
+           .default_value = 1.0,
+           .doc = "Kerker screening wave vector (Kerker, PRB 23, 3082 (1981))",
+           .range = at_least(0)},
+          [](auto& s) -> auto& { return s.kerker_q0_bohr_inv; }),
+      bind<S>(
+          {.key = "mixing_history",
+           .type = Type::Integer,
+           .default_value = 8LL,
+           .doc = "Pulay (DIIS) history length",
+           .range = between(1, 100)},
+          [](auto& s) -> auto& { return s.mixing_history; }),
+      bind<S>(
+          {.key = "symmetry",
+           .type = Type::Boolean,
+           .default_value = true,
+           .doc = "Reduce k-points by the space group (spglib)"},
+          [](auto& s) -> auto& { return s.use_symmetry; }),
+      bind<S>(
+          {.key = "time_reversal",
+           .type = Type::Boolean,
+           .default_value = true,
+           .doc = "Use time-reversal symmetry (k ≡ −k)"},
+          [](auto& s) -> auto& { return s.time_reversal; }),
+      bind_custom<S>(
+          {.key = "fft_grid",
+           .type = Type::Triplet,
+           .default_value = std::array<int, 3>{0, 0, 0},
+           .doc = "FFT grid override NxNxN (0x0x0: automatic from the cut-off)",
+           .range = between(0, 4096),
+           .check =
+               [](const Value& v) {
+                 const auto g = std::get<std::array<int, 3>>(v);
+                 const bool automatic = g[0] == 0 && g[1] == 0 && g[2] == 0;
+                 if (!automatic && (g[0] < 2 || g[1] < 2 || g[2] < 2))
+                   throw std::invalid_argument("expected 0x0x0 (automatic) or N ≥ 2 on every axis");
+               }},
+          [](S& s, const Value& v) {
+            const auto g = std::get<std::array<int, 3>>(v);
+            if (g[0] == 0)
+              s.fft_grid.reset();
+            else
+              s.fft_grid = g;
+          },
+          [](const S& s) -> Value {
+            return s.fft_grid ? *s.fft_grid : std::array<int, 3>{0, 0, 0};
+          }),
+      bind<S>(
+          {.key = "forces",
+           .type = Type::Boolean,
+           .default_value = true,
+           .doc = "Compute the forces after the SCF"},
+          [](auto& s) -> auto& { return s.compute_forces; }),
+      bind<S>(
+          {.key = "threads",
+           .type = Type::Integer,
+           .default_value = 0LL,
+           .doc = "OpenMP threads per MPI rank (0: all cores; under mpirun/srun the node's "
+                  "cores shared among its ranks)",
+           .range = between(0, 4096)},
+          [](auto& s) -> auto& { return s.threads; }),
+      bind<S>(
+          {.key = "scalapack_min_dimension",
+           .type = Type::Integer,
+           .default_value = 64LL,
+           .doc = "With more MPI ranks than k-points: Davidson subspace matrices of this size or "
+                  "more are diagonalised by ScaLAPACK across the ranks sharing a k-point",
+           .range = between(1, 1000000)},
+          [](auto& s) -> auto& { return s.scalapack_min_dimension; }),
+      bind<S>(
+          {.key = "checkpoint",
+           .type = Type::Text,
+           .default_value = std::string(),
+           .doc = "Checkpoint file (density + wavefunctions, written atomically; empty: none)"},
+          [](auto& s) -> auto& { return s.checkpoint_path; }),
+      bind<S>(
+          {.key = "checkpoint_every",
+           .type = Type::Integer,
+           .default_value = 0LL,
+           .doc = "Also write the checkpoint every N SCF steps (0: only at the end)",
+           .range = between(0, 100000)},
+          [](auto& s) -> auto& { return s.checkpoint_every; }),
+      bind<S>(
+          {.key = "restart",
+           .type = Type::Boolean,
+           .default_value = false,
+           .doc = "Continue from the checkpoint when it exists"},
+          [](auto& s) -> auto& { return s.restart; }),
+  };
+}
+
+void check_scf_consistency(const ScfSettings& s, const std::string& source) {
+  if (s.restart && s.checkpoint_path.empty())
+    throw InputError(source, "'restart' needs a 'checkpoint' file");
+}
+
+}  // namespace
+
+const settings::Table<ScfSettings>& scf_settings_table() {
+  static const settings::Table<ScfSettings> table("scf", "Self-consistent field (plane-wave DFT)",
+                                                  scf_bindings(), check_scf_consistency);
+  return table;
+}
+
+ScfSettings default_scf_settings() {
+  return scf_settings_table().defaults();
+}
+
+namespace {
+
+std::vector<settings::Binding<DftFacetSettings>> facet_bindings() {
+  using S = DftFacetSettings;
+  std::vector<settings::Binding<S>> own{
+      bind<S>(
+          {.key = "pseudopotential",
+           .type = Type::Text,
+           .default_value = std::string(kDefaultAuPseudopotential),
+           .doc = "Pseudopotential file (psp8, PSML, UPF, HGH); default: Debian abinit-data's "
+                  "PBE Au (ONCVPSP)"},
+          [](auto& s) -> auto& { return s.pseudopotential; }),
+      bind<S>(
+          {.key = "layers",
+           .type = Type::Integer,
+           .default_value = 5LL,
+           .doc = "Atomic planes in the slab",
+           .range = between(1, 200)},
+          [](auto& s) -> auto& { return s.layers; }),
+      bind<S>(
+          {.key = "vacuum",
+           .type = Type::Real,
+           .unit = "Å",
+           .default_value = 10.0,
+           .doc = "Gap between the outermost planes across the periodic boundary",
+           .range = above_at_most(0, 1000)},
+          [](auto& s) -> auto& { return s.vacuum_A; }),
+      bind<S>(
+          {.key = "kpoints_in_plane",
+           .type = Type::Integer,
+           .default_value = 6LL,
+           .doc = "Γ-centred n×n×1 mesh on the 1×1 surface cell (bulk kz matched in density)",
+           .range = between(1, 200)},
+          [](auto& s) -> auto& { return s.kpoints_in_plane; }),
+  };
+  auto lifted = settings::lift<S>(scf_settings_table(), [](auto& s) -> auto& { return s.scf; },
+                                  {"ecut", "smearing", "xc", "toldfe", "density_tolerance",
+                                   "max_steps", "mixing_beta", "threads"});
+  // A facet scan is a quick, meV-level comparison: a lower cut-off and looser tolerances than
+  // the SCF defaults (which aim at 0.1 meV/atom agreement with ABINIT on bulk cells).
+  for (auto& b : lifted) {
+    if (b.spec.key == "ecut") b.spec.default_value = 20.0;
+    if (b.spec.key == "toldfe") b.spec.default_value = 1e-6;
+    if (b.spec.key == "density_tolerance") b.spec.default_value = 1e-4;
+  }
+  return settings::join(std::move(own), lifted);
+}
+
+}  // namespace
+
+const settings::Table<DftFacetSettings>& facet_settings_table() {
+  static const settings::Table<DftFacetSettings> table(
+      "dft", "Native PBE facet energies E_dis (slab method)", facet_bindings(),
+      [](const DftFacetSettings& s, const std::string& source) {
+        check_scf_consistency(s.scf, source);
+      });
+  return table;
+}
+
+}  // namespace fw::dft
