@@ -84,18 +84,18 @@ FftPlans::FftPlans(const FftGrid& grid) : grid_(grid) {
   std::lock_guard<std::mutex> lock(planner_mutex());
   backward_ = fftw_plan_dft_3d(n0, n1, n2, p, p, FFTW_BACKWARD, FFTW_MEASURE);
   forward_ = fftw_plan_dft_3d(n0, n1, n2, p, p, FFTW_FORWARD, FFTW_MEASURE);
-  axis0_backward_ = fftw_plan_many_dft(1, &n0, n1 * n2, p, nullptr, n1 * n2, 1, p, nullptr,
-                                       n1 * n2, 1, FFTW_BACKWARD, FFTW_MEASURE);
-  axis0_forward_ = fftw_plan_many_dft(1, &n0, n1 * n2, p, nullptr, n1 * n2, 1, p, nullptr,
-                                      n1 * n2, 1, FFTW_FORWARD, FFTW_MEASURE);
+  axis0_backward_ = fftw_plan_many_dft(1, &n0, n1 * n2, p, nullptr, n1 * n2, 1, p, nullptr, n1 * n2,
+                                       1, FFTW_BACKWARD, FFTW_MEASURE);
+  axis0_forward_ = fftw_plan_many_dft(1, &n0, n1 * n2, p, nullptr, n1 * n2, 1, p, nullptr, n1 * n2,
+                                      1, FFTW_FORWARD, FFTW_MEASURE);
   for (int shift = 0; shift < kAlignments; ++shift) {
     fftw_complex* q = p + shift;
     const int slot = alignment_slot(q);
     for (int sign : {FFTW_BACKWARD, FFTW_FORWARD}) {
       void* column =
           fftw_plan_many_dft(1, &n2, 1, q, nullptr, 1, n2, q, nullptr, 1, n2, sign, FFTW_MEASURE);
-      void* plane = fftw_plan_many_dft(1, &n1, n2, q, nullptr, n2, 1, q, nullptr, n2, 1, sign,
-                                       FFTW_MEASURE);
+      void* plane =
+          fftw_plan_many_dft(1, &n1, n2, q, nullptr, n2, 1, q, nullptr, n2, 1, sign, FFTW_MEASURE);
       (sign == FFTW_BACKWARD ? column_backward_ : column_forward_)[slot] = column;
       (sign == FFTW_BACKWARD ? plane_backward_ : plane_forward_)[slot] = plane;
     }

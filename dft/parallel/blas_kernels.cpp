@@ -17,9 +17,9 @@ void select_blas_kernels(char** argv) {
   const char* core = openblas_get_corename();
   if (!core || std::strcmp(core, "Prescott") != 0) return;
   __builtin_cpu_init();
-  const char* better = __builtin_cpu_supports("avx512f")                                  ? "SkylakeX"
+  const char* better = __builtin_cpu_supports("avx512f") ? "SkylakeX"
                        : __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") ? "Haswell"
-                                                                                          : nullptr;
+                                                                                         : nullptr;
   if (!better) return;
   setenv("OPENBLAS_CORETYPE", better, 1);
   execv("/proc/self/exe", argv);  // returns only on failure: carry on with Prescott

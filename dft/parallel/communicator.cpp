@@ -2,7 +2,6 @@
 /// \brief Lazy MPI start-up and the few collectives the solver needs.
 #include "dft/parallel/communicator.hpp"
 
-
 #include <cstdlib>
 #include <stdexcept>
 
@@ -87,8 +86,7 @@ double Communicator::sum(double value) const {
 }
 
 int Communicator::max(int value) const {
-  if (uses_mpi() && size_ > 1)
-    MPI_Allreduce(MPI_IN_PLACE, &value, 1, MPI_INT, MPI_MAX, comm_);
+  if (uses_mpi() && size_ > 1) MPI_Allreduce(MPI_IN_PLACE, &value, 1, MPI_INT, MPI_MAX, comm_);
   return value;
 }
 

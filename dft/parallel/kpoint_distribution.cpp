@@ -24,8 +24,8 @@ KPointDistribution distribute_kpoints(const std::vector<std::size_t>& cost, int 
   std::vector<double> load(static_cast<std::size_t>(d.n_groups), 0.0);
   d.group_of_k.assign(cost.size(), 0);
   for (std::size_t k : order) {
-    const auto lightest = static_cast<std::size_t>(
-        std::min_element(load.begin(), load.end()) - load.begin());
+    const auto lightest =
+        static_cast<std::size_t>(std::min_element(load.begin(), load.end()) - load.begin());
     d.group_of_k[k] = static_cast<int>(lightest);
     load[lightest] += static_cast<double>(cost[k]);
   }

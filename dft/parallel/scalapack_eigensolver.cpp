@@ -34,9 +34,8 @@ void lapack_heevd(std::vector<std::complex<double>>& a, std::size_t n, std::vect
                                   reinterpret_cast<lapack_complex_double*>(a.data()),
                                   static_cast<int>(n), w.data());
   if (info != 0)
-    throw std::runtime_error("LAPACK zheevd failed (info " + std::to_string(info) +
-                             ") on a " + std::to_string(n) + "x" + std::to_string(n) +
-                             " subspace matrix");
+    throw std::runtime_error("LAPACK zheevd failed (info " + std::to_string(info) + ") on a " +
+                             std::to_string(n) + "x" + std::to_string(n) + " subspace matrix");
 }
 
 ScalapackEigensolver::ScalapackEigensolver(const Communicator& group, std::size_t min_dimension,
@@ -65,8 +64,8 @@ void ScalapackEigensolver::heevd(std::vector<std::complex<double>>& a, std::size
   }
   const int nn = static_cast<int>(n), zero = 0, one = 1;
   // Blocks small enough that every process row and column holds some of the matrix.
-  const int nb = std::max(1, std::min(block_, (nn + std::max(rows_, cols_) - 1) /
-                                                   std::max(rows_, cols_)));
+  const int nb =
+      std::max(1, std::min(block_, (nn + std::max(rows_, cols_) - 1) / std::max(rows_, cols_)));
   const int local_rows = numroc_(&nn, &nb, &my_row_, &zero, &rows_);
   const int local_cols = numroc_(&nn, &nb, &my_col_, &zero, &cols_);
   const int lld = std::max(1, local_rows);
@@ -77,7 +76,8 @@ void ScalapackEigensolver::heevd(std::vector<std::complex<double>>& a, std::size
   auto global = [&](int local, int me, int procs) {
     return (local / nb * procs + me) * nb + local % nb;
   };
-  std::vector<std::complex<double>> a_local(static_cast<std::size_t>(lld) * std::max(1, local_cols));
+  std::vector<std::complex<double>> a_local(static_cast<std::size_t>(lld) *
+                                            std::max(1, local_cols));
   std::vector<std::complex<double>> z_local(a_local.size());
   for (int lj = 0; lj < local_cols; ++lj)
     for (int li = 0; li < local_rows; ++li)

@@ -28,7 +28,8 @@ std::string gib(double bytes) {
 double projectors_per_cell(const Crystal& crystal) {
   double n = 0.0;
   for (std::size_t a = 0; a < crystal.n_atoms(); ++a)
-    for (const auto& ch : crystal.species[static_cast<std::size_t>(crystal.species_of_atom[a])].channels)
+    for (const auto& ch :
+         crystal.species[static_cast<std::size_t>(crystal.species_of_atom[a])].channels)
       n += static_cast<double>((2 * ch.l + 1) * static_cast<int>(ch.projectors.size()));
   return n;
 }
@@ -71,10 +72,10 @@ MemoryEstimate estimate_memory(const Crystal& crystal, const MemoryInputs& in) {
 }
 
 double available_memory_bytes(int ranks_on_node) {
-  double bytes = static_cast<double>(sysconf(_SC_PHYS_PAGES)) *
-                 static_cast<double>(sysconf(_SC_PAGE_SIZE));
-  for (const char* path : {"/sys/fs/cgroup/memory.max",
-                           "/sys/fs/cgroup/memory/memory.limit_in_bytes"}) {
+  double bytes =
+      static_cast<double>(sysconf(_SC_PHYS_PAGES)) * static_cast<double>(sysconf(_SC_PAGE_SIZE));
+  for (const char* path :
+       {"/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"}) {
     std::ifstream in(path);
     double limit = 0.0;
     if (in >> limit && limit > 0.0) bytes = std::min(bytes, limit);
@@ -92,7 +93,8 @@ void check_memory_fits(const MemoryEstimate& m, const MemoryInputs& in, double a
   char mesh[64];
   std::snprintf(mesh, sizeof mesh, "%.0f k-points", in.full_mesh_points);
   if (m.kmesh_bytes > 0.5 * available_bytes ||
-      (m.kpoints_on_rank > 1.0 && per_k + m.eigensolver_bytes + m.grids_bytes < 0.5 * available_bytes &&
+      (m.kpoints_on_rank > 1.0 &&
+       per_k + m.eigensolver_bytes + m.grids_bytes < 0.5 * available_bytes &&
        m.wavefunctions_bytes + m.projectors_bytes > m.grids_bytes)) {
     option = "--kpts";
     why = std::string("the mesh has ") + mesh;
@@ -108,8 +110,8 @@ void check_memory_fits(const MemoryEstimate& m, const MemoryInputs& in, double a
     why = text;
   }
   throw InputError(option, "the run needs about " + gib(m.total_bytes()) + " per rank (" + why +
-                               ") but only " + gib(available_bytes) +
-                               " is available; reduce " + option);
+                               ") but only " + gib(available_bytes) + " is available; reduce " +
+                               option);
 }
 
 }  // namespace fw::dft

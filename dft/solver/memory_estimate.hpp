@@ -17,9 +17,10 @@ struct MemoryEstimate {
   double wavefunctions_bytes = 0.0;
   double bases_bytes = 0.0;       ///< Miller indices, FFT indices, k+G, kinetic energies
   double projectors_bytes = 0.0;  ///< Kleinman–Bylander tables <k+G|β>
-  double eigensolver_bytes = 0.0; ///< Davidson blocks (3·n_bands basis, H·basis, residuals) per thread
-  double grids_bytes = 0.0;       ///< densities, potentials, mixer history, one FFT buffer per thread
-  double kmesh_bytes = 0.0;       ///< the full Monkhorst–Pack mesh while it is reduced
+  double eigensolver_bytes =
+      0.0;                   ///< Davidson blocks (3·n_bands basis, H·basis, residuals) per thread
+  double grids_bytes = 0.0;  ///< densities, potentials, mixer history, one FFT buffer per thread
+  double kmesh_bytes = 0.0;  ///< the full Monkhorst–Pack mesh while it is reduced
   double total_bytes() const;
   /// "memory estimate per rank: 1.2 GiB (wavefunctions 0.4, projectors 0.6, …) of 31 GiB"
   std::string summary(double available_bytes) const;
@@ -28,8 +29,8 @@ struct MemoryEstimate {
 struct MemoryInputs {
   double ecut_hartree = 0.0;
   FftGrid grid;
-  double full_mesh_points = 1.0;    ///< n1·n2·n3 of the Monkhorst–Pack mesh
-  double irreducible_kpoints = 1.0; ///< exact, or a lower bound before the mesh is reduced
+  double full_mesh_points = 1.0;     ///< n1·n2·n3 of the Monkhorst–Pack mesh
+  double irreducible_kpoints = 1.0;  ///< exact, or a lower bound before the mesh is reduced
   std::size_t n_bands = 0;
   int mixing_history = 8;
   int ranks = 1;

@@ -83,7 +83,8 @@ void setup(ScfContext& ctx, std::vector<std::string>& warnings,
                     : static_cast<std::size_t>(std::ceil(half + std::max(4.0, 0.2 * half)));
   check_band_count(ctx.n_bands, ctx.n_electrons, s.n_bands > 0);
   const auto minimum = minimum_fft_grid(crystal.cell_bohr, s.ecut_hartree);
-  if (s.fft_grid) check_fft_grid(*s.fft_grid, minimum, choose_fft_grid(crystal.cell_bohr, s.ecut_hartree));
+  if (s.fft_grid)
+    check_fft_grid(*s.fft_grid, minimum, choose_fft_grid(crystal.cell_bohr, s.ecut_hartree));
   ctx.grid = s.fft_grid ? FftGrid{*s.fft_grid} : choose_fft_grid(crystal.cell_bohr, s.ecut_hartree);
 
   // Memory, first with a lower bound on the irreducible k-points (each orbit holds at most
@@ -272,7 +273,8 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings) {
   for (const auto& w : result.warnings) log("warning: " + w);
   // Ranks sharing k-points (more ranks than k-points) share their subspace problems.
   const Communicator group = world.split(ctx.distribution.group, world.rank());
-  const ScalapackEigensolver scalapack(group, static_cast<std::size_t>(settings.scalapack_min_dimension));
+  const ScalapackEigensolver scalapack(group,
+                                       static_cast<std::size_t>(settings.scalapack_min_dimension));
   DenseEigensolver dense = nullptr;
   if (scalapack.distributed())
     dense = [&](std::vector<Complex>& a, std::size_t n, std::vector<double>& w) {
@@ -301,8 +303,8 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings) {
   log(format("grid %dx%dx%d, %zu irreducible k-points, %zu bands, %zu symmetry operations, xc %s",
              ctx.grid.n[0], ctx.grid.n[1], ctx.grid.n[2], n_k, ctx.n_bands, ctx.symmetry.size(),
              ctx.xc->name().c_str()));
-  log(format("parallel: %d MPI rank(s) x %d OpenMP thread(s); %d k-point group(s)%s",
-             world.size(), threads, ctx.distribution.n_groups,
+  log(format("parallel: %d MPI rank(s) x %d OpenMP thread(s); %d k-point group(s)%s", world.size(),
+             threads, ctx.distribution.n_groups,
              scalapack.distributed()
                  ? format(", ScaLAPACK %dx%d grid for subspaces >= %d", scalapack.grid_rows(),
                           scalapack.grid_cols(), settings.scalapack_min_dimension)
@@ -350,11 +352,9 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings) {
         guard.run([&] {
           const std::size_t k = my_k[i];
           KPointHamiltonian h(ctx.bases[k], ctx.projectors[k], pot.v_eff_r, *ctx.plans);
-          auto apply = [&](const Complex* x, Complex* y, std::size_t n) {
-            h.apply(x, y, n, work);
-          };
-          davidson(apply, ctx.bases[k].kinetic_hartree, ctx.n_bands, ctx.psi[k],
-                   ctx.eigenvalues[k], max_davidson, tolerance, dense);
+          auto apply = [&](const Complex* x, Complex* y, std::size_t n) { h.apply(x, y, n, work); };
+          davidson(apply, ctx.bases[k].kinetic_hartree, ctx.n_bands, ctx.psi[k], ctx.eigenvalues[k],
+                   max_davidson, tolerance, dense);
         });
     }
     world.rethrow_any(guard);

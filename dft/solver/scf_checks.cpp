@@ -51,8 +51,8 @@ void check_fft_grid(const std::array<int, 3>& grid, const std::array<int, 3>& mi
       throw InputError("--fft-grid", triplet(grid) +
                                          " is too small for the density sphere of this cut-off; "
                                          "need at least " +
-                                         triplet(minimum) + " (automatic " +
-                                         triplet(automatic.n) + ")");
+                                         triplet(minimum) + " (automatic " + triplet(automatic.n) +
+                                         ")");
 }
 
 void check_plane_waves_hold_bands(const std::vector<KPointBasis>& bases, std::size_t n_bands) {
@@ -64,8 +64,7 @@ void check_plane_waves_hold_bands(const std::vector<KPointBasis>& bases, std::si
                                      " bands; raise the cut-off (or check the cell volume)");
 }
 
-void check_checkpoint_values(const std::string& path,
-                             const std::vector<std::vector<Complex>>& psi,
+void check_checkpoint_values(const std::string& path, const std::vector<std::vector<Complex>>& psi,
                              const std::vector<Complex>& rho_g) {
   const bool ok = std::all_of(rho_g.begin(), rho_g.end(), finite) &&
                   std::all_of(psi.begin(), psi.end(), [](const auto& p) {

@@ -26,8 +26,7 @@ void check_fft_grid(const std::array<int, 3>& grid, const std::array<int, 3>& mi
 void check_plane_waves_hold_bands(const std::vector<KPointBasis>& bases, std::size_t n_bands);
 
 /// A checkpoint with NaN or infinite coefficients cannot restart an SCF.
-void check_checkpoint_values(const std::string& path,
-                             const std::vector<std::vector<Complex>>& psi,
+void check_checkpoint_values(const std::string& path, const std::vector<std::vector<Complex>>& psi,
                              const std::vector<Complex>& rho_g);
 
 }  // namespace fw::dft

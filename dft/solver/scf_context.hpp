@@ -35,7 +35,7 @@ struct ScfContext {
   double n_electrons = 0.0;
   std::size_t n_bands = 0;
   const Communicator* world = nullptr;
-  int threads = 1;                   ///< OpenMP threads of this rank
+  int threads = 1;                  ///< OpenMP threads of this rank
   KPointDistribution distribution;  ///< which k-points this rank works on
   double memory_estimate_bytes = 0.0;
 

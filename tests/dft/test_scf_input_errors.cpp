@@ -9,8 +9,8 @@
 #include "core/error.hpp"
 #include "dft/basis/plane_wave_basis.hpp"
 #include "dft/parallel/exception_guard.hpp"
-#include "dft/solver/memory_estimate.hpp"
 #include "dft/settings.hpp"
+#include "dft/solver/memory_estimate.hpp"
 #include "dft/solver/scf.hpp"
 #include "dft_test_support.hpp"
 

@@ -8,11 +8,11 @@
 #include <complex>
 #include <random>
 
+#include "../dft_test_support.hpp"
 #include "dft/parallel/communicator.hpp"
 #include "dft/parallel/scalapack_eigensolver.hpp"
 #include "dft/settings.hpp"
 #include "dft/solver/scf.hpp"
-#include "../dft_test_support.hpp"
 
 namespace fw::dft {
 namespace {
