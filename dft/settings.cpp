@@ -183,9 +183,18 @@ std::vector<settings::Binding<ScfSettings>> scf_bindings() {
           {.key = "threads",
            .type = Type::Integer,
            .default_value = 0LL,
-           .doc = "OpenMP threads (0: all cores)",
+           .doc = "OpenMP threads per MPI rank (0: all cores; under mpirun/srun the node's "
+                  "cores shared among its ranks)",
            .range = between(0, 4096)},
           [](auto& s) -> auto& { return s.threads; }),
+      bind<S>(
+          {.key = "scalapack_min_dimension",
+           .type = Type::Integer,
+           .default_value = 64LL,
+           .doc = "With more MPI ranks than k-points: Davidson subspace matrices of this size or "
+                  "more are diagonalised by ScaLAPACK across the ranks sharing a k-point",
+           .range = between(1, 1000000)},
+          [](auto& s) -> auto& { return s.scalapack_min_dimension; }),
       bind<S>(
           {.key = "checkpoint",
            .type = Type::Text,

@@ -88,11 +88,15 @@ std::vector<int> rods_in_current_order(const System& system, const std::vector<i
 }
 
 WeldSnapshot analyse_weld(const System& system, const std::vector<int>& rod_of_atom,
-                          double bond_cutoff_A, double interface_half_width_A) {
+                          double bond_cutoff_A, double interface_half_width_A,
+                          InterfaceNormal normal_kind) {
   WeldSnapshot snap;
   std::vector<std::size_t> atoms1, atoms2;
   for (std::size_t i = 0; i < system.size(); ++i)
-    (rod_of_atom[i] == 1 ? atoms1 : atoms2).push_back(i);
+    if (rod_of_atom[i] == 1)
+      atoms1.push_back(i);
+    else if (rod_of_atom[i] == 2)
+      atoms2.push_back(i);
   snap.rod1 = principal_axes(system, atoms1);
   snap.rod2 = principal_axes(system, atoms2);
   snap.angle_deg = axis_angle_deg(snap.rod1.long_axis(), snap.rod2.long_axis());
@@ -123,15 +127,30 @@ WeldSnapshot analyse_weld(const System& system, const std::vector<int>& rod_of_a
     snap.interior[i] = deep ? 1 : 0;
   }
 
-  // Interface normal: bisector of the axes, each pointing towards the other rod's side.
   const Vec3 c12 = snap.rod2.centroid_A - snap.rod1.centroid_A;
-  Vec3 a1 = snap.rod1.long_axis(), a2 = snap.rod2.long_axis();
-  if (dot(a1, c12) < 0) a1 = -a1;
-  if (dot(a2, c12) < 0) a2 = -a2;
-  const Vec3 bisector = a1 + a2;
-  neck.normal = norm(bisector) > 1e-6 ? normalized(bisector)
-                : norm(c12) > 1e-9    ? normalized(c12)
-                                      : Vec3{0, 0, 1};
+  if (normal_kind == InterfaceNormal::axis_bisector) {
+    // Bisector of the axes, each pointing towards the other rod's side.
+    Vec3 a1 = snap.rod1.long_axis(), a2 = snap.rod2.long_axis();
+    if (dot(a1, c12) < 0) a1 = -a1;
+    if (dot(a2, c12) < 0) a2 = -a2;
+    const Vec3 bisector = a1 + a2;
+    neck.normal = norm(bisector) > 1e-6 ? normalized(bisector)
+                  : norm(c12) > 1e-9    ? normalized(c12)
+                                        : Vec3{0, 0, 1};
+  } else {
+    Vec3 b1{}, b2{};
+    for (std::size_t i : bridge) (rod_of_atom[i] == 1 ? b1 : b2) += system.unwrapped_position(i);
+    const Vec3 between = neck.bridge_atoms_rod1 > 0 && neck.bridge_atoms_rod2 > 0
+                             ? b2 / static_cast<double>(neck.bridge_atoms_rod2) -
+                                   b1 / static_cast<double>(neck.bridge_atoms_rod1)
+                             : Vec3{};
+    const Vec3 a1 = snap.rod1.long_axis();
+    const Vec3 across = c12 - dot(c12, a1) * a1;
+    neck.normal = norm(between) > 0.5   ? normalized(between)
+                  : norm(across) > 1e-9 ? normalized(across)
+                  : norm(c12) > 1e-9    ? normalized(c12)
+                                        : Vec3{0, 0, 1};
+  }
   if (bridge.empty()) {
     neck.centre_A = 0.5 * (snap.rod1.centroid_A + snap.rod2.centroid_A);
   } else {
@@ -149,6 +168,7 @@ WeldSnapshot analyse_weld(const System& system, const std::vector<int>& rod_of_a
     neck.radius_A = std::sqrt(2.0 * rho2 / static_cast<double>(bridge.size()));
   }
   for (std::size_t i = 0; i < system.size(); ++i) {
+    if (rod_of_atom[i] == 0) continue;
     const double h = dot(system.unwrapped_position(i) - neck.centre_A, neck.normal);
     if (std::abs(h) <= interface_half_width_A) snap.interface_atoms.push_back(i);
   }

@@ -69,11 +69,22 @@ struct WeldSnapshot {
   std::vector<std::uint8_t> interior;
 };
 
-/// Measures rods, neck and interface. The interface normal is the bisector of the two long axes,
-/// each oriented towards the other rod's side (the symmetric-tilt boundary plane); it falls back
-/// to the centroid-to-centroid direction when the axes are ill defined. `bond_cutoff_A` lies
-/// between the first and second neighbour shells (0.854 a for fcc).
+/// How the interface plane is oriented.
+enum class InterfaceNormal {
+  /// Bisector of the two long axes, each oriented towards the other rod's side (the
+  /// symmetric-tilt boundary of rods meeting end to end).
+  axis_bisector,
+  /// From the centroid of rod 1's bridge atoms to that of rod 2's (rods meeting side to side or
+  /// end on side, where the axes lie in the boundary plane).
+  bridge_centroids,
+};
+
+/// Measures rods, neck and interface. Without a usable normal of the chosen kind (ill-defined
+/// axes, no bridge atoms) the normal is the centroid-to-centroid direction (for
+/// bridge_centroids: its part ⟂ rod 1's axis). `bond_cutoff_A` lies between the first and second
+/// neighbour shells (0.854 a for fcc). Atoms with rod tag 0 are ignored.
 WeldSnapshot analyse_weld(const System& system, const std::vector<int>& rod_of_atom,
-                          double bond_cutoff_A, double interface_half_width_A);
+                          double bond_cutoff_A, double interface_half_width_A,
+                          InterfaceNormal normal_kind = InterfaceNormal::axis_bisector);
 
 }  // namespace fw::md

@@ -90,7 +90,7 @@ void EamForce::compute(System& system, const NeighborList& list, ForceResult& re
   const int* type = system.type.data();
   const int* pot_type = potential_type_.data();
   const std::uint32_t* nb = list.neighbors();
-  const std::uint8_t* nb_shift = list.shift_indices();
+  const std::uint16_t* nb_shift = list.shift_indices();
   const Vec3* shifts = list.shift_vectors().data();
   const int nr_last = nr_ - 1;
   const double inv_dr = inv_dr_;

@@ -11,14 +11,17 @@
 
 namespace fw::md {
 
+/// Defaults, units and ranges: md/facet_energy_settings.cpp (`eam_facet_settings_table()`);
+/// a_A comes from the crystal settings and cells from the cut-crystal settings (slabs/settings).
 struct EamFacetSettings {
-  std::string method = "slab";  ///< "slab" | "cut-crystal"
-  double a_A = 4.08;
-  int layers = 12;         ///< slab: atomic planes (raised to span 2 cutoffs if needed)
-  double vacuum_A = 15.0;  ///< slab: vacuum gap
-  int cells = 5;           ///< cut-crystal: n×n×n conventional cells (paper: 5)
-  double force_tolerance_eV_per_A = 1e-4;
-  std::string minimizer = "cg";
+  std::string potential;  ///< EAM file: a path, or a name found by find_potential_file
+  std::string method;     ///< "slab" | "cut-crystal"
+  double a_A{};
+  int layers{};       ///< slab: atomic planes (raised to span 2 cutoffs if needed)
+  double vacuum_A{};  ///< slab: vacuum gap
+  int cells{};        ///< cut-crystal: n×n×n conventional cells (paper: 5)
+  double force_tolerance_eV_per_A{};
+  std::string minimizer;
 };
 
 struct EamFacetResult {

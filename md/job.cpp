@@ -16,6 +16,7 @@
 #include "md/dynamics.hpp"
 #include "md/eam_force.hpp"
 #include "md/graphene.hpp"
+#include "md/job_settings.hpp"
 #include "md/lammps_input.hpp"
 #include "md/minimizer.hpp"
 #include "md/potential_file.hpp"
@@ -27,89 +28,13 @@
 
 namespace fw::md {
 
-using toml_input::check_keys;
-using toml_input::read_key;
-
 JobSpec read_job(const std::filesystem::path& path) {
   const toml::value root = toml_input::parse_file(path);
   const std::string p = path.string();
-  JobSpec job;
+  JobSpec job = settings::defaults_of(job_settings_tables());
+  settings::read_sectioned_toml(root, job, job_settings_tables(), p);
   job.job_dir = path.parent_path();
-  check_keys(
-      root,
-      {"structure", "potential", "output_dir", "run", "minimize", "output", "neighbor", "freeze"},
-      p, "the top level");
-  read_key(root, "structure", job.structure, p);
-  read_key(root, "potential", job.potential, p);
-  read_key(root, "output_dir", job.output_dir, p);
-  if (root.contains("run")) {
-    const auto& t = root.at("run");
-    check_keys(t,
-               {"mode", "steps", "dt_fs", "temperature_K", "initial_temperature_K", "thermostat",
-                "damping_ps", "seed"},
-               p, "[run]");
-    read_key(t, "mode", job.mode, p);
-    read_key(t, "steps", job.steps, p);
-    read_key(t, "dt_fs", job.dt_fs, p);
-    read_key(t, "temperature_K", job.temperature_K, p);
-    read_key(t, "initial_temperature_K", job.initial_temperature_K, p);
-    read_key(t, "thermostat", job.thermostat, p);
-    read_key(t, "damping_ps", job.damping_ps, p);
-    read_key(t, "seed", job.seed, p);
-  }
-  if (root.contains("minimize")) {
-    const auto& t = root.at("minimize");
-    check_keys(t, {"method", "force_tolerance_eV_per_A", "max_iterations"}, p, "[minimize]");
-    read_key(t, "method", job.minimizer, p);
-    read_key(t, "force_tolerance_eV_per_A", job.force_tolerance_eV_per_A, p);
-    read_key(t, "max_iterations", job.max_iterations, p);
-  }
-  if (root.contains("output")) {
-    const auto& t = root.at("output");
-    check_keys(t, {"thermo_every", "trajectory_every", "trajectory_format", "checkpoint_every"}, p,
-               "[output]");
-    read_key(t, "thermo_every", job.thermo_every, p);
-    read_key(t, "trajectory_every", job.trajectory_every, p);
-    read_key(t, "trajectory_format", job.trajectory_format, p);
-    read_key(t, "checkpoint_every", job.checkpoint_every, p);
-  }
-  if (root.contains("neighbor")) {
-    const auto& t = root.at("neighbor");
-    check_keys(t, {"skin_A"}, p, "[neighbor]");
-    read_key(t, "skin_A", job.skin_A, p);
-  }
-  if (root.contains("freeze")) {
-    const auto& t = root.at("freeze");
-    check_keys(t, {"below_z_A"}, p, "[freeze]");
-    read_key(t, "below_z_A", job.freeze_below_z_A, p);
-  }
-  if (root.contains("substrate")) {
-    const auto& t = root.at("substrate");
-    check_keys(t, {"graphene", "gap_A", "lj_epsilon_eV", "lj_sigma_A", "lj_cutoff_A"}, p,
-               "[substrate]");
-    read_key(t, "graphene", job.graphene, p);
-    read_key(t, "gap_A", job.graphene_gap_A, p);
-    read_key(t, "lj_epsilon_eV", job.lj_epsilon_eV, p);
-    read_key(t, "lj_sigma_A", job.lj_sigma_A, p);
-    read_key(t, "lj_cutoff_A", job.lj_cutoff_A, p);
-  }
   if (job.structure.empty()) throw InputError(p, "missing 'structure' (a POSCAR or extxyz file)");
-  if (job.mode != "nve" && job.mode != "nvt" && job.mode != "minimize") {
-    throw InputError(p, "run.mode must be nve, nvt or minimize, not '" + job.mode + "'");
-  }
-  if (job.steps < 0) throw InputError(p, "run.steps must be >= 0");
-  check_time_step(job.dt_fs * 1e-3, p + ": run.dt_fs");
-  check_temperature(job.temperature_K, p + ": run.temperature_K");
-  if (job.initial_temperature_K >= 0.0)
-    check_temperature(job.initial_temperature_K, p + ": run.initial_temperature_K");
-  if (!(job.skin_A >= 0.0 && job.skin_A <= 3.0))
-    throw InputError(p, "neighbor.skin_A must lie in [0, 3] A");
-  if (!(job.force_tolerance_eV_per_A > 0.0))
-    throw InputError(p, "minimize.force_tolerance_eV_per_A must be > 0");
-  const std::set<std::string> formats{"extxyz", "lammps-dump", "both", "none"};
-  if (!formats.count(job.trajectory_format)) {
-    throw InputError(p, "output.trajectory_format must be extxyz, lammps-dump, both or none");
-  }
   return job;
 }
 
@@ -118,6 +43,16 @@ namespace {
 std::filesystem::path resolve(const JobSpec& job, const std::string& f) {
   const std::filesystem::path path(f);
   return path.is_absolute() || job.job_dir.empty() ? path : job.job_dir / path;
+}
+
+/// The potential file: relative to the job file when it is there; a bare name that is not there
+/// is looked up in the data folders (find_potential_file), whatever the working directory.
+std::filesystem::path job_potential(const JobSpec& job) {
+  const std::filesystem::path beside = resolve(job, job.potential);
+  const bool bare = std::filesystem::path(job.potential).filename() == job.potential;
+  if (bare && !std::filesystem::exists(beside))
+    return find_potential_file(job.potential, "potential");
+  return find_potential_file(beside.string(), "potential");
 }
 
 /// The structure of the job with frozen atoms marked and the substrate added.
@@ -156,8 +91,7 @@ void add_interactions(const JobSpec& job, const std::shared_ptr<const EamPotenti
 }  // namespace
 
 void export_job_to_lammps(const JobSpec& job, const std::filesystem::path& dir) {
-  const auto potential_path = std::filesystem::absolute(
-      find_potential_file(resolve(job, job.potential).string(), "potential"));
+  const auto potential_path = std::filesystem::absolute(job_potential(job));
   const auto potential = std::make_shared<EamPotential>(EamPotential::read(potential_path));
   System system = initial_system(job, *potential);
   if (job.mode != "minimize") {
@@ -195,8 +129,7 @@ void export_job_to_lammps(const JobSpec& job, const std::filesystem::path& dir) 
 void run_job(const JobSpec& job, bool restart) {
   const std::filesystem::path out_dir = resolve(job, job.output_dir);
   std::filesystem::create_directories(out_dir);
-  const auto potential_path =
-      find_potential_file(resolve(job, job.potential).string(), "potential");
+  const auto potential_path = job_potential(job);
   const auto potential = std::make_shared<EamPotential>(EamPotential::read(potential_path));
 
   const auto checkpoint_path = out_dir / "checkpoint.chk";

@@ -2,6 +2,7 @@
 /// \brief `facetweld md run job.toml`: an NVE, NVT or minimisation run described in TOML.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -9,35 +10,35 @@
 
 namespace fw::md {
 
-/// Every key of the job file, with its default. See docs/md.md for the annotated file.
+/// Every key of the job file. Defaults, units, ranges and docs: md/job_settings.cpp (one table
+/// per section; docs/settings.md lists them).
 struct JobSpec {
   std::filesystem::path job_dir;  ///< relative paths in the file are relative to this
   std::string structure;          ///< POSCAR / extxyz file
-  std::string potential = "Au_u3.eam";
-  std::string output_dir = "md-output";
-  std::string mode = "nve";  ///< nve | nvt | minimize
-  long steps = 1000;
-  double dt_fs = 1.0;
-  double temperature_K = 300.0;  ///< thermostat target (nvt)
-  double initial_temperature_K =
-      -1;  ///< Maxwell–Boltzmann start; default: temperature_K (0 for minimize)
-  std::string thermostat = "langevin";
-  double damping_ps = 0.1;
-  std::uint64_t seed = 12345;
-  double skin_A = 1.0;
-  std::string minimizer = "fire";
-  double force_tolerance_eV_per_A = 1e-3;
-  long max_iterations = 10000;
-  long thermo_every = 100;
-  long trajectory_every = 1000;
-  std::string trajectory_format = "extxyz";  ///< extxyz | lammps-dump | both | none
-  long checkpoint_every = 1000;
-  double freeze_below_z_A = -1e300;  ///< atoms with z below this are frozen (substrate, base)
-  bool graphene = false;             ///< [substrate]: rigid graphene sheet under the atoms
-  double graphene_gap_A = 3.0;       ///< sheet height below the lowest atom
-  double lj_epsilon_eV = default_au_c_pair().epsilon_eV;
-  double lj_sigma_A = default_au_c_pair().sigma_A;
-  double lj_cutoff_A = 10.0;
+  std::string potential;
+  std::string output_dir;
+  std::string mode;  ///< nve | nvt | minimize
+  long steps{};
+  double dt_fs{};
+  double temperature_K{};          ///< thermostat target (nvt)
+  double initial_temperature_K{};  ///< Maxwell–Boltzmann start; < 0: temperature_K
+  std::string thermostat;
+  double damping_ps{};
+  std::uint64_t seed{};
+  double skin_A{};
+  std::string minimizer;
+  double force_tolerance_eV_per_A{};
+  long max_iterations{};
+  long thermo_every{};
+  long trajectory_every{};
+  std::string trajectory_format;  ///< extxyz | lammps-dump | both | none
+  long checkpoint_every{};
+  double freeze_below_z_A{};  ///< atoms with z below this are frozen (substrate, base)
+  bool graphene{};            ///< [substrate]: rigid graphene sheet under the atoms
+  double graphene_gap_A{};    ///< sheet height below the lowest atom
+  double lj_epsilon_eV{};
+  double lj_sigma_A{};
+  double lj_cutoff_A{};
 };
 
 /// Parses and validates; throws InputError(path, line, ...) for bad or unknown keys.

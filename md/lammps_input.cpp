@@ -73,7 +73,7 @@ void write_lammps_deck(const std::filesystem::path& dir, const System& input,
        << "pair_coeff * * airebo " << spec.airebo_file << (au == 1 ? " NULL C" : " C NULL") << "\n"
        << "pair_coeff " << std::min(au, carbon) << " " << std::max(au, carbon) << " lj/cut "
        << spec.au_c.epsilon_eV << " " << spec.au_c.sigma_A
-       << "  # Lewis, Jensen, Barrat PRB 56, 2248 (1997)\n";
+       << "  # Lewis, Jensen, Combe, Barrat PRB 61, 16084 (2000)\n";
   }
   in << "neighbor " << spec.skin_A << " bin\nneigh_modify every 1 delay 0 check yes\n\n";
   if (!frozen_ids.empty()) {

@@ -17,7 +17,9 @@ struct LjPair {
 };
 
 /// Default Au–C pair for gold on graphene/graphite: ε = 0.01273 eV, σ = 2.9943 Å, the values of
-/// Lewis, Jensen and Barrat, PRB 56, 2248 (1997) (Au clusters on graphite), used widely since.
+/// Lewis, Jensen, Combe and Barrat, "Diffusion of gold nanoclusters on graphite", PRB 61, 16084
+/// (2000) (arXiv cond-mat/9911275), used widely since for Au on graphite/graphene. (PRB 56, 2248
+/// (1997), cited here before, is the same group's free-cluster melting paper, without carbon.)
 LjPair default_au_c_pair();
 
 /// E = Σ 4ε[(σ/r)^12 − (σ/r)^6] over the listed species pairs only (pairs not listed, e.g. C–C

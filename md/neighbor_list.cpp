@@ -51,17 +51,8 @@ void NeighborList::wrap_and_bin(System& system, bool sort_atoms) {
   const double r_list = cutoff_A_ + skin_A_;
 
   std::array<double, 3> width{};
-  for (int a = 0; a < 3; ++a) {
+  for (int a = 0; a < 3; ++a)
     width[static_cast<std::size_t>(a)] = volume / norm(cross(h[(a + 1) % 3], h[(a + 2) % 3]));
-    if (system.pbc[static_cast<std::size_t>(a)] &&
-        width[static_cast<std::size_t>(a)] < 2.0 * cutoff_A_) {
-      std::ostringstream msg;
-      msg << "the periodic cell is " << width[static_cast<std::size_t>(a)] << " A wide along axis "
-          << "abc"[a] << ", less than twice the potential cutoff (2 x " << cutoff_A_
-          << " A); repeat the cell";
-      throw InputError("cell", msg.str());
-    }
-  }
 
   // Fractional coordinates; wrap periodic axes into [0, 1).
   frac_.resize(3 * n);
@@ -148,8 +139,10 @@ void NeighborList::wrap_and_bin(System& system, bool sort_atoms) {
   // Shift table: n_s in [-K, K]^3, enumerated with axis c most significant, so that
   // "index > centre" is the lexicographic "positive image" rule that keeps each pair once.
   const int n0 = 2 * image_range[0] + 1, n1 = 2 * image_range[1] + 1, n2 = 2 * image_range[2] + 1;
-  if (n0 * n1 * n2 > 255)
-    throw InputError("cell", "too many periodic images per atom; use a larger cell");
+  if (static_cast<long>(n0) * n1 * n2 > 65535)
+    throw InputError("cell",
+                     "the periodic cell is too thin: an atom would meet more than 65535 "
+                     "images of itself; use a larger cell");
   shift_vectors_.clear();
   shift_counts_.clear();
   for (int k2 = -image_range[2]; k2 <= image_range[2]; ++k2) {
@@ -177,7 +170,7 @@ void NeighborList::wrap_and_bin(System& system, bool sort_atoms) {
       }
       if (!inside && s != centre) continue;
       cand_owner_.push_back(static_cast<std::uint32_t>(i));
-      cand_shift_.push_back(static_cast<std::uint8_t>(s));
+      cand_shift_.push_back(static_cast<std::uint16_t>(s));
       cand_bin_.push_back(static_cast<std::uint32_t>(bin_of(sf)));
     }
   }
@@ -193,7 +186,7 @@ void NeighborList::wrap_and_bin(System& system, bool sort_atoms) {
       cand_order_tmp_[fill[cand_bin_[c]]++] = static_cast<std::uint32_t>(c);
   }
   std::vector<std::uint32_t> owner_sorted(nc);
-  std::vector<std::uint8_t> shift_sorted(nc);
+  std::vector<std::uint16_t> shift_sorted(nc);
   cand_x_.resize(3 * nc);
   for (std::size_t k = 0; k < nc; ++k) {
     const std::uint32_t c = cand_order_tmp_[k];
@@ -217,7 +210,7 @@ void NeighborList::build(System& system, bool sort_atoms) {
   if (n >= (1u << 31)) throw InputError("structure", "too many atoms for one neighbour list");
   const double r_list_sq = (cutoff_A_ + skin_A_) * (cutoff_A_ + skin_A_);
   const double cutoff_sq = cutoff_A_ * cutoff_A_;
-  const std::uint8_t centre = static_cast<std::uint8_t>(shift_vectors_.size() / 2);
+  const std::uint16_t centre = static_cast<std::uint16_t>(shift_vectors_.size() / 2);
   const int threads = threads_for_atoms(n);
   thread_neighbors_.resize(static_cast<std::size_t>(threads));
   thread_shifts_.resize(static_cast<std::size_t>(threads));
@@ -239,7 +232,7 @@ void NeighborList::build(System& system, bool sort_atoms) {
     // Within each part, pairs inside the cutoff at build time come first and the skin shell
     // after: the kernels' "r < cutoff" branch then stays predictable between rebuilds.
     std::vector<std::uint32_t> skin_j, shifted_j, shifted_skin_j;
-    std::vector<std::uint8_t> shifted_s, shifted_skin_s;
+    std::vector<std::uint16_t> shifted_s, shifted_skin_s;
     double my_min_sq = std::numeric_limits<double>::max();
     std::size_t my_i = 0, my_j = 0;
 #pragma omp for schedule(static)
@@ -262,7 +255,7 @@ void NeighborList::build(System& system, bool sort_atoms) {
                 static_cast<std::size_t>((dz * nbins_[1] + dy) * nbins_[0] + dx);
             for (std::uint32_t c = bin_start_[bin]; c < bin_start_[bin + 1]; ++c) {
               const std::uint32_t j = cand_owner_[c];
-              const std::uint8_t s = cand_shift_[c];
+              const std::uint16_t s = cand_shift_[c];
               if (s == centre ? j <= i : s < centre) continue;
               if (masked && !mask[static_cast<std::size_t>(type_i) * mask_types_ +
                                   static_cast<std::size_t>(system.type[j])]) {

@@ -1,6 +1,6 @@
 /// \file neighbor_list.hpp
 /// \brief Half Verlet list with a skin, built from cell (bin) lists; periodic or open per axis,
-/// orthogonal or triclinic cells.
+/// orthogonal or triclinic cells, of any size (several images per atom in small cells).
 #pragma once
 
 #include <cstdint>
@@ -23,8 +23,10 @@ class NeighborList {
   double cutoff_A() const { return cutoff_A_; }
   double skin_A() const { return skin_A_; }
 
-  /// Throws InputError when a periodic cell width is below twice the cutoff, or atoms overlap
-  /// (closer than `min_distance_A`, checked on the pairs found).
+  /// Periodic cells of any size: an atom meets as many images of every atom (itself included) as
+  /// lie within cutoff + skin, as LAMMPS's ghost atoms and ASE's neighbour list do. Throws
+  /// InputError when atoms overlap (closer than `min_distance_A`, checked on the pairs found) or
+  /// a cell is so thin that one atom would need more than 65535 images.
   void build(System& system, bool sort_atoms = false);
   bool needs_rebuild(const System& system) const;
   /// Rebuilds when needed; returns true if it did.
@@ -40,7 +42,7 @@ class NeighborList {
   std::uint32_t shifted_begin(std::size_t i) const { return shifted_begin_[i]; }
   std::uint32_t end(std::size_t i) const { return begin_[i + 1]; }
   const std::uint32_t* neighbors() const { return neighbors_.data(); }
-  const std::uint8_t* shift_indices() const { return shift_index_.data(); }
+  const std::uint16_t* shift_indices() const { return shift_index_.data(); }
   const std::vector<Vec3>& shift_vectors() const { return shift_vectors_; }
 
   /// Smallest pair distance seen at the last build (Å), +inf if no pair.
@@ -65,7 +67,7 @@ class NeighborList {
 
   std::vector<std::uint32_t> begin_, shifted_begin_;
   std::vector<std::uint32_t> neighbors_;
-  std::vector<std::uint8_t> shift_index_;
+  std::vector<std::uint16_t> shift_index_;
   std::vector<Vec3> shift_vectors_;
   std::vector<std::array<int, 3>> shift_counts_;
   std::vector<double> x_at_build_;
@@ -76,12 +78,12 @@ class NeighborList {
   std::vector<double> frac_;
   std::vector<double> cand_x_;
   std::vector<std::uint32_t> cand_owner_;
-  std::vector<std::uint8_t> cand_shift_;
+  std::vector<std::uint16_t> cand_shift_;
   std::vector<std::uint32_t> bin_start_;
   std::vector<std::uint32_t> cand_bin_, cand_order_tmp_;
   std::vector<int> atom_bin_;
   std::vector<std::vector<std::uint32_t>> thread_neighbors_;
-  std::vector<std::vector<std::uint8_t>> thread_shifts_;
+  std::vector<std::vector<std::uint16_t>> thread_shifts_;
 };
 
 }  // namespace fw::md

@@ -2,10 +2,12 @@
 /// \brief Relaxed rod, one welding run (NVT then quench) and its analysis and files.
 #include "md/weld_run.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <limits>
 #include <memory>
 #include <numbers>
 #include <sstream>
@@ -16,12 +18,16 @@
 #include "md/analysis_rods.hpp"
 #include "md/dynamics.hpp"
 #include "md/eam_force.hpp"
+#include "md/graphene.hpp"
+#include "md/lennard_jones.hpp"
 #include "md/minimizer.hpp"
 #include "md/potential_file.hpp"
 #include "md/structure_bridge.hpp"
 #include "md/thermo_csv.hpp"
 #include "md/thermostat.hpp"
 #include "md/velocities.hpp"
+#include "md/weld_placement.hpp"
+#include "md/weld_settings.hpp"
 #include "slabs/oriented.hpp"
 
 namespace fw::md {
@@ -49,7 +55,45 @@ std::unique_ptr<ForceField> make_field(const WeldSettings& s,
                                        const std::shared_ptr<const EamPotential>& pot) {
   auto field = std::make_unique<ForceField>(s.skin_A);
   field->add(std::make_unique<EamForce>(pot));
+  if (s.substrate == "graphene")
+    field->add(std::make_unique<LennardJonesForce>(
+        std::vector<LjPair>{{pot->elements().front(), "C", s.lj_epsilon_eV, s.lj_sigma_A}},
+        s.lj_cutoff_A));
   return field;
+}
+
+/// The run's MD system: the pair, plus the rigid graphene sheet under it (periodic in-plane).
+System pair_system(const WeldSettings& s, const WeldPair& pair,
+                   const std::vector<std::pair<std::string, double>>& masses) {
+  System system = system_from_structure(pair.structure, masses);
+  if (s.substrate == "graphene") {
+    double z_min = std::numeric_limits<double>::infinity();
+    for (std::size_t i = 0; i < system.size(); ++i) z_min = std::min(z_min, system.x[3 * i + 2]);
+    const Mat3& h = system.cell;
+    add_graphene_sheet(system, 0.0, 0.0, h[0].x, h[1].y, z_min - s.substrate_gap_A);
+  }
+  return system;
+}
+
+/// The rod atoms alone (tags 1/2), open boundaries and unwrapped positions: what the neck, axis
+/// and CNA analyses see (the substrate would spoil the CNA signatures of the bottom atoms).
+System rods_only(const System& system, const std::vector<int>& rod_by_id, std::vector<int>& rods,
+                 std::vector<std::size_t>& index_in_full) {
+  System out;
+  out.cell = system.cell;
+  out.pbc = {false, false, false};
+  rods.clear();
+  index_in_full.clear();
+  for (std::size_t i : system.indices_in_input_order()) {
+    const int rod = rod_by_id[static_cast<std::size_t>(system.id[i])];
+    if (rod == 0) continue;
+    const int t = out.type_index(system.type_names[static_cast<std::size_t>(system.type[i])],
+                                 system.mass_amu(i));
+    out.add_atom(t, system.unwrapped_position(i));
+    rods.push_back(rod);
+    index_in_full.push_back(i);
+  }
+  return out;
 }
 
 MinimizeSettings minimize_settings(const WeldSettings& s) {
@@ -65,13 +109,24 @@ CnaSettings cna_settings(const WeldSettings& s, double a_A) {
   return c;
 }
 
-/// Samples neck, angle and interface CNA of the current state.
-WeldSample sample(const System& system, const std::vector<int>& rod_by_id, const CnaSettings& cna,
-                  double bond_cutoff, double half_width, const ThermoState& state,
-                  std::vector<CnaType>* types_out = nullptr) {
-  const std::vector<int> rods = rods_in_current_order(system, rod_by_id);
-  const WeldSnapshot snap = analyse_weld(system, rods, bond_cutoff, half_width);
-  const std::vector<CnaType> types = common_neighbor_analysis(system, cna);
+/// What the analyses need besides the state.
+struct Analysis {
+  CnaSettings cna;
+  double bond_cutoff_A;
+  double half_width_A;
+  InterfaceNormal normal;
+};
+
+/// Samples neck, angle and interface CNA of the current state; `rods_out` gets the rod atoms (in
+/// input order) with their CNA types in `types_out`.
+WeldSample sample(const System& full, const std::vector<int>& rod_by_id, const Analysis& a,
+                  const ThermoState& state, System* rods_out = nullptr,
+                  std::vector<int>* tags_out = nullptr, std::vector<CnaType>* types_out = nullptr) {
+  std::vector<int> rods;
+  std::vector<std::size_t> index;
+  const System system = rods_only(full, rod_by_id, rods, index);
+  const WeldSnapshot snap = analyse_weld(system, rods, a.bond_cutoff_A, a.half_width_A, a.normal);
+  const std::vector<CnaType> types = common_neighbor_analysis(system, a.cna);
   WeldSample s;
   s.time_ps = state.time_ps;
   s.potential_eV = state.potential_eV;
@@ -87,10 +142,13 @@ WeldSample sample(const System& system, const std::vector<int>& rod_by_id, const
     if (snap.interior[i]) interior.push_back(i);
   s.interface_interior_cna = interior.empty() ? CnaCounts{} : count_cna(types, interior);
   if (types_out) *types_out = types;
+  if (tags_out) *tags_out = rods;
+  if (rods_out) *rods_out = system;
   return s;
 }
 
-/// extxyz frame with the rod tag and the CNA type per atom (OVITO colours by either).
+/// extxyz frame with the rod tag and the CNA type per atom (OVITO colours by either);
+/// `rod_by_id` is indexed by System::id, `types` by the current index (empty: 0).
 void write_tagged_frame(std::ostream& out, const System& system, const std::vector<int>& rod_by_id,
                         const std::vector<CnaType>& types, const ThermoState* state) {
   char buf[512];
@@ -98,8 +156,9 @@ void write_tagged_frame(std::ostream& out, const System& system, const std::vect
   out << system.size() << "\n";
   std::snprintf(buf, sizeof buf,
                 "Lattice=\"%.8f %.8f %.8f %.8f %.8f %.8f %.8f %.8f %.8f\" "
-                "Properties=species:S:1:pos:R:3:rod:I:1:cna:I:1 pbc=\"F F F\"",
-                h[0].x, h[0].y, h[0].z, h[1].x, h[1].y, h[1].z, h[2].x, h[2].y, h[2].z);
+                "Properties=species:S:1:pos:R:3:rod:I:1:cna:I:1 pbc=\"%c %c %c\"",
+                h[0].x, h[0].y, h[0].z, h[1].x, h[1].y, h[1].z, h[2].x, h[2].y, h[2].z,
+                system.pbc[0] ? 'T' : 'F', system.pbc[1] ? 'T' : 'F', system.pbc[2] ? 'T' : 'F');
   out << buf;
   if (state) {
     std::snprintf(buf, sizeof buf, " step=%ld time_ps=%.4f energy=%.8f temperature_K=%.3f",
@@ -112,34 +171,35 @@ void write_tagged_frame(std::ostream& out, const System& system, const std::vect
     std::snprintf(buf, sizeof buf, "%-3s %.6f %.6f %.6f %d %d\n",
                   system.type_names[static_cast<std::size_t>(system.type[i])].c_str(), p.x, p.y,
                   p.z, rod_by_id[static_cast<std::size_t>(system.id[i])],
-                  static_cast<int>(types[i]));
+                  types.empty() ? 0 : static_cast<int>(types[i]));
     out << buf;
   }
 }
 
-/// Records the time series and writes tagged trajectory frames during the dynamics.
+/// Records the time series and writes tagged trajectory frames (rod atoms) during the dynamics.
 class WeldObserver : public Observer {
  public:
   WeldObserver(const std::filesystem::path& trajectory, long sample_every, long trajectory_every,
-               const std::vector<int>& rod_by_id, const CnaSettings& cna, double bond_cutoff,
-               double half_width)
+               const std::vector<int>& rod_by_id, const Analysis& analysis)
       : out_(trajectory),
         sample_every_(sample_every),
         trajectory_every_(trajectory_every),
         rod_by_id_(rod_by_id),
-        cna_(cna),
-        bond_cutoff_(bond_cutoff),
-        half_width_(half_width) {
+        analysis_(analysis) {
     if (!out_) throw InputError(trajectory.string(), "cannot write the trajectory");
   }
   long every() const override { return sample_every_; }
   void observe(const System& system, const ThermoState& state) override {
+    System rods;
+    std::vector<int> tags;
     std::vector<CnaType> types;
-    samples.push_back(sample(system, rod_by_id_, cna_, bond_cutoff_, half_width_, state, &types));
-    if (trajectory_every_ > 0 && state.step % trajectory_every_ == 0) frame(system, types, state);
+    samples.push_back(sample(system, rod_by_id_, analysis_, state, &rods, &tags, &types));
+    if (trajectory_every_ > 0 && state.step % trajectory_every_ == 0)
+      frame(rods, tags, types, state);
   }
-  void frame(const System& system, const std::vector<CnaType>& types, const ThermoState& state) {
-    write_tagged_frame(out_, system, rod_by_id_, types, &state);
+  void frame(const System& rods, const std::vector<int>& tags, const std::vector<CnaType>& types,
+             const ThermoState& state) {
+    write_tagged_frame(out_, rods, tags, types, &state);
     out_.flush();
   }
 
@@ -149,8 +209,7 @@ class WeldObserver : public Observer {
   std::ofstream out_;
   long sample_every_, trajectory_every_;
   const std::vector<int>& rod_by_id_;
-  CnaSettings cna_;
-  double bond_cutoff_, half_width_;
+  Analysis analysis_;
 };
 
 nlohmann::json cna_json(const CnaCounts& c) {
@@ -221,56 +280,53 @@ std::string timeseries_csv(const std::vector<WeldSample>& samples) {
 
 }  // namespace
 
+nlohmann::json WeldSettings::study_json() const {
+  nlohmann::json j = weld_settings_table().to_json(*this);
+  if (substrate == "graphene")
+    j["au_c_lj_source"] =
+        "Lewis, Jensen, Combe and Barrat, Phys. Rev. B 61, 16084 (2000), Au clusters on "
+        "graphite; LAMMPS lj/cut (truncated, not shifted); rigid graphene sheet, C-C 1.42 A, "
+        "periodic in x and y";
+  return j;
+}
+
 nlohmann::json WeldSettings::to_json() const {
-  return {{"rod",
-           {{"axis", rod.axis},
-            {"radius_A", rod.radius_A},
-            {"length_A", rod.length_A},
-            {"wulff_tips", rod.wulff_tips}}},
-          {"tilt_axis", pair.tilt_axis},
-          {"contact_distance_A", pair.contact_distance_A},
-          {"vacuum_A", pair.vacuum_A},
-          {"potential", potential},
-          {"temperature_K", temperature_K},
-          {"dt_fs", dt_fs},
-          {"time_ps", time_ps},
-          {"thermostat", thermostat},
-          {"damping_ps", damping_ps},
-          {"seed", seed},
-          {"minimizer", minimizer},
-          {"force_tolerance_eV_per_A", force_tolerance_eV_per_A},
-          {"max_iterations", max_iterations},
-          {"skin_A", skin_A},
-          {"sample_every_ps", sample_every_ps},
-          {"trajectory_every_ps", trajectory_every_ps},
-          {"thermo_every_ps", thermo_every_ps},
-          {"cna", {{"mode", cna.mode}, {"cutoff_A", cna.cutoff_A}}},
-          {"interface_half_width_A", interface_half_width_A}};
+  nlohmann::json j = study_json();
+  for (const char* k : {"angles_deg", "seeds", "seed", "workers", "reshaping_threshold_eV"})
+    j.erase(k);
+  return j;
 }
 
 void check_weld_settings(const WeldSettings& s) {
-  if (s.angles_deg.empty()) throw InputError("--angles", "give at least one angle");
-  for (double a : s.angles_deg)
-    if (!(a >= 0 && a <= 90)) throw InputError("--angles", "angles must lie in [0, 90] degrees");
+  weld_settings_table().validate(s, "weld settings");
+  parse_weld_mode(s.mode, "mode");
   check_time_step(s.dt_fs * 1e-3, "--dt-fs");
-  check_temperature(s.temperature_K, "--temperature");
-  if (!(s.time_ps >= 0 && s.time_ps <= 1e4))
-    throw InputError("--time-ps", "must lie in [0, 1e4] ps");
-  if (!(s.damping_ps > 0)) throw InputError("--damping-ps", "must be > 0 ps");
-  if (!(s.force_tolerance_eV_per_A > 0)) throw InputError("--ftol", "must be > 0 eV/Å");
-  if (s.max_iterations < 1) throw InputError("--max-iterations", "must be >= 1");
-  if (!(s.sample_every_ps > 0)) throw InputError("--sample-every-ps", "must be > 0 ps");
-  if (!(s.trajectory_every_ps >= 0)) throw InputError("--trajectory-every-ps", "must be >= 0 ps");
-  if (!(s.thermo_every_ps > 0)) throw InputError("--thermo-every-ps", "must be > 0 ps");
-  if (!(s.interface_half_width_A > 0))
-    throw InputError("--interface-width", "interface half width must be > 0 Å");
-  if (!(s.skin_A >= 0 && s.skin_A <= 3)) throw InputError("--skin", "must lie in [0, 3] Å");
   check_cna_settings(CnaSettings{s.cna.mode, s.cna.cutoff_A > 0 ? s.cna.cutoff_A : 1.0, 0.0},
                      "--cna");
-  if (s.thermostat != "langevin" && s.thermostat != "nose-hoover-chain")
-    throw InputError("--thermostat", "must be langevin or nose-hoover-chain");
-  if (s.minimizer != "fire" && s.minimizer != "cg")
-    throw InputError("--minimizer", "must be fire or cg");
+}
+
+WeldPair place_weld_pair(const WeldSettings& settings, const RelaxedRod& rod,
+                         const WeldRunSpec& run) {
+  const WeldMode mode = parse_weld_mode(settings.mode, "--mode");
+  const double contact = run.control ? settings.control_gap_A : settings.pair.contact_distance_A;
+  const double angle = run.control ? 0.0 : run.angle_deg;
+  if (mode == WeldMode::tip && settings.substrate == "none") {
+    // End to end in vacuum, tilted about settings.pair.tilt_axis (the original set-up).
+    WeldPairSettings ps = settings.pair;
+    ps.angle_deg = angle;
+    ps.contact_distance_A = contact;
+    return make_weld_pair(rod.lattice, rod.shape, ps, rod.positions_A);
+  }
+  LyingPairSettings ls;
+  ls.mode = mode;
+  ls.angle_deg = angle;
+  ls.contact_distance_A = contact;
+  ls.vacuum_A = std::max(settings.pair.vacuum_A, 2.0 * (settings.lj_cutoff_A + settings.skin_A));
+  if (settings.substrate == "graphene") {
+    ls.periodic_multiple_x_A = graphene_cell_x_A();
+    ls.periodic_multiple_y_A = graphene_cell_y_A();
+  }
+  return make_lying_pair(rod.lattice, rod.shape, ls, rod.positions_A);
 }
 
 RelaxedRod relax_rod(const WeldSettings& settings, const slabs::FacetTable& table,
@@ -283,13 +339,16 @@ RelaxedRod relax_rod(const WeldSettings& settings, const slabs::FacetTable& tabl
   if (pot->type_of(table.element) < 0)
     throw InputError("--potential", "the potential has no " + table.element);
   System system = system_from_structure(out.lattice, masses);
-  auto field = make_field(settings, pot);
-  const MinimizeResult r =
-      make_minimizer(settings.minimizer)->minimize(system, *field, minimize_settings(settings));
-  out.energy_eV = r.energy_eV;
-  out.max_force_eV_per_A = r.max_force_eV_per_A;
-  out.iterations = r.iterations;
-  out.converged = r.converged;
+  {
+    auto field = std::make_unique<ForceField>(settings.skin_A);
+    field->add(std::make_unique<EamForce>(pot));
+    const MinimizeResult r =
+        make_minimizer(settings.minimizer)->minimize(system, *field, minimize_settings(settings));
+    out.energy_eV = r.energy_eV;
+    out.max_force_eV_per_A = r.max_force_eV_per_A;
+    out.iterations = r.iterations;
+    out.converged = r.converged;
+  }
   out.positions_A.resize(system.size());
   for (std::size_t i = 0; i < system.size(); ++i)
     out.positions_A[static_cast<std::size_t>(system.id[i])] = system.unwrapped_position(i);
@@ -299,39 +358,44 @@ RelaxedRod relax_rod(const WeldSettings& settings, const slabs::FacetTable& tabl
   // One atom per 1×1 surface cell of the plane ⟂ axis.
   out.end_face_area_A2 = static_cast<double>(out.end_layer_atoms) *
                          slabs::fcc_plane_geometry(table.a_A, settings.rod.axis).area_A2;
+
+  // E_separate: the control pair as placed (on the substrate, if any), quenched.
+  WeldRunSpec control;
+  control.control = true;
+  const WeldPair apart = place_weld_pair(settings, out, control);
+  System pair = pair_system(settings, apart, masses);
+  auto field = make_field(settings, pot);
+  out.e_separate_eV = make_minimizer(settings.minimizer)
+                          ->minimize(pair, *field, minimize_settings(settings))
+                          .energy_eV;
   return out;
 }
 
-WeldResult run_weld_angle(const WeldSettings& settings, const RelaxedRod& rod, double angle_deg,
-                          const std::filesystem::path& dir) {
+WeldResult run_weld(const WeldSettings& settings, const RelaxedRod& rod, const WeldRunSpec& run,
+                    const std::filesystem::path& dir) {
   const auto start = std::chrono::steady_clock::now();
   std::filesystem::create_directories(dir);
-  WeldPairSettings pair_settings = settings.pair;
-  pair_settings.angle_deg = angle_deg;
-  const WeldPair pair = make_weld_pair(rod.lattice, rod.shape, pair_settings, rod.positions_A);
+  const WeldPair pair = place_weld_pair(settings, rod, run);
 
   std::vector<std::pair<std::string, double>> masses;
   const auto pot = load_potential(settings, masses);
   const double a_A = rod.shape.spec.a_A;
-  const CnaSettings cna = cna_settings(settings, a_A);
-  const double bond_cutoff = bond_cutoff_A(a_A);
+  const bool end_to_end = settings.mode == "tip" && settings.substrate == "none";
+  const Analysis analysis{
+      cna_settings(settings, a_A), bond_cutoff_A(a_A), settings.interface_half_width_A,
+      end_to_end ? InterfaceNormal::axis_bisector : InterfaceNormal::bridge_centroids};
 
   WeldResult result;
-  result.initial_angle_deg = angle_deg;
+  result.initial_angle_deg = run.control ? 0.0 : run.angle_deg;
+  result.seed = run.seed;
+  result.control = run.control;
   result.atoms_per_rod = static_cast<long>(rod.lattice.size());
   result.min_distance_start_A = pair.min_distance_A;
-  result.e_rod1_eV = rod.energy_eV;
-  {
-    // Rod 2 alone as placed (rotated copy of the relaxed rod): same energy by isotropy of EAM.
-    slabs::Structure rod2 = pair.structure;
-    std::erase_if(rod2.atoms, [](const slabs::Atom& a) { return a.rod != 2; });
-    System s2 = system_from_structure(rod2, masses);
-    result.e_rod2_eV = make_field(settings, pot)->compute(s2).energy_eV;
-  }
-  result.e_separate_eV = result.e_rod1_eV + result.e_rod2_eV;
+  result.e_separate_eV = rod.e_separate_eV;
 
-  System system = system_from_structure(pair.structure, masses);
-  std::vector<int> rod_by_id(pair.structure.size());
+  System system = pair_system(settings, pair, masses);
+  result.substrate_atoms = static_cast<long>(system.size() - pair.structure.size());
+  std::vector<int> rod_by_id(system.size(), 0);
   for (std::size_t i = 0; i < pair.structure.size(); ++i)
     rod_by_id[i] = pair.structure.atoms[i].rod;
   auto field = make_field(settings, pot);
@@ -339,9 +403,8 @@ WeldResult run_weld_angle(const WeldSettings& settings, const RelaxedRod& rod, d
   {
     ThermoState s0;
     s0.potential_eV = result.e_contact_start_eV;
-    const auto types = common_neighbor_analysis(system, cna);
     write_file_atomically(dir / "initial.extxyz", [&](std::ostream& out) {
-      write_tagged_frame(out, system, rod_by_id, types, &s0);
+      write_tagged_frame(out, system, rod_by_id, {}, &s0);
     });
   }
 
@@ -355,16 +418,18 @@ WeldResult run_weld_angle(const WeldSettings& settings, const RelaxedRod& rod, d
                               ? std::max(1L, steps_of(settings.trajectory_every_ps, dt_ps) /
                                                  sample_every * sample_every)
                               : 0;
-  assign_maxwell_boltzmann(system, settings.temperature_K, settings.seed);
+  assign_maxwell_boltzmann(system, settings.temperature_K, run.seed);
+  // An independent stream for the thermostat (Langevin noise) of the same seed.
   auto thermostat = make_thermostat(settings.thermostat, settings.temperature_K,
-                                    settings.damping_ps, settings.seed + 1);
+                                    settings.damping_ps, run.seed ^ 0x9E3779B97F4A7C15ULL);
   ThermoCsv thermo(dir / "thermo.csv", std::max(1L, steps_of(settings.thermo_every_ps, dt_ps)));
   WeldObserver observer(dir / "trajectory.extxyz", sample_every,
-                        traj_every > 0 ? std::max(traj_every, sample_every) : 0, rod_by_id, cna,
-                        bond_cutoff, settings.interface_half_width_A);
+                        traj_every > 0 ? std::max(traj_every, sample_every) : 0, rod_by_id,
+                        analysis);
   const ThermoState last =
       run_dynamics(system, *field, thermostat.get(), dyn, {&thermo, &observer});
   result.samples = observer.samples;
+  result.angle_end_of_dynamics_deg = sample(system, rod_by_id, analysis, last).angle_deg;
 
   // Quench to the nearest minimum: the welded energy.
   const MinimizeResult q =
@@ -373,31 +438,27 @@ WeldResult run_weld_angle(const WeldSettings& settings, const RelaxedRod& rod, d
   result.quench_iterations = q.iterations;
   result.quench_converged = q.converged;
   result.quench_max_force_eV_per_A = q.max_force_eV_per_A;
-  result.energy_release_eV = result.e_separate_eV - result.e_welded_eV;
-  result.energy_release_per_atom_meV =
-      1e3 * result.energy_release_eV / static_cast<double>(system.size());
+  result.energy_release_raw_eV = result.e_separate_eV - result.e_welded_eV;
+  result.energy_release_eV = result.energy_release_raw_eV;  // net once the control is known
 
   ThermoState quenched_state = last;
   quenched_state.potential_eV = q.energy_eV;
   quenched_state.temperature_K = 0.0;
   for (double& v : system.v) v = 0.0;
+  System rods;
+  std::vector<int> tags;
   std::vector<CnaType> types;
-  result.quenched = sample(system, rod_by_id, cna, bond_cutoff, settings.interface_half_width_A,
-                           quenched_state, &types);
+  result.quenched = sample(system, rod_by_id, analysis, quenched_state, &rods, &tags, &types);
   result.all_cna = count_cna(types);
   result.final_angle_deg = result.quenched.angle_deg;
-  result.rotation_deg = angle_deg - result.final_angle_deg;
+  result.rotation_deg = result.initial_angle_deg - result.angle_end_of_dynamics_deg;
   const double r = result.quenched.neck_radius_A;
   result.neck_area_A2 = std::numbers::pi * r * r;
-  if (result.neck_area_A2 > 0)
-    result.energy_release_per_neck_area_J_per_m2 =
-        units::eV_per_A2_to_J_per_m2(result.energy_release_eV / result.neck_area_A2);
-  if (rod.end_face_area_A2 > 0)
-    result.energy_release_per_end_face_eV_per_A2 = result.energy_release_eV / rod.end_face_area_A2;
+  set_net_release(result, 0.0, rod.end_face_area_A2);
 
-  observer.frame(system, types, quenched_state);
+  observer.frame(rods, tags, types, quenched_state);
   write_file_atomically(dir / "final.extxyz", [&](std::ostream& out) {
-    write_tagged_frame(out, system, rod_by_id, types, &quenched_state);
+    write_tagged_frame(out, rods, tags, types, &quenched_state);
   });
   write_file_atomically(dir / "timeseries.csv", timeseries_csv(result.samples));
   result.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -407,23 +468,40 @@ WeldResult run_weld_angle(const WeldSettings& settings, const RelaxedRod& rod, d
   return result;
 }
 
+void set_net_release(WeldResult& r, double control_release_eV, double end_face_area_A2) {
+  r.energy_release_eV = r.energy_release_raw_eV - control_release_eV;
+  const long atoms = 2 * r.atoms_per_rod;
+  r.energy_release_per_atom_meV = atoms > 0 ? 1e3 * r.energy_release_eV / double(atoms) : 0.0;
+  r.energy_release_per_neck_area_J_per_m2 =
+      r.neck_area_A2 > 0 ? units::eV_per_A2_to_J_per_m2(r.energy_release_eV / r.neck_area_A2) : 0.0;
+  r.energy_release_per_end_face_eV_per_A2 =
+      end_face_area_A2 > 0 ? r.energy_release_eV / end_face_area_A2 : 0.0;
+}
+
 nlohmann::json WeldResult::to_json() const {
   nlohmann::json samples_json = nlohmann::json::array();
   for (const WeldSample& s : samples) samples_json.push_back(sample_json(s));
-  return {{"initial_angle_deg", initial_angle_deg},
+  return {{"angle_deg", initial_angle_deg},
+          {"seed", seed},
+          {"control", control},
           {"atoms_per_rod", atoms_per_rod},
-          {"e_rod1_eV", e_rod1_eV},
-          {"e_rod2_eV", e_rod2_eV},
+          {"substrate_atoms", substrate_atoms},
           {"e_separate_eV", e_separate_eV},
           {"e_contact_start_eV", e_contact_start_eV},
           {"e_welded_eV", e_welded_eV},
+          {"energy_release_raw_eV", energy_release_raw_eV},
           {"energy_release_eV", energy_release_eV},
           {"energy_release_per_atom_meV", energy_release_per_atom_meV},
+          {"neck_bridge_atoms", quenched.neck_bridge_atoms},
+          {"neck_radius_A", quenched.neck_radius_A},
           {"neck_area_A2", neck_area_A2},
           {"energy_release_per_neck_area_J_per_m2", energy_release_per_neck_area_J_per_m2},
           {"energy_release_per_end_face_eV_per_A2", energy_release_per_end_face_eV_per_A2},
-          {"final_angle_deg", final_angle_deg},
+          {"angle_end_of_dynamics_deg", angle_end_of_dynamics_deg},
+          {"angle_after_quench_deg", final_angle_deg},
           {"rotation_deg", rotation_deg},
+          {"interface_cna", cna_json(quenched.interface_cna)},
+          {"interface_interior_cna", cna_json(quenched.interface_interior_cna)},
           {"quenched", sample_json(quenched)},
           {"all_cna", cna_json(all_cna)},
           {"quench",
@@ -438,19 +516,22 @@ nlohmann::json WeldResult::to_json() const {
 WeldResult weld_result_from_json(const nlohmann::json& j, const std::string& source) {
   try {
     WeldResult r;
-    r.initial_angle_deg = j.at("initial_angle_deg");
+    r.initial_angle_deg = j.at("angle_deg");
+    r.seed = j.at("seed");
+    r.control = j.at("control");
     r.atoms_per_rod = j.at("atoms_per_rod");
-    r.e_rod1_eV = j.at("e_rod1_eV");
-    r.e_rod2_eV = j.at("e_rod2_eV");
+    r.substrate_atoms = j.at("substrate_atoms");
     r.e_separate_eV = j.at("e_separate_eV");
     r.e_contact_start_eV = j.at("e_contact_start_eV");
     r.e_welded_eV = j.at("e_welded_eV");
+    r.energy_release_raw_eV = j.at("energy_release_raw_eV");
     r.energy_release_eV = j.at("energy_release_eV");
     r.energy_release_per_atom_meV = j.at("energy_release_per_atom_meV");
     r.neck_area_A2 = j.at("neck_area_A2");
     r.energy_release_per_neck_area_J_per_m2 = j.at("energy_release_per_neck_area_J_per_m2");
     r.energy_release_per_end_face_eV_per_A2 = j.at("energy_release_per_end_face_eV_per_A2");
-    r.final_angle_deg = j.at("final_angle_deg");
+    r.angle_end_of_dynamics_deg = j.at("angle_end_of_dynamics_deg");
+    r.final_angle_deg = j.at("angle_after_quench_deg");
     r.rotation_deg = j.at("rotation_deg");
     r.quenched = sample_from_json(j.at("quenched"));
     r.all_cna = cna_from_json(j.at("all_cna"));

@@ -1,6 +1,6 @@
 /// \file weld_setup.hpp
-/// \brief The welding set-up: Wulff-shaped fcc nanorods from a facet table, and two of them tip
-/// to tip with rod 2 tilted by θ about an axis perpendicular to rod 1.
+/// \brief The end-to-end welding set-up: two Wulff-shaped rods (slabs/wulff_rod.hpp) tip to tip
+/// with rod 2 tilted by θ about an axis perpendicular to rod 1.
 #pragma once
 
 #include <string>
@@ -10,48 +10,19 @@
 #include "slabs/facet_table.hpp"
 #include "slabs/nanorod.hpp"
 #include "slabs/structure.hpp"
+#include "slabs/wulff_rod.hpp"
 
 namespace fw::md {
 
-/// Shape of one rod. Facet distances follow the Wulff construction d_F = λ γ_F (Wulff, Z.
-/// Kristallogr. 34, 449 (1901)), with γ_F = E_dis/2 from the facet table.
-struct RodShapeSettings {
-  slabs::Miller axis{1, 0, 0};  ///< rod axis [uvw] (cubic)
-  /// Inscribed radius of the cross-section: the distance from the axis of the nearest side
-  /// facet (the side family of lowest γ), Å. Sets the Wulff scale λ.
-  double radius_A = 10.0;
-  /// Distance between the two end faces (the prism length, caps included), Å.
-  double length_A = 50.0;
-  /// Cut the tips with the remaining families as a Wulff cap centred a distance d_end below each
-  /// end face. Off by default: the caps of a ~2 nm rod leave an end face of a few atoms, while the
-  /// paper's rods meet on extended {100} end facets.
-  bool wulff_tips = false;
-};
-
-/// Facet families and their γ as used for the shape (one entry per family).
-struct WulffFacet {
-  slabs::Miller family;
-  double gamma_J_per_m2;
-  double distance_A;   ///< from the Wulff centre
-  std::string role;    ///< "side", "end" or "tip"
-  std::string source;  ///< which facet-table entry gave γ, e.g. "(100) slab relaxed"
-};
-
-struct RodShape {
-  slabs::NanorodSpec spec;  ///< what build_nanorod gets
-  std::vector<WulffFacet> facets;
-  double layer_spacing_A = 0.0;  ///< of the lattice planes ⟂ axis
-};
-
-/// Picks γ per family from `table` (relaxed before unrelaxed, slab before cut-crystal), puts
-/// the families with members ⟂ axis on the sides, the family holding the axis on the ends and the
-/// rest on the tips. Throws InputError(source) when the table has no side family, no end family
-/// for Wulff tips, or a tip facet would cut the end face away.
-RodShape wulff_rod_shape(const slabs::FacetTable& table, const RodShapeSettings& settings,
-                         const std::string& source);
+using slabs::RodShape;
+using slabs::RodShapeSettings;
+using slabs::wulff_rod_shape;
+using slabs::WulffFacet;
 
 /// Rotation matrix of the nanorod builder: r_lab = R r_cubic, third row = the rod axis.
-Mat3 rod_lattice_rotation(const slabs::Miller& axis);
+inline Mat3 rod_lattice_rotation(const slabs::Miller& axis) {
+  return slabs::nanorod_rotation(axis);
+}
 
 /// Rotation by `angle_rad` about the unit vector `axis` (Rodrigues), acting on column vectors.
 Mat3 rotation_about(const Vec3& axis, double angle_rad);

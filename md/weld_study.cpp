@@ -2,6 +2,7 @@
 /// \brief Angles loop with per-angle resume, weld.json and weld.csv.
 #include "md/weld_study.hpp"
 
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -10,6 +11,7 @@
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/version.hpp"
+#include "md/task_pool.hpp"
 
 namespace fw::md {
 namespace {
@@ -48,7 +50,94 @@ bool read_previous(const std::filesystem::path& path, const nlohmann::json& sett
   return true;
 }
 
+/// One run's entry in weld.json (the time series stay in the run's result.json).
+nlohmann::json run_json(const WeldResult& r, bool have_control, double control_release_eV) {
+  nlohmann::json j = r.to_json();
+  j.erase("samples");
+  j.erase("control");
+  WeldRunSpec spec{r.initial_angle_deg, r.seed, r.control};
+  j["folder"] = run_folder_name(spec);
+  if (!r.control) {
+    j["control_release_eV"] = have_control ? nlohmann::json(control_release_eV) : nullptr;
+    if (!have_control) {
+      for (const char* k :
+           {"energy_release_eV", "energy_release_per_atom_meV",
+            "energy_release_per_neck_area_J_per_m2", "energy_release_per_end_face_eV_per_A2"})
+        j[k] = nullptr;
+    }
+  }
+  j["neck"] = {{"bridge_atoms", r.quenched.neck_bridge_atoms},
+               {"cross_bonds", r.quenched.cross_bonds},
+               {"radius_A", r.quenched.neck_radius_A},
+               {"area_A2", r.neck_area_A2}};
+  return j;
+}
+
+nlohmann::json mean_std_json(const std::string& key, const MeanStd& m) {
+  return {{key + "_mean", m.mean}, {key + "_std", m.std}};
+}
+
+std::string duration_text(double seconds) {
+  char buf[32];
+  const long s = std::lround(std::max(0.0, seconds));
+  if (s >= 3600)
+    std::snprintf(buf, sizeof buf, "%ldh%02ldm", s / 3600, (s % 3600) / 60);
+  else
+    std::snprintf(buf, sizeof buf, "%ldm%02lds", s / 60, s % 60);
+  return buf;
+}
+
+/// Net releases from the controls, and the per-angle statistics over the finished runs.
+void update_statistics(WeldStudy& study, const std::vector<bool>& finished,
+                       const std::vector<bool>& control_finished) {
+  const WeldSettings& s = study.settings;
+  const std::size_t seeds = static_cast<std::size_t>(s.seeds);
+  study.summary.clear();
+  for (std::size_t a = 0; a < s.angles_deg.size(); ++a) {
+    std::vector<double> net, raw, per_area, end_angle, quench_angle, neck, fcc;
+    for (std::size_t k = 0; k < seeds; ++k) {
+      const std::size_t i = a * seeds + k;
+      if (!finished[i]) continue;
+      WeldResult& r = study.results[i];
+      if (!control_finished[k]) continue;
+      set_net_release(r, study.controls[k].energy_release_raw_eV, study.rod.end_face_area_A2);
+      net.push_back(r.energy_release_eV);
+      raw.push_back(r.energy_release_raw_eV);
+      per_area.push_back(r.energy_release_per_neck_area_J_per_m2);
+      end_angle.push_back(r.angle_end_of_dynamics_deg);
+      quench_angle.push_back(r.final_angle_deg);
+      neck.push_back(static_cast<double>(r.quenched.neck_bridge_atoms));
+      fcc.push_back(r.quenched.interface_interior_cna.fraction(CnaType::fcc));
+    }
+    if (net.empty()) continue;
+    WeldAngleSummary sum;
+    sum.angle_deg = s.angles_deg[a];
+    sum.n_seeds = static_cast<int>(net.size());
+    sum.release_eV = mean_std(net);
+    sum.release_raw_eV = mean_std(raw);
+    sum.release_per_neck_area_J_per_m2 = mean_std(per_area);
+    sum.angle_end_of_dynamics_deg = mean_std(end_angle);
+    sum.angle_after_quench_deg = mean_std(quench_angle);
+    sum.neck_bridge_atoms = mean_std(neck);
+    sum.interface_interior_fcc_fraction = mean_std(fcc);
+    study.summary.push_back(sum);
+  }
+}
+
 }  // namespace
+
+MeanStd mean_std(const std::vector<double>& values) {
+  MeanStd m;
+  if (values.empty()) return m;
+  for (double v : values) m.mean += v;
+  m.mean /= static_cast<double>(values.size());
+  if (values.size() > 1) {
+    double ss = 0.0;
+    for (double v : values) ss += (v - m.mean) * (v - m.mean);
+    m.std = std::sqrt(ss / static_cast<double>(values.size() - 1));
+  }
+  return m;
+}
 
 std::string angle_folder_name(double angle_deg) {
   char buf[32];
@@ -59,45 +148,95 @@ std::string angle_folder_name(double angle_deg) {
   return buf;
 }
 
+std::string run_folder_name(const WeldRunSpec& run) {
+  return (run.control ? std::string("control") : angle_folder_name(run.angle_deg)) + "/seed_" +
+         std::to_string(run.seed);
+}
+
 nlohmann::json WeldStudy::to_json() const {
-  nlohmann::json angles = nlohmann::json::array();
-  for (std::size_t k = 0; k < results.size(); ++k) {
-    nlohmann::json r = results[k].to_json();
-    r["folder"] = angle_folder_name(results[k].initial_angle_deg);
-    angles.push_back(r);
+  const std::size_t seeds = controls.size();
+  std::vector<bool> have_control(seeds);
+  for (std::size_t k = 0; k < seeds; ++k) have_control[k] = controls[k].atoms_per_rod > 0;
+  nlohmann::json runs = nlohmann::json::array(), ctrl = nlohmann::json::array(),
+                 sums = nlohmann::json::array();
+  long done = 0;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const WeldResult& r = results[i];
+    if (r.atoms_per_rod == 0) continue;  // not finished yet
+    ++done;
+    const std::size_t k = seeds > 0 ? i % seeds : 0;
+    runs.push_back(
+        run_json(r, have_control[k], have_control[k] ? controls[k].energy_release_raw_eV : 0.0));
   }
-  return {{"code_version", code_version()},
+  bool reshaping = false;
+  for (std::size_t k = 0; k < seeds; ++k) {
+    if (!have_control[k]) continue;
+    ++done;
+    nlohmann::json c = run_json(controls[k], true, 0.0);
+    const bool flagged = controls[k].energy_release_raw_eV > settings.reshaping_threshold_eV;
+    reshaping = reshaping || flagged;
+    c["reshaping"] = flagged;
+    ctrl.push_back(c);
+  }
+  for (const WeldAngleSummary& s : summary) {
+    nlohmann::json j = {{"angle_deg", s.angle_deg}, {"n_seeds", s.n_seeds}};
+    j.update(mean_std_json("energy_release_eV", s.release_eV));
+    j.update(mean_std_json("energy_release_raw_eV", s.release_raw_eV));
+    j.update(
+        mean_std_json("energy_release_per_neck_area_J_per_m2", s.release_per_neck_area_J_per_m2));
+    j.update(mean_std_json("angle_end_of_dynamics_deg", s.angle_end_of_dynamics_deg));
+    j.update(mean_std_json("angle_after_quench_deg", s.angle_after_quench_deg));
+    j.update(mean_std_json("neck_bridge_atoms", s.neck_bridge_atoms));
+    j.update(mean_std_json("interface_interior_fcc_fraction", s.interface_interior_fcc_fraction));
+    sums.push_back(j);
+  }
+  const nlohmann::json settings_json = settings.study_json();
+  nlohmann::json rod_j = rod_json(rod);
+  rod_j["e_separate_eV"] = rod.e_separate_eV;
+  return {{"status", complete ? "complete" : "incomplete"},
+          {"runs_done", done},
+          {"runs_total", results.size() + controls.size()},
+          {"code_version", code_version()},
           {"facets", {{"source", facets_source}, {"engine", facets_engine}}},
-          {"settings", settings.to_json()},
-          {"rod", rod_json(rod)},
-          {"angles", angles}};
+          {"settings", settings_json},
+          {"rod", rod_j},
+          {"energy_release_definition",
+           "raw = E_separate - E_welded (E_separate: the control pair, rods apart, quenched as "
+           "placed); net energy_release_eV = raw - the control's release of the same seed"},
+          {"reshaping", reshaping},
+          {"runs", runs},
+          {"controls", ctrl},
+          {"summary", sums}};
 }
 
 std::string weld_csv(const WeldStudy& study) {
   std::ostringstream out;
-  out << "initial_angle_deg,final_angle_deg,rotation_deg,atoms_per_rod,e_separate_eV,"
-         "e_welded_eV,energy_release_eV,energy_release_per_atom_meV,neck_bridge_atoms,"
-         "neck_radius_A,energy_release_per_neck_area_J_per_m2,"
-         "energy_release_per_end_face_eV_per_A2,interface_fcc_fraction,interface_hcp_fraction,"
-         "interface_other_fraction,interior_fcc_fraction,interior_hcp_fraction,"
-         "interior_other_fraction,quench_converged\n";
-  char row[600];
-  for (const WeldResult& r : study.results) {
+  out << "kind,angle_deg,seed,energy_release_raw_eV,energy_release_eV,"
+         "angle_end_of_dynamics_deg,angle_after_quench_deg,atoms_per_rod,e_separate_eV,"
+         "e_welded_eV,neck_bridge_atoms,neck_radius_A,energy_release_per_neck_area_J_per_m2,"
+         "interface_fcc_fraction,interface_hcp_fraction,interface_other_fraction,"
+         "interior_fcc_fraction,interior_hcp_fraction,interior_other_fraction,quench_converged\n";
+  char row[700];
+  const auto put = [&](const WeldResult& r) {
+    if (r.atoms_per_rod == 0) return;
     const WeldSample& q = r.quenched;
     std::snprintf(
         row, sizeof row,
-        "%.4g,%.4f,%.4f,%ld,%.6f,%.6f,%.6f,%.4f,%ld,%.4f,%.5f,%.6f,%.4f,%.4f,%.4f,%.4f,"
-        "%.4f,%.4f,%s\n",
-        r.initial_angle_deg, r.final_angle_deg, r.rotation_deg, r.atoms_per_rod, r.e_separate_eV,
-        r.e_welded_eV, r.energy_release_eV, r.energy_release_per_atom_meV, q.neck_bridge_atoms,
-        q.neck_radius_A, r.energy_release_per_neck_area_J_per_m2,
-        r.energy_release_per_end_face_eV_per_A2, q.interface_cna.fraction(CnaType::fcc),
+        "%s,%.4g,%llu,%.6f,%.6f,%.4f,%.4f,%ld,%.6f,%.6f,%ld,%.4f,%.5f,%.4f,%.4f,%.4f,"
+        "%.4f,%.4f,%.4f,%s\n",
+        r.control ? "control" : "weld", r.initial_angle_deg,
+        static_cast<unsigned long long>(r.seed), r.energy_release_raw_eV, r.energy_release_eV,
+        r.angle_end_of_dynamics_deg, r.final_angle_deg, r.atoms_per_rod, r.e_separate_eV,
+        r.e_welded_eV, q.neck_bridge_atoms, q.neck_radius_A,
+        r.energy_release_per_neck_area_J_per_m2, q.interface_cna.fraction(CnaType::fcc),
         q.interface_cna.fraction(CnaType::hcp), q.interface_cna.fraction(CnaType::other),
         q.interface_interior_cna.fraction(CnaType::fcc),
         q.interface_interior_cna.fraction(CnaType::hcp),
         q.interface_interior_cna.fraction(CnaType::other), r.quench_converged ? "true" : "false");
     out << row;
-  }
+  };
+  for (const WeldResult& r : study.controls) put(r);
+  for (const WeldResult& r : study.results) put(r);
   return out.str();
 }
 
@@ -108,47 +247,129 @@ WeldStudy run_weld_study(const WeldSettings& settings, const slabs::FacetTable& 
   study.settings = settings;
   study.facets_source = facets_source;
   study.facets_engine = table.engine;
-  study.rod = relax_rod(settings, table, facets_source);
   ensure_output_folder(out_dir, "-o");
-  std::printf("weld: %s rod along [%d%d%d], %zu atoms, relaxed E = %.4f eV (%s, %d iterations)\n",
-              study.rod.shape.spec.element.c_str(), settings.rod.axis[0], settings.rod.axis[1],
-              settings.rod.axis[2], study.rod.lattice.size(), study.rod.energy_eV,
-              study.rod.converged ? "converged" : "NOT converged", study.rod.iterations);
+  study.rod = relax_rod(settings, table, facets_source);
+  std::printf(
+      "weld: %s rod along [%d%d%d], %zu atoms, relaxed E = %.4f eV (%s, %d iterations); "
+      "%s mode, substrate %s, rods apart E_separate = %.4f eV\n",
+      study.rod.shape.spec.element.c_str(), settings.rod.axis[0], settings.rod.axis[1],
+      settings.rod.axis[2], study.rod.lattice.size(), study.rod.energy_eV,
+      study.rod.converged ? "converged" : "NOT converged", study.rod.iterations,
+      settings.mode.c_str(), settings.substrate.c_str(), study.rod.e_separate_eV);
   std::fflush(stdout);
 
-  nlohmann::json settings_json = settings.to_json();
+  const std::size_t seeds = static_cast<std::size_t>(settings.seeds);
+  const std::size_t angles = settings.angles_deg.size();
+  study.results.assign(angles * seeds, WeldResult{});
+  study.resumed.assign(angles * seeds, false);
+  study.controls.assign(seeds, WeldResult{});
+  // Task list: the controls first (every net release needs its seed's), then angle × seed.
+  struct Task {
+    WeldRunSpec spec;
+    WeldResult* slot;
+    std::size_t result_index;  // into results, or npos for a control
+  };
+  constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  std::vector<Task> tasks;
+  for (std::size_t k = 0; k < seeds; ++k)
+    tasks.push_back({WeldRunSpec{0.0, settings.seed + k, true}, &study.controls[k], npos});
+  for (std::size_t a = 0; a < angles; ++a)
+    for (std::size_t k = 0; k < seeds; ++k)
+      tasks.push_back({WeldRunSpec{settings.angles_deg[a], settings.seed + k, false},
+                       &study.results[a * seeds + k], a * seeds + k});
+
+  std::vector<bool> finished(angles * seeds, false), control_finished(seeds, false);
+  const nlohmann::json settings_json = settings.to_json();
   const auto write_summary = [&] {
+    update_statistics(study, finished, control_finished);
     write_file_atomically(out_dir / "weld.json", study.to_json().dump(1) + "\n");
     write_file_atomically(out_dir / "weld.csv", weld_csv(study));
   };
-  for (double angle : settings.angles_deg) {
-    const std::filesystem::path dir = out_dir / angle_folder_name(angle);
+  const auto mark_finished = [&](const Task& t) {
+    if (t.result_index == npos)
+      control_finished[t.spec.seed - settings.seed] = true;
+    else
+      finished[t.result_index] = true;
+  };
+
+  std::vector<std::size_t> pending;
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    const Task& t = tasks[i];
     WeldResult r;
-    const bool resumed = read_previous(dir / "result.json", settings_json, r) &&
-                         r.initial_angle_deg == angle &&
-                         r.atoms_per_rod == static_cast<long>(study.rod.lattice.size());
-    if (!resumed) {
-      std::printf("weld: angle %g deg: %.3g ps at %g K ...\n", angle, settings.time_ps,
-                  settings.temperature_K);
-      std::fflush(stdout);
-      r = run_weld_angle(settings, study.rod, angle, dir);
+    const bool resumed =
+        read_previous(out_dir / run_folder_name(t.spec) / "result.json", settings_json, r) &&
+        r.seed == t.spec.seed && r.control == t.spec.control &&
+        (t.spec.control || r.initial_angle_deg == t.spec.angle_deg) &&
+        r.atoms_per_rod == static_cast<long>(study.rod.lattice.size()) &&
+        r.e_separate_eV == study.rod.e_separate_eV;
+    if (resumed) {
+      *t.slot = r;
+      if (t.result_index != npos) study.resumed[t.result_index] = true;
+      mark_finished(t);
+    } else {
+      pending.push_back(i);
     }
-    study.results.push_back(r);
-    study.resumed.push_back(resumed);
-    char wall[32];
-    std::snprintf(wall, sizeof wall, "(%.0f s)", r.wall_s);
-    std::printf(
-        "weld: angle %5.1f deg -> %5.1f deg  release %8.3f eV (%6.2f meV/atom)  neck %4ld atoms, "
-        "r = %5.2f A  interface fcc %4.0f%% hcp %4.0f%%  %s\n",
-        angle, r.final_angle_deg, r.energy_release_eV, r.energy_release_per_atom_meV,
-        r.quenched.neck_bridge_atoms, r.quenched.neck_radius_A,
-        100 * r.quenched.interface_interior_cna.fraction(CnaType::fcc),
-        100 * r.quenched.interface_interior_cna.fraction(CnaType::hcp),
-        resumed ? "(resumed)" : wall);
-    std::fflush(stdout);
-    write_summary();
   }
+  std::printf("weld: %zu runs (%zu angles x %zu seeds + %zu controls), %zu to run, %zu read back\n",
+              tasks.size(), angles, seeds, seeds, pending.size(), tasks.size() - pending.size());
+  std::fflush(stdout);
+  write_summary();  // status "incomplete" until the last run
+
+  const auto start = std::chrono::steady_clock::now();
+  std::size_t ran = 0;
+  std::vector<WeldResult> outcome(pending.size());
+  run_task_pool(
+      pending.size(), settings.workers,
+      [&](std::size_t p) {
+        const Task& t = tasks[pending[p]];
+        outcome[p] = run_weld(settings, study.rod, t.spec, out_dir / run_folder_name(t.spec));
+      },
+      [&](std::size_t p) {
+        const Task& t = tasks[pending[p]];
+        *t.slot = outcome[p];
+        mark_finished(t);
+        ++ran;
+        const double elapsed =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        const double eta =
+            elapsed / static_cast<double>(ran) * static_cast<double>(pending.size() - ran);
+        const WeldResult& r = outcome[p];
+        char what[64];
+        if (t.spec.control)
+          std::snprintf(what, sizeof what, "control   seed %llu",
+                        static_cast<unsigned long long>(t.spec.seed));
+        else
+          std::snprintf(what, sizeof what, "angle %5.1f seed %llu", t.spec.angle_deg,
+                        static_cast<unsigned long long>(t.spec.seed));
+        std::printf(
+            "weld [%zu/%zu] %s: raw release %8.3f eV, angle %5.1f -> %5.1f (end of MD) -> %5.1f "
+            "deg (quenched), neck %4ld atoms (%.0f s)  ETA %s\n",
+            tasks.size() - pending.size() + ran, tasks.size(), what, r.energy_release_raw_eV,
+            r.initial_angle_deg, r.angle_end_of_dynamics_deg, r.final_angle_deg,
+            r.quenched.neck_bridge_atoms, r.wall_s, duration_text(eta).c_str());
+        std::fflush(stdout);
+        write_summary();
+      });
+  study.complete = true;
   write_summary();
+
+  std::printf("weld: net release (raw - control of the same seed), %zu seeds:\n", seeds);
+  for (std::size_t k = 0; k < seeds; ++k)
+    std::printf("  control seed %llu: %8.3f eV%s\n",
+                static_cast<unsigned long long>(study.controls[k].seed),
+                study.controls[k].energy_release_raw_eV,
+                study.controls[k].energy_release_raw_eV > settings.reshaping_threshold_eV
+                    ? "  (reshaping: above the threshold)"
+                    : "");
+  std::printf(
+      "  angle   net release (eV)   raw (eV)        end-of-MD angle   quenched angle   neck\n");
+  for (const WeldAngleSummary& s : study.summary)
+    std::printf(
+        "  %5.1f   %7.2f ± %5.2f   %7.2f ± %5.2f   %5.1f ± %4.1f     %5.1f ± %4.1f    %5.0f\n",
+        s.angle_deg, s.release_eV.mean, s.release_eV.std, s.release_raw_eV.mean,
+        s.release_raw_eV.std, s.angle_end_of_dynamics_deg.mean, s.angle_end_of_dynamics_deg.std,
+        s.angle_after_quench_deg.mean, s.angle_after_quench_deg.std, s.neck_bridge_atoms.mean);
+  std::fflush(stdout);
   return study;
 }
 

@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "slabs/fcc.hpp"
+#include "slabs/input_checks.hpp"
 #include "slabs/oriented.hpp"
 
 namespace fw::slabs {
@@ -59,7 +60,11 @@ CleavedCrystal cleave_crystal(const CleaveSpec& spec) {
   if (spec.cells < 2)
     throw InputError("--cells",
                      "need at least 2 cubic cells per edge, got " + std::to_string(spec.cells));
-  if (!(spec.vacuum_A >= 0.0)) throw InputError("--vacuum", "vacuum must be >= 0 Å");
+  check_vacuum(spec.vacuum_A);
+  check_lattice_constant(spec.a_A);
+  const double cells = spec.cells;
+  check_atom_count(4.0 * cells * cells * cells, "--cells",
+                   "4 x " + std::to_string(spec.cells) + "^3 (atoms of the cubic crystal)");
   const Structure cubic = fcc_bulk(spec.element, spec.a_A, FccCell::conventional);
   Structure crystal = cubic.repeated(spec.cells, spec.cells, spec.cells);
 

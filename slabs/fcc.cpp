@@ -4,13 +4,13 @@
 
 #include "core/error.hpp"
 #include "slabs/elements.hpp"
+#include "slabs/input_checks.hpp"
 
 namespace fw::slabs {
 
 Structure fcc_bulk(const std::string& element_symbol, double a_A, FccCell cell) {
   element(element_symbol, "--element");
-  if (!(a_A > 0.0))
-    throw InputError("--a", "lattice constant must be > 0 Å, got " + std::to_string(a_A));
+  check_lattice_constant(a_A);
   Structure s;
   s.comment = element_symbol + " fcc a=" + std::to_string(a_A) + " A";
   if (cell == FccCell::primitive) {

@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "slabs/elements.hpp"
 #include "slabs/fcc.hpp"
+#include "slabs/input_checks.hpp"
 
 namespace fw::slabs {
 
@@ -48,14 +49,18 @@ Mat3 axis_to_z(const Vec3& axis) {
 
 }  // namespace
 
+Mat3 nanorod_rotation(const Miller& axis) {
+  return axis_to_z(Vec3{double(axis[0]), double(axis[1]), double(axis[2])});
+}
+
 Structure build_nanorod(const NanorodSpec& spec) {
   element(spec.element, "--element");
-  if (!(spec.a_A > 0)) throw InputError("--a", "lattice constant must be > 0 Å");
+  check_lattice_constant(spec.a_A);
   if (spec.axis[0] == 0 && spec.axis[1] == 0 && spec.axis[2] == 0)
     throw InputError("--axis", "rod axis [000] has no direction");
   if (spec.sides.empty()) throw InputError("--sides", "need at least one side facet family");
   if (!(spec.length_A > 0)) throw InputError("--length", "rod length must be > 0 Å");
-  if (!(spec.vacuum_A >= 0)) throw InputError("--vacuum", "vacuum must be >= 0 Å");
+  check_vacuum(spec.vacuum_A);
 
   const Vec3 axis =
       normalized(Vec3{double(spec.axis[0]), double(spec.axis[1]), double(spec.axis[2])});
@@ -93,7 +98,7 @@ Structure build_nanorod(const NanorodSpec& spec) {
   const Structure cubic = fcc_bulk(spec.element, spec.a_A, FccCell::conventional);
   // Centre the rod on an atom so that symmetric facets hold the same number of atoms.
   Structure rod;
-  const Mat3 rot = axis_to_z(axis);
+  const Mat3 rot = axis_to_z(axis);  // = nanorod_rotation(spec.axis)
   for (int i = -cells; i <= cells; ++i)
     for (int j = -cells; j <= cells; ++j)
       for (int k = -cells; k <= cells; ++k)

@@ -34,6 +34,10 @@ struct NanorodSpec {
 /// All cubic-symmetry members (±permutations) of a family, as unit normals.
 std::vector<Vec3> family_normals(const Miller& family);
 
+/// The builder's rotation: r_rod = R r_cubic, rows e1, e2 = axis × e1, e3 = axis (unit), with e1
+/// from x (or from y when the axis is within ~25° of x).
+Mat3 nanorod_rotation(const Miller& axis);
+
 /// Carves the rod out of the fcc lattice: atom r is kept when, relative to the rod centre,
 /// |r·â| <= L/2, n̂·r <= d for every side member n̂ ⟂ â, and every tip constraint holds.
 /// The axis is rotated onto z; the box is orthogonal with vacuum, pbc false on all axes.

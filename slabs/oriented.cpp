@@ -15,6 +15,7 @@
 
 #include "core/error.hpp"
 #include "slabs/elements.hpp"
+#include "slabs/input_checks.hpp"
 
 namespace fw::slabs {
 
@@ -32,8 +33,7 @@ struct PlaneBasis {
 
 void check_inputs(const std::string& element_symbol, double a_A, const Miller& hkl) {
   element(element_symbol, "--element");
-  if (!(a_A > 0.0))
-    throw InputError("--a", "lattice constant must be > 0 Å, got " + std::to_string(a_A));
+  check_lattice_constant(a_A);
   if (hkl[0] == 0 && hkl[1] == 0 && hkl[2] == 0)
     throw InputError("--facet", "Miller indices (000) define no plane");
 }
@@ -132,6 +132,12 @@ void check_layers_and_repeat(const OrientedSpec& spec) {
     throw InputError("--layers", "need at least 1 layer, got " + std::to_string(spec.layers));
   if (spec.repeat_a < 1 || spec.repeat_b < 1)
     throw InputError("--repeat", "in-plane repetition must be >= 1 in both directions (e.g. 2x2)");
+  // One atom per layer and in-plane cell (the fcc plane bases here hold one site each).
+  const double n_atoms = static_cast<double>(spec.layers) * spec.repeat_a * spec.repeat_b;
+  const bool repeated = static_cast<double>(spec.repeat_a) * spec.repeat_b > 1.0;
+  check_atom_count(n_atoms, repeated ? "--repeat" : "--layers",
+                   std::to_string(spec.layers) + " layers x " + std::to_string(spec.repeat_a) +
+                       "x" + std::to_string(spec.repeat_b));
 }
 
 }  // namespace
@@ -168,8 +174,7 @@ Structure oriented_bulk(const OrientedSpec& spec) {
 }
 
 Structure slab_with_vacuum(const OrientedSpec& spec, double vacuum_A) {
-  if (!(vacuum_A >= 0.0))
-    throw InputError("--vacuum", "vacuum must be >= 0 Å, got " + std::to_string(vacuum_A));
+  check_vacuum(vacuum_A);
   Structure s = oriented_bulk(spec);
   const double spacing = fcc_plane_geometry(spec.a_A, spec.hkl).layer_spacing_A;
   const double thickness = (spec.layers - 1) * spacing;

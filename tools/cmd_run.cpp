@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "core/atomic_file.hpp"
+#include "core/dir_lock.hpp"
 #include "core/version.hpp"
 #include "tools/command.hpp"
 #include "tools/pipeline/report.hpp"
@@ -56,6 +57,7 @@ void run(const RunOptions& o) {
   if (o.no_vasp) s.vasp.enabled = false;
   const std::filesystem::path out = s.output_dir;
   ensure_output_folder(out, o.output_dir.empty() ? "output_dir" : "-o");
+  const DirLock lock(out, "facetweld run");  // a second run into `out` stops here, exit 2
   nlohmann::json settings = pipeline::to_json(s);
   settings["code_version"] = code_version();
   write_file_atomically(out / "settings.json", settings.dump(2) + "\n");

@@ -12,8 +12,10 @@
 #include "core/error.hpp"
 #include "core/units.hpp"
 #include "core/version.hpp"
+#include "dft/parallel/communicator.hpp"
 #include "dft/pseudo/pseudopotential.hpp"
 #include "dft/settings.hpp"
+#include "dft/solver/checkpoint.hpp"
 #include "dft/solver/scf.hpp"
 #include "dft/structure_adapter.hpp"
 #include "dft/terms/xc.hpp"
@@ -55,6 +57,12 @@ nlohmann::json vec3_rows(const std::vector<Vec3>& v, double scale) {
 }
 
 void run_scf_command(const ScfOptions& o) {
+  // Under mpirun/srun every rank runs this; rank 0 alone prints and writes (errors are collective,
+  // the same on every rank).
+  if (!dft::is_output_rank()) {
+    std::cout.setstate(std::ios::badbit);
+    std::cerr.setstate(std::ios::badbit);
+  }
   dft::ScfSettings settings = o.settings->resolve();
   const double ecut = settings.ecut_hartree;
   settings.log = [](const std::string& line) { std::cout << line << std::endl; };
@@ -67,7 +75,9 @@ void run_scf_command(const ScfOptions& o) {
                                      psp.source_path + " hint (low " +
                                      std::to_string(*psp.cutoff_hints.low_hartree) + " Ha)");
   const auto crystal = dft::crystal_from_structure(structure, pseudos, o.structure);
-  if (!o.json.empty()) ensure_writable_destination(o.json, "--json");
+  if (!o.json.empty() && dft::is_output_rank()) ensure_writable_destination(o.json, "--json");
+  if (!settings.checkpoint_path.empty())
+    dft::check_checkpoint_before_scf(settings.checkpoint_path, settings.restart);
 
   const auto result = dft::run_scf(crystal, settings);
   const double ha = units::kHartreeInEV;
@@ -80,7 +90,7 @@ void run_scf_command(const ScfOptions& o) {
                 result.energy_zero_smearing_hartree * ha, result.fermi_hartree * ha);
   std::cout << summary << std::endl;
 
-  if (!o.json.empty()) {
+  if (!o.json.empty() && result.output_rank) {
     nlohmann::json j;
     const auto& e = result.energies;
     j["energy_eV"] = result.energy_zero_smearing_hartree * ha;
@@ -117,6 +127,9 @@ void run_scf_command(const ScfOptions& o) {
     j["n_symmetry_operations"] = result.n_symmetry_operations;
     j["n_atoms"] = crystal.n_atoms();
     j["wall_s"] = result.wall_s;
+    j["mpi_ranks"] = result.mpi_ranks;
+    j["threads_per_rank"] = result.threads_per_rank;
+    j["memory_estimate_per_rank_GiB"] = result.memory_estimate_bytes / (1024.0 * 1024.0 * 1024.0);
     j["warnings"] = result.warnings;
     nlohmann::json psps = nlohmann::json::object();
     for (const auto& [element, psp] : pseudos)
@@ -133,11 +146,17 @@ void run_scf_command(const ScfOptions& o) {
     write_file_atomically(o.json, j.dump(2) + "\n");
     std::cout << "wrote " << o.json << std::endl;
   }
-  if (!result.converged)
-    throw InputError("--max-steps", "SCF did not converge in " +
-                                        std::to_string(settings.max_iterations) +
-                                        " steps (raise --max-steps or lower --mixing-beta; the "
-                                        "result was written with converged: false)");
+  if (!result.converged) {
+    char detail[160];
+    std::snprintf(detail, sizeof detail, "last |dE| %.2e Ha, density residual %.2e",
+                  std::abs(result.last_energy_change_hartree), result.last_density_residual);
+    throw InputError("--max-steps",
+                     "SCF did not converge in " + std::to_string(settings.max_iterations) +
+                         " steps (" + detail + "; raise --max-steps or lower --mixing-beta; " +
+                         (o.json.empty() ? std::string("no --json given")
+                                         : "the result was written with converged: false") +
+                         ")");
+  }
 }
 
 const RegisterCommand kRegistered{

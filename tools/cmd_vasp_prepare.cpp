@@ -2,40 +2,40 @@
 /// \brief `facetweld vasp prepare`: write the VASP job folders of a preset and their manifest.
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "core/error.hpp"
 #include "slabs/miller.hpp"
 #include "tools/cli_options.hpp"
 #include "tools/command.hpp"
+#include "tools/settings_cli.hpp"
 #include "vasp_io/presets.hpp"
+#include "vasp_io/settings.hpp"
 
 namespace fw::cli {
 namespace {
 
 struct PrepareCli {
-  std::string preset = "paper";
-  std::string facets = "100,110,111";
+  std::unique_ptr<SettingsOptions<slabs::CrystalSettings>> crystal;
+  std::unique_ptr<SettingsOptions<vasp::JobSettings>> jobs;
   std::string output = "jobs";
-  std::string element = "Au";
-  double a_A = 0.0;
-  std::string potcar_dir;
   bool skip_potcar = false;
   bool force = false;
-  std::vector<int> layers{5, 7, 9, 11};
-  double vacuum_A = 15.0;
 };
 
 void run_prepare(const PrepareCli& c) {
+  const slabs::CrystalSettings crystal = c.crystal->resolve();
+  const vasp::JobSettings jobs = c.jobs->resolve();
   vasp::PrepareOptions o;
-  o.preset = c.preset;
-  o.facets = parse_facet_list(c.facets, "--facets");
-  o.element = c.element;
-  if (c.a_A != 0.0) o.a_A = c.a_A;
-  if (!c.potcar_dir.empty()) o.potcar_dir = c.potcar_dir;
+  o.preset = jobs.preset;
+  o.facets = crystal.facets;
+  o.element = crystal.element;
+  if (c.crystal->given("a")) o.a_A = crystal.a_A;  // else the preset's own
+  if (!jobs.potcar_dir.empty()) o.potcar_dir = jobs.potcar_dir;
   o.skip_potcar = c.skip_potcar;
   o.force = c.force;
-  o.layers = c.layers;
-  o.vacuum_A = c.vacuum_A;
+  o.layers = jobs.layers;
+  o.vacuum_A = jobs.vacuum_A;
   const auto prepared = vasp::prepare_jobs(o, c.output);
   const auto& m = prepared.manifest;
   std::cout << "wrote " << m.jobs.size() << " VASP jobs (" << m.preset << " preset, " << m.method
@@ -46,7 +46,11 @@ void run_prepare(const PrepareCli& c) {
   for (const auto& p : prepared.potcars)
     std::cout << "POTCAR " << p.symbol << ": TITEL = " << p.titel << ", ZVAL = " << p.zval
               << ", ENMAX = " << p.enmax_eV << " eV (" << p.path.string() << ")\n";
-  if (c.skip_potcar) std::cout << "no POTCAR written (--skip-potcar): add one to every folder\n";
+  if (prepared.potcar_spec_only)
+    std::cout << "no POTCAR written (" << (c.skip_potcar ? "--skip-potcar" : "no POTCAR library")
+              << "): each folder has a " << vasp::kPotcarSpecFile
+              << " naming its datasets; assemble POTCAR from your licensed library (--potcar-dir "
+                 "or VASP_PP_PATH, then --force) before `facetweld vasp run`\n";
   std::cout << "manifest: " << c.output << "/manifest.json\n";
 }
 
@@ -57,23 +61,13 @@ const RegisterCommand kRegistered{
           command_group(root, "vasp", "VASP jobs: prepare, run, watch, collect, parse");
       CLI::App* cmd = group->add_subcommand(
           "prepare", "Write VASP job folders (INCAR, POSCAR, KPOINTS, POTCAR) and manifest.json");
-      cmd->add_option("--preset", c->preset,
-                      "paper (the study: cut 500-atom crystal) | slab (converged slab series)")
-          ->capture_default_str();
-      cmd->add_option("--facets", c->facets, "Comma-separated Miller indices")
-          ->capture_default_str();
+      c->crystal = std::make_unique<SettingsOptions<slabs::CrystalSettings>>(
+          cmd, slabs::crystal_settings_table());
+      c->jobs =
+          std::make_unique<SettingsOptions<vasp::JobSettings>>(cmd, vasp::job_settings_table());
       cmd->add_option("-o,--output", c->output, "Jobs folder to create")->capture_default_str();
-      cmd->add_option("--element", c->element, "fcc metal")->capture_default_str();
-      cmd->add_option("--a", c->a_A, "Lattice constant in A (default: 4.08 paper, 4.16 slab)");
-      cmd->add_option("--potcar-dir", c->potcar_dir,
-                      "Your VASP PAW library (folder holding potpaw_PBE/); default $VASP_PP_PATH");
       cmd->add_flag("--skip-potcar", c->skip_potcar, "Write no POTCAR (assemble it elsewhere)");
       cmd->add_flag("--force", c->force, "Overwrite a folder that was prepared before");
-      cmd->add_option("--layers", c->layers, "slab preset: layer counts of the series")
-          ->delimiter(',')
-          ->capture_default_str();
-      cmd->add_option("--vacuum", c->vacuum_A, "slab preset: vacuum thickness (A)")
-          ->capture_default_str();
       cmd->callback([c] { run_prepare(*c); });
     }};
 

@@ -1,58 +1,11 @@
 /// \file main.cpp
-/// \brief The `facetweld` executable: collects the registered subcommands and runs one.
-#include <algorithm>
-#include <iostream>
-
-#include "core/error.hpp"
-#include "core/progress.hpp"
-#include "core/version.hpp"
-#include "tools/command.hpp"
-
-namespace fw::cli {
-
-std::vector<CommandEntry>& command_registry() {
-  static std::vector<CommandEntry> registry;
-  return registry;
-}
-
-CLI::App* command_group(CLI::App& root, const std::string& name, const std::string& description) {
-  for (CLI::App* sub : root.get_subcommands([](CLI::App*) { return true; })) {
-    if (sub->get_name() == name) return sub;
-  }
-  CLI::App* group = root.add_subcommand(name, description);
-  group->require_subcommand(1);
-  return group;
-}
-
-}  // namespace fw::cli
+/// \brief `facetweld-full`: every registered subcommand, with the DFT and MD libraries linked in.
+/// Users call `facetweld` (lean_main.cpp), which runs the light commands itself and hands the
+/// others to this executable.
+#include "dft/parallel/blas_kernels.hpp"
+#include "tools/cli_app.hpp"
 
 int main(int argc, char** argv) {
-  CLI::App app{
-      "facetweld: facet energies of metals from first principles, VASP and EAM, "
-      "and the nanorod welding they drive"};
-  app.set_version_flag("--version", std::string("facetweld ") + fw::code_version());
-  bool quiet = false;
-  app.add_flag("-q,--quiet", quiet, "No progress lines")->configurable(false);
-  app.require_subcommand(1);
-  app.fallthrough();
-
-  auto& registry = fw::cli::command_registry();
-  std::sort(registry.begin(), registry.end(),
-            [](const auto& a, const auto& b) { return a.name < b.name; });
-  for (const auto& entry : registry) entry.setup(app);
-  app.parse_complete_callback([&] { fw::ProgressLine::set_quiet(quiet); });
-
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? 0 : 2;
-  } catch (const fw::InputError& e) {
-    std::cerr << "facetweld: error: " << e.what() << "\n";
-    return 2;
-  } catch (const std::exception& e) {
-    std::cerr << "facetweld: internal error: " << e.what() << "\n";
-    return 1;
-  }
-  return 0;
+  fw::dft::select_blas_kernels(argv);  // may re-execute with OPENBLAS_CORETYPE set
+  return fw::cli::run_cli(argc, argv);
 }

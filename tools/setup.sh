@@ -16,10 +16,14 @@ build_packages=(
 data_packages=(abinit-data lammps-data)
 # Independent peers the tests and benchmarks compare against.
 peer_packages=(python3 python3-ase python3-pymatgen abinit lammps)
+# The Python module (python/) and its tests; Chromium renders report.html in a test; hyperfine
+# times whole processes in bench/python.
+python_packages=(pybind11-dev python3-dev python3-pytest python3-numpy python3-pil chromium hyperfine)
 # A private one-node Slurm cluster that the vasp_io tests start on loopback (real sbatch/squeue).
 slurm_test_packages=(slurm-wlm munge)
 
-wanted=("${build_packages[@]}" "${data_packages[@]}" "${peer_packages[@]}" "${slurm_test_packages[@]}")
+wanted=("${build_packages[@]}" "${data_packages[@]}" "${peer_packages[@]}" "${python_packages[@]}"
+        "${slurm_test_packages[@]}")
 
 missing=()
 for pkg in "${wanted[@]}"; do

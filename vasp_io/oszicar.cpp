@@ -19,6 +19,12 @@ class OszicarScanner {
   bool line(std::string_view raw, long long number) {
     line_number_ = number;
     ++lines_seen_;
+    // Every OSZICAR line is an SCF or ionic line (or a rare note): a long text without one is no
+    // OSZICAR, refused without reading it to the end.
+    if (lines_seen_ == kLinesBeforeGivingUp && out_.ionic_steps.empty() && pending_.empty())
+      throw InputError(out_.source, static_cast<int>(number),
+                       "not a VASP OSZICAR: no SCF or 'F=' line in the first " +
+                           std::to_string(kLinesBeforeGivingUp) + " lines");
     const std::string_view t = trim(raw);
     if (t.empty()) return true;
     std::string_view tok[8];
@@ -49,6 +55,7 @@ class OszicarScanner {
   }
 
  private:
+  static constexpr long long kLinesBeforeGivingUp = 10000;
   double number(std::string_view token, std::string_view what) const {
     auto v = parse_fortran_double(token);
     if (!v) {
@@ -129,7 +136,7 @@ class OszicarScanner {
 }  // namespace
 
 Oszicar parse_oszicar(std::string_view text, const std::string& source) {
-  return scan_lines(OszicarScanner(source), text);
+  return scan_lines(OszicarScanner(source), text, source);
 }
 
 Oszicar read_oszicar(const std::filesystem::path& path) {

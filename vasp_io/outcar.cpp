@@ -41,6 +41,16 @@ class OutcarScanner {
   bool line(std::string_view raw, long long number) {
     line_number_ = number;
     ++lines_seen_;
+    if (lines_seen_ == kLinesBeforeGivingUp && out_.vasp_version.empty() && out_.nions == 0 &&
+        out_.ionic_steps.empty() && !scf_started_)
+      throw InputError(out_.source, static_cast<int>(number),
+                       "not a VASP OUTCAR: no 'vasp.X.Y.Z' header, NIONS or SCF iteration in the "
+                       "first " +
+                           std::to_string(kLinesBeforeGivingUp) + " lines");
+    if (cell_rows_left_ > 0) {
+      read_cell_row(raw);
+      return true;
+    }
     if (mode_ != Mode::none) {
       continue_table(raw);
       return true;
@@ -91,7 +101,15 @@ class OutcarScanner {
           out_.spin_orbit = value_after(t, "LSORBIT") == "T";
         break;
       case 'd':
-        if (!out_.ngf && starts_with(t, "dimension x,y,z NGXF=")) read_ngf(t);
+        if (!out_.ngf && starts_with(t, "dimension x,y,z NGXF="))
+          read_ngf(t);
+        else if (!out_.initial_cell_A && !cell_seen_ && starts_with(t, "direct lattice vectors")) {
+          cell_seen_ = true;
+          cell_rows_left_ = 3;
+        }
+        break;
+      case 'T':
+        if (starts_with(t, "TITEL")) read_titel(t);
         break;
       case 'E':
         if (starts_with(t, "E-fermi")) read_efermi(t);
@@ -137,7 +155,10 @@ class OutcarScanner {
           start_orbital_table(Table::mag_z);
         break;
       case 'i':
-        if (starts_with(t, "in kB")) read_stress(t);
+        if (starts_with(t, "in kB"))
+          read_stress(t);
+        else if (out_.ions_per_type.empty() && starts_with(t, "ions per type"))
+          read_ions_per_type(t);
         break;
       case 'G':
         if (starts_with(t, "General timing and accounting")) {
@@ -187,6 +208,9 @@ class OutcarScanner {
   }
 
  private:
+  // A real OUTCAR (or its tail) shows its header or an SCF iteration long before this: a bigger
+  // text without either is rejected without reading it to the end.
+  static constexpr long long kLinesBeforeGivingUp = 100000;
   enum class Mode { none, forces_header, forces, orbital_header, orbital_rows };
   enum class Box { none, warning, advice };
   enum class Table { charge, mag_x, mag_y, mag_z };
@@ -208,6 +232,45 @@ class OutcarScanner {
           "expected an integer for " + std::string(what) + ", found '" + std::string(token) + "'");
     }
     return *v;
+  }
+
+  void read_titel(std::string_view t) {
+    // "TITEL  = PAW_PBE Ni_pv 06Sep2000" (also "US Au", or a bare "Au"): the element is the
+    // dataset name up to its first '_'.
+    const std::size_t eq = t.find('=');
+    if (eq == std::string_view::npos) return;
+    std::string_view tok[2];
+    const int n = split_blanks(t.substr(eq + 1), tok, 2);
+    if (n < 1) return;
+    std::string_view name = n >= 2 ? tok[1] : tok[0];
+    name = name.substr(0, name.find('_'));
+    out_.species.emplace_back(name);
+  }
+
+  void read_ions_per_type(std::string_view t) {
+    const std::size_t eq = t.find('=');
+    if (eq == std::string_view::npos) return;
+    std::string_view tok[64];
+    const int n = split_blanks(t.substr(eq + 1), tok, 64);
+    for (int i = 0; i < n; ++i)
+      out_.ions_per_type.push_back(static_cast<int>(integer(tok[i], "ions per type")));
+  }
+
+  // One row of the first "direct lattice vectors" block: a1 a2 a3 then the reciprocal vector.
+  // Fixed-width fields can run together for huge cells; then the cell is left unknown.
+  void read_cell_row(std::string_view raw) {
+    const int row = 3 - cell_rows_left_;
+    --cell_rows_left_;
+    std::string_view tok[6];
+    std::optional<double> v[3];
+    if (split_blanks(raw, tok, 6) >= 3)
+      for (int k = 0; k < 3; ++k) v[k] = parse_fortran_double(tok[k]);
+    if (!v[0] || !v[1] || !v[2]) {
+      cell_rows_left_ = 0;
+      return;
+    }
+    pending_cell_[row] = Vec3{*v[0], *v[1], *v[2]};
+    if (cell_rows_left_ == 0) out_.initial_cell_A = pending_cell_;
   }
 
   void read_cores(std::string_view t) {
@@ -457,6 +520,9 @@ class OutcarScanner {
   Table table_ = Table::charge;
   OrbitalTable table_rows_;
   bool in_energy_block_ = false, in_timing_block_ = false, scf_started_ = false;
+  int cell_rows_left_ = 0;
+  bool cell_seen_ = false;
+  Mat3 pending_cell_;
   Box box_ = Box::none;
   int art_lines_ = 0;
   std::string box_text_;
@@ -479,7 +545,7 @@ nlohmann::json table_json(const OrbitalTable& t) {
 }  // namespace
 
 Outcar parse_outcar(std::string_view text, const std::string& source) {
-  return scan_lines(OutcarScanner(source), text);
+  return scan_lines(OutcarScanner(source), text, source);
 }
 
 Outcar read_outcar(const std::filesystem::path& path) {
@@ -506,6 +572,14 @@ nlohmann::json to_json(const Outcar& o) {
                                             ? vec(*o.total_magnetization_vector_muB)
                                             : nlohmann::json(nullptr);
   j["ngf"] = o.ngf ? nlohmann::json(*o.ngf) : nlohmann::json(nullptr);
+  j["species"] = o.species;
+  j["ions_per_type"] = o.ions_per_type;
+  if (o.initial_cell_A) {
+    j["initial_cell_A"] = nlohmann::json::array();
+    for (int r = 0; r < 3; ++r) j["initial_cell_A"].push_back(vec((*o.initial_cell_A)[r]));
+  } else {
+    j["initial_cell_A"] = nullptr;
+  }
   j["n_ionic_steps"] = o.ionic_steps.size();
   if (const OutcarIonicStep* last = o.last_step()) {
     j["final_free_energy_eV"] = last->energies.free_energy_eV;

@@ -60,6 +60,11 @@ struct Outcar {
   std::optional<double> total_magnetization_muB;  ///< last total moment (collinear ISPIN = 2)
   std::optional<Vec3> total_magnetization_vector_muB;  ///< last total moment (noncollinear)
   std::optional<std::array<int, 3>> ngf;  ///< augmentation (fine) FFT grid NGXF NGYF NGZF
+  /// Element of each POTCAR dataset ("TITEL = PAW_PBE Ni_pv ..." -> "Ni"), in POSCAR type order.
+  std::vector<std::string> species;
+  std::vector<int> ions_per_type;  ///< "ions per type =" (same order as `species`)
+  /// The cell VASP started from: the first "direct lattice vectors" block (rows, Å).
+  std::optional<Mat3> initial_cell_A;
   /// Completed ionic steps only: a step cut off mid-SCF is not here (see `completeness`).
   std::vector<OutcarIonicStep> ionic_steps;
   OrbitalTable charge;                ///< last "total charge" table

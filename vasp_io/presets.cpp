@@ -3,10 +3,12 @@
 #include "vasp_io/presets.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "slabs/cleave.hpp"
+#include "slabs/input_checks.hpp"
 #include "slabs/io/structure_file.hpp"
 #include "slabs/kmesh.hpp"
 #include "slabs/oriented.hpp"
@@ -25,7 +27,7 @@ constexpr double kPaperLatticeA = 4.08;  // experimental Au, the paper's 20.4 Å
 constexpr double kSlabLatticeA = 4.16;   // PBE equilibrium of Au (PAW), see docs
 
 void write_job(const fs::path& out, JobSpec& spec, const slabs::Structure& structure,
-               const Incar& incar, const Kpoints& kpoints, const PrepareOptions& o,
+               const Incar& incar, const Kpoints& kpoints,
                const std::optional<PotcarLibrary>& library, std::vector<PotcarInfo>& potcars) {
   const fs::path folder = out / spec.name;
   fs::create_directories(folder);
@@ -34,13 +36,20 @@ void write_job(const fs::path& out, JobSpec& spec, const slabs::Structure& struc
   slabs::write_structure(folder / "POSCAR", s);
   incar.write(folder / "INCAR");
   write_kpoints(folder / "KPOINTS", kpoints);
-  if (!o.skip_potcar) {
+  std::error_code ec;
+  if (library) {
     auto infos = assemble_potcar(*library, s.species_order(), folder / "POTCAR");
     if (potcars.empty()) potcars = infos;
+    fs::remove(folder / kPotcarSpecFile, ec);
+  } else {
+    // pymatgen's convention (potcar_spec=True): the dataset names, one a line, POSCAR order.
+    std::string names;
+    for (const auto& species : s.species_order()) names += species + "\n";
+    write_file_atomically(folder / kPotcarSpecFile, names);
   }
   spec.natoms = static_cast<int>(s.size());
   spec.kmesh = kpoints.mesh;
-  if (const auto problems = validate_job_folder(folder, !o.skip_potcar); !problems.empty())
+  if (const auto problems = validate_job_folder(folder, library.has_value()); !problems.empty())
     throw InputError(folder.string(), "prepared job is not valid VASP input: " + problems.front());
 }
 
@@ -104,15 +113,29 @@ Incar slab_incar(const std::string& system, bool relax) {
 }
 
 PreparedJobs prepare_jobs(const PrepareOptions& o, const fs::path& out) {
+  // Every input is checked before the first file is written.
   if (o.preset != "paper" && o.preset != "slab")
     throw InputError("--preset", "expected paper or slab, got '" + o.preset + "'");
   if (o.facets.empty()) throw InputError("--facets", "no facets given");
+  const double a_A = o.a_A.value_or(o.preset == "paper" ? kPaperLatticeA : kSlabLatticeA);
+  slabs::check_lattice_constant(a_A);
+  if (o.preset == "slab") {
+    if (o.layers.empty()) throw InputError("--layers", "no slab thicknesses given");
+    for (int layers : o.layers)
+      if (layers < 3) throw InputError("--layers", "a slab needs at least 3 layers");
+    slabs::check_vacuum(o.vacuum_A);
+    if (!(o.vacuum_A >= 8.0)) throw InputError("--vacuum", "use at least 8 A of vacuum for a slab");
+  }
   if (fs::exists(out / kManifestFile) && !o.force)
     throw InputError("-o", (out / kManifestFile).string() +
                                " exists: these jobs were prepared already (use --force to "
                                "overwrite, which resets nothing in the registry)");
   std::optional<PotcarLibrary> library;
-  if (!o.skip_potcar) library = locate_potcar_library(o.potcar_dir);
+  const char* env_library = std::getenv("VASP_PP_PATH");
+  if (!o.skip_potcar && (o.potcar_dir || (env_library && *env_library))) {
+    library = locate_potcar_library(o.potcar_dir);
+    find_potcar(*library, o.element);  // a missing dataset fails here, before any file is written
+  }
   std::error_code ec;
   fs::create_directories(out, ec);
   ensure_writable_destination(out / kManifestFile, "-o");
@@ -121,8 +144,8 @@ PreparedJobs prepare_jobs(const PrepareOptions& o, const fs::path& out) {
   Manifest& m = prepared.manifest;
   m.preset = o.preset;
   m.element = o.element;
-  m.a_A = o.a_A.value_or(o.preset == "paper" ? kPaperLatticeA : kSlabLatticeA);
-  if (!(m.a_A > 0)) throw InputError("--a", "lattice constant must be positive");
+  m.a_A = a_A;
+  prepared.potcar_spec_only = !library.has_value();
 
   if (o.preset == "paper") {
     m.method = "cut-crystal";
@@ -158,15 +181,13 @@ PreparedJobs prepare_jobs(const PrepareOptions& o, const fs::path& out) {
         job.hkl = hkl;
         job.area_A2 = cut.cut_area_A2;
         job.relax = false;
-        write_job(out, job, *structure, paper_incar(system_tag(o.element, hkl, role)), kpoints, o,
+        write_job(out, job, *structure, paper_incar(system_tag(o.element, hkl, role)), kpoints,
                   library, prepared.potcars);
         m.jobs.push_back(job);
       }
     }
   } else {
     m.method = "slab";
-    if (o.layers.empty()) throw InputError("--layers", "no slab thicknesses given");
-    if (!(o.vacuum_A >= 8.0)) throw InputError("--vacuum", "use at least 8 A of vacuum for a slab");
     m.settings = {{"functional", "PBE"},
                   {"encut_eV", 400.0},
                   {"ediff_eV", 1e-6},
@@ -197,11 +218,10 @@ PreparedJobs prepare_jobs(const PrepareOptions& o, const fs::path& out) {
       bulk_job.layers = bulk_spec.layers;
       bulk_job.area_A2 = plane.area_A2;
       write_job(out, bulk_job, bulk, slab_incar(system_tag(o.element, hkl, "oriented bulk"), false),
-                mesh_kpoints(bulk_mesh, true, "KSPACING 0.15 1/A, Gamma-centred"), o, library,
+                mesh_kpoints(bulk_mesh, true, "KSPACING 0.15 1/A, Gamma-centred"), library,
                 prepared.potcars);
       m.jobs.push_back(bulk_job);
       for (int layers : o.layers) {
-        if (layers < 3) throw InputError("--layers", "a slab needs at least 3 layers");
         slabs::OrientedSpec spec = bulk_spec;
         spec.layers = layers;
         const auto slab = slabs::slab_with_vacuum(spec, o.vacuum_A);
@@ -221,8 +241,8 @@ PreparedJobs prepare_jobs(const PrepareOptions& o, const fs::path& out) {
         write_job(
             out, job, slab,
             slab_incar(system_tag(o.element, hkl, std::to_string(layers) + "-layer slab"), true),
-            mesh_kpoints(mesh, true, "KSPACING 0.15 1/A in-plane, kz = 1, Gamma-centred"), o,
-            library, prepared.potcars);
+            mesh_kpoints(mesh, true, "KSPACING 0.15 1/A in-plane, kz = 1, Gamma-centred"), library,
+            prepared.potcars);
         m.jobs.push_back(job);
       }
     }
@@ -236,7 +256,10 @@ PreparedJobs prepare_jobs(const PrepareOptions& o, const fs::path& out) {
                    {"enmax_eV", info.enmax_eV}});
     m.settings["potcar"] = p;
   } else {
-    m.settings["potcar"] = "not written (--skip-potcar): add POTCAR to every folder before running";
+    m.settings["potcar"] = std::string("not written (") +
+                           (o.skip_potcar ? "--skip-potcar" : "no POTCAR library") +
+                           "): POTCAR.spec in every folder names the datasets; assemble POTCAR "
+                           "from your licensed library before `facetweld vasp run`";
   }
   write_manifest(out, m);
   return prepared;

@@ -9,37 +9,48 @@
 #include <vector>
 
 #include "slabs/miller.hpp"
+#include "slabs/settings.hpp"
 #include "vasp_io/incar.hpp"
 #include "vasp_io/jobs/manifest.hpp"
 #include "vasp_io/potcar.hpp"
+#include "vasp_io/settings.hpp"
 
 namespace fw::vasp {
 
+/// Defaults come from the settings tables (vasp_io/settings.cpp, slabs/settings.cpp).
 struct PrepareOptions {
-  std::string preset = "paper";  ///< paper | slab
-  std::vector<slabs::Miller> facets{{1, 0, 0}, {1, 1, 0}, {1, 1, 1}};
-  std::string element = "Au";
+  std::string preset = default_job_settings().preset;  ///< paper | slab
+  std::vector<slabs::Miller> facets = slabs::crystal_settings_table().defaults().facets;
+  std::string element = slabs::crystal_settings_table().defaults().element;
   std::optional<double> a_A;  ///< default: 4.08 (paper, experiment) or 4.16 (slab, PBE)
   std::optional<std::filesystem::path> potcar_dir;
   bool skip_potcar = false;  ///< write everything but POTCAR (assemble it on the cluster)
   bool force = false;        ///< write into a folder that already holds a manifest
   // slab preset
-  std::vector<int> layers{5, 7, 9, 11};  ///< convergence series (odd: symmetric slabs)
-  double vacuum_A = 15.0;
+  std::vector<int> layers = default_job_settings().layers;  ///< convergence series
+  double vacuum_A = default_job_settings().vacuum_A;
 };
 
 struct PreparedJobs {
   Manifest manifest;
   std::vector<PotcarInfo> potcars;  ///< one per species (empty with skip_potcar)
+  /// No POTCAR written: each folder has a POTCAR.spec instead (no library, or skip_potcar).
+  bool potcar_spec_only = false;
 };
+
+/// Written instead of POTCAR when no library is at hand: the dataset names the job needs, one a
+/// line in POSCAR species order (pymatgen's `potcar_spec` convention, e.g. "Au").
+inline constexpr const char* kPotcarSpecFile = "POTCAR.spec";
 
 /// INCARs of the two presets (documented and justified in docs/vasp_io_jobs.md).
 Incar paper_incar(const std::string& system);
 Incar slab_incar(const std::string& system, bool relax);
 
 /// Writes `<out>/<hkl>/<role>/{INCAR,POSCAR,KPOINTS,POTCAR}` and `<out>/manifest.json`.
-/// InputError for an unknown preset, a folder that already has a manifest (unless force), or a
-/// missing POTCAR library (unless skip_potcar).
+/// Without a POTCAR library (no potcar_dir, VASP_PP_PATH unset) or with skip_potcar, each folder
+/// gets a POTCAR.spec instead of its POTCAR. InputError, before anything is written, for an
+/// unknown preset, a bad lattice constant, layer count or vacuum, a folder that already has a
+/// manifest (unless force), or a library that lacks the element's dataset.
 PreparedJobs prepare_jobs(const PrepareOptions& options, const std::filesystem::path& out);
 
 }  // namespace fw::vasp

@@ -25,6 +25,26 @@ const settings::Table<JobSettings>& job_settings_table() {
                .default_value = std::string(),
                .doc = "POTCAR library (empty: $VASP_PP_PATH; none: jobs get a POTCAR.spec)"},
               [](auto& s) -> auto& { return s.potcar_dir; }),
+          settings::bind_custom<S>(
+              {.key = "layers",
+               .type = Type::RealList,
+               .default_value = std::vector<double>{5, 7, 9, 11},
+               .doc = "Slab preset: layer counts of the series (odd: symmetric slabs)",
+               .range = settings::between(1, 200),
+               .check =
+                   [](const settings::Value& v) {
+                     for (double n : std::get<std::vector<double>>(v))
+                       if (n != static_cast<int>(n))
+                         throw std::invalid_argument("layer counts are whole numbers");
+                   }},
+              [](S& s, const settings::Value& v) {
+                s.layers.clear();
+                for (double n : std::get<std::vector<double>>(v))
+                  s.layers.push_back(static_cast<int>(n));
+              },
+              [](const S& s) -> settings::Value {
+                return std::vector<double>(s.layers.begin(), s.layers.end());
+              }),
           bind<S>(
               {.key = "vacuum",
                .type = Type::Real,
@@ -35,6 +55,11 @@ const settings::Table<JobSettings>& job_settings_table() {
               [](auto& s) -> auto& { return s.vacuum_A; }),
       });
   return table;
+}
+
+const JobSettings& default_job_settings() {
+  static const JobSettings defaults = job_settings_table().defaults();
+  return defaults;
 }
 
 }  // namespace fw::vasp

@@ -36,13 +36,31 @@ std::size_t ChunkedFile::read(char* buffer, std::size_t capacity) {
   return static_cast<std::size_t>(n);
 }
 
-void for_each_line(std::string_view text, const LineCallback& callback) {
+namespace {
+
+[[noreturn]] void throw_binary(const std::string& source, std::size_t offset) {
+  throw InputError(source, "binary data (a NUL byte at offset " + std::to_string(offset) +
+                               "): not a VASP text file");
+}
+
+[[noreturn]] void throw_long_line(const std::string& source, long long line) {
+  throw InputError(
+      source, static_cast<int>(std::min<long long>(line, INT32_MAX)),
+      "line longer than " + std::to_string(kMaxTextLineBytes >> 20) + " MiB: not a VASP text file");
+}
+
+}  // namespace
+
+void for_each_line(std::string_view text, const LineCallback& callback, const std::string& source) {
+  if (const void* nul = std::memchr(text.data(), '\0', text.size()))
+    throw_binary(source, static_cast<std::size_t>(static_cast<const char*>(nul) - text.data()));
   long long number = 0;
   std::size_t pos = 0;
   while (pos < text.size()) {
     const void* nl = std::memchr(text.data() + pos, '\n', text.size() - pos);
     const std::size_t end =
         nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
+    if (end - pos > kMaxTextLineBytes) throw_long_line(source, number + 1);
     if (!callback(text.substr(pos, end - pos), ++number)) return;
     pos = end + 1;
   }
@@ -56,8 +74,14 @@ std::size_t for_each_line(const std::filesystem::path& path, const LineCallback&
   std::size_t total = 0;
   long long number = 0;
   for (;;) {
-    if (held == buffer.size()) buffer.resize(buffer.size() * 2);  // a very long line
+    if (held == buffer.size()) {  // a very long line
+      if (held >= kMaxTextLineBytes) throw_long_line(file.name(), number + 1);
+      buffer.resize(buffer.size() * 2);
+    }
     const std::size_t n = file.read(buffer.data() + held, buffer.size() - held);
+    if (const void* nul = std::memchr(buffer.data() + held, '\0', n))
+      throw_binary(file.name(), total + static_cast<std::size_t>(static_cast<const char*>(nul) -
+                                                                 (buffer.data() + held)));
     total += n;
     const std::size_t filled = held + n;
     std::size_t pos = 0;

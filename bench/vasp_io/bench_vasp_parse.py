@@ -19,7 +19,7 @@ import warnings
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.normpath(os.path.join(HERE, "..", ".."))
-CORPUS = os.path.normpath(os.path.join(REPO, "..", "shared", "vasp-corpus"))
+CORPUS = os.path.join(REPO, "tests", "data", "vasp-corpus")
 
 
 def largest(pattern_names):

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets of the VASP parsers with clang and runs each for a short time,
-# seeded with the real files of ../shared/vasp-corpus (cut to 64 KiB). Exit code != 0 on a finding.
+# seeded with the real files of tests/data/vasp-corpus (cut to 64 KiB). Exit code != 0 on a finding.
 #   bench/vasp_io/run_fuzz.sh [SECONDS_PER_TARGET=20]
 set -euo pipefail
 seconds="${1:-20}"
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 build="${FACETWELD_FUZZ_BUILD:-$repo/build-fuzz}"
-corpus="$repo/../shared/vasp-corpus"
+corpus="$repo/tests/data/vasp-corpus"
 
 CC=clang CXX=clang++ cmake -S "$repo" -B "$build" -DFACETWELD_FUZZ=ON -DFACETWELD_BUILD_BENCH=OFF \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo > "$build.configure.log"

@@ -235,6 +235,46 @@ std::vector<Binding<S>> join(std::vector<Binding<S>> a, const std::vector<Bindin
   return a;
 }
 
+/// A job file made of several tables over one struct: the table whose section is "" holds the
+/// top-level keys, every other one a [section]. Unknown keys and sections suggest the nearest.
+template <class S>
+void read_sectioned_toml(const toml::value& root, S& s, const std::vector<const Table<S>*>& tables,
+                         const std::string& path) {
+  const Table<S>* top = nullptr;
+  std::vector<std::string> known;
+  for (const auto* t : tables) {
+    if (t->section().empty()) {
+      top = t;
+      for (const auto& k : t->keys()) known.push_back(k);
+    } else {
+      known.push_back(t->section());
+    }
+  }
+  for (const auto& [key, value] : root.as_table()) {
+    const int line = static_cast<int>(value.location().line());
+    const Table<S>* section = nullptr;
+    for (const auto* t : tables)
+      if (!key.empty() && t->section() == key) section = t;
+    if (section) {
+      if (!value.is_table())
+        throw InputError(path, line, "'" + key + "' must be a [" + key + "] table");
+      section->read_toml(value, s, path);
+    } else if (!top || !top->read_toml_key(key, value, s, path)) {
+      reject_unknown_key(key, known, path, line, "the top level");
+    }
+  }
+  for (const auto* t : tables) t->check_consistency(s, path);
+}
+
+/// Every table's defaults applied to one struct.
+template <class S>
+S defaults_of(const std::vector<const Table<S>*>& tables) {
+  S s{};
+  for (const auto* t : tables)
+    for (const auto& b : t->bindings()) b.store(s, b.spec.default_value);
+  return s;
+}
+
 /// A table's documentation as a Markdown table (docs/settings.md is generated from these).
 std::string markdown_rows(const std::vector<const Spec*>& specs);
 

@@ -5,9 +5,12 @@
 #include <fftw3.h>
 
 #include <cmath>
+#include <cstdint>
 #include <mutex>
 #include <numbers>
 #include <stdexcept>
+
+#include "core/error.hpp"
 
 namespace fw::dft {
 namespace {
@@ -25,33 +28,123 @@ std::mutex& planner_mutex() {
 
 }  // namespace
 
-FftGrid choose_fft_grid(const Mat3& cell_bohr, double ecut_hartree) {
+std::array<int, 3> minimum_fft_grid(const Mat3& cell_bohr, double ecut_hartree) {
   const double g_density = 2.0 * std::sqrt(2.0 * ecut_hartree);
-  FftGrid grid;
+  std::array<int, 3> n{};
   for (int d = 0; d < 3; ++d) {
     // The box |m_d| <= (n_d − 1)/2 contains the sphere |G| <= g when (n_d − 1)/2 >= g |a_d| / 2π.
     const double needed =
         2.0 * g_density * norm(cell_bohr[d]) / (2.0 * std::numbers::pi) + 1.0 - 0.3;
-    int n = std::max(2, static_cast<int>(std::ceil(needed)));
-    while (!has_only_factors_235(n)) ++n;
-    grid.n[static_cast<std::size_t>(d)] = n;
+    if (!(needed <= 1e5))
+      throw InputError("--ecut", "a cut-off of " + std::to_string(ecut_hartree) +
+                                     " Ha needs an FFT grid of more than 10^5 points along an "
+                                     "axis; use a cut-off of tens of Ha");
+    n[static_cast<std::size_t>(d)] = std::max(2, static_cast<int>(std::ceil(needed)));
   }
+  return n;
+}
+
+FftGrid choose_fft_grid(const Mat3& cell_bohr, double ecut_hartree) {
+  FftGrid grid;
+  grid.n = minimum_fft_grid(cell_bohr, ecut_hartree);
+  for (int& n : grid.n)
+    while (!has_only_factors_235(n)) ++n;
   return grid;
 }
 
+SphereSupport sphere_support(const FftGrid& grid, const std::vector<std::size_t>& fft_index) {
+  const std::size_t n2 = static_cast<std::size_t>(grid.n[2]);
+  const std::size_t n12 = static_cast<std::size_t>(grid.n[1]) * n2;
+  std::vector<char> column(grid.size() / n2, 0), plane(static_cast<std::size_t>(grid.n[0]), 0);
+  for (std::size_t i : fft_index) {
+    column[i / n2] = 1;
+    plane[i / n12] = 1;
+  }
+  SphereSupport s;
+  for (std::size_t c = 0; c < column.size(); ++c)
+    if (column[c]) s.column_offsets.push_back(c * n2);
+  for (std::size_t p = 0; p < plane.size(); ++p)
+    if (plane[p]) s.planes.push_back(static_cast<int>(p));
+  return s;
+}
+
+namespace {
+
+/// Which of the four 16-byte slots of a 64-byte line `p` starts at.
+int alignment_slot(const void* p) {
+  return static_cast<int>((reinterpret_cast<std::uintptr_t>(p) / 16) % 4);
+}
+
+}  // namespace
+
 FftPlans::FftPlans(const FftGrid& grid) : grid_(grid) {
-  FftBuffer buffer(grid.size());
+  FftBuffer buffer(grid.size() + kAlignments);
   auto* p = reinterpret_cast<fftw_complex*>(buffer.data());
+  const int n0 = grid.n[0], n1 = grid.n[1], n2 = grid.n[2];
   std::lock_guard<std::mutex> lock(planner_mutex());
-  backward_ = fftw_plan_dft_3d(grid.n[0], grid.n[1], grid.n[2], p, p, FFTW_BACKWARD, FFTW_MEASURE);
-  forward_ = fftw_plan_dft_3d(grid.n[0], grid.n[1], grid.n[2], p, p, FFTW_FORWARD, FFTW_MEASURE);
-  if (!backward_ || !forward_) throw std::runtime_error("FFTW could not plan the density grid");
+  backward_ = fftw_plan_dft_3d(n0, n1, n2, p, p, FFTW_BACKWARD, FFTW_MEASURE);
+  forward_ = fftw_plan_dft_3d(n0, n1, n2, p, p, FFTW_FORWARD, FFTW_MEASURE);
+  axis0_backward_ = fftw_plan_many_dft(1, &n0, n1 * n2, p, nullptr, n1 * n2, 1, p, nullptr, n1 * n2,
+                                       1, FFTW_BACKWARD, FFTW_MEASURE);
+  axis0_forward_ = fftw_plan_many_dft(1, &n0, n1 * n2, p, nullptr, n1 * n2, 1, p, nullptr, n1 * n2,
+                                      1, FFTW_FORWARD, FFTW_MEASURE);
+  for (int shift = 0; shift < kAlignments; ++shift) {
+    fftw_complex* q = p + shift;
+    const int slot = alignment_slot(q);
+    for (int sign : {FFTW_BACKWARD, FFTW_FORWARD}) {
+      void* column =
+          fftw_plan_many_dft(1, &n2, 1, q, nullptr, 1, n2, q, nullptr, 1, n2, sign, FFTW_MEASURE);
+      void* plane =
+          fftw_plan_many_dft(1, &n1, n2, q, nullptr, n2, 1, q, nullptr, n2, 1, sign, FFTW_MEASURE);
+      (sign == FFTW_BACKWARD ? column_backward_ : column_forward_)[slot] = column;
+      (sign == FFTW_BACKWARD ? plane_backward_ : plane_forward_)[slot] = plane;
+    }
+  }
+  bool ok = backward_ && forward_ && axis0_backward_ && axis0_forward_;
+  for (int slot = 0; slot < kAlignments; ++slot)
+    ok = ok && column_backward_[slot] && column_forward_[slot] && plane_backward_[slot] &&
+         plane_forward_[slot];
+  if (!ok) throw std::runtime_error("FFTW could not plan the density grid");
 }
 
 FftPlans::~FftPlans() {
   std::lock_guard<std::mutex> lock(planner_mutex());
-  fftw_destroy_plan(static_cast<fftw_plan>(backward_));
-  fftw_destroy_plan(static_cast<fftw_plan>(forward_));
+  auto destroy = [](void* plan) {
+    if (plan) fftw_destroy_plan(static_cast<fftw_plan>(plan));
+  };
+  for (void* plan : {backward_, forward_, axis0_backward_, axis0_forward_}) destroy(plan);
+  for (int slot = 0; slot < kAlignments; ++slot)
+    for (void* plan : {column_backward_[slot], column_forward_[slot], plane_backward_[slot],
+                       plane_forward_[slot]})
+      destroy(plan);
+}
+
+void FftPlans::to_real_space(Complex* data, const SphereSupport& support) const {
+  auto* p = reinterpret_cast<fftw_complex*>(data);
+  const std::size_t n12 = static_cast<std::size_t>(grid_.n[1]) * grid_.n[2];
+  for (std::size_t offset : support.column_offsets) {
+    fftw_complex* c = p + offset;
+    fftw_execute_dft(static_cast<fftw_plan>(column_backward_[alignment_slot(c)]), c, c);
+  }
+  for (int i0 : support.planes) {
+    fftw_complex* plane = p + static_cast<std::size_t>(i0) * n12;
+    fftw_execute_dft(static_cast<fftw_plan>(plane_backward_[alignment_slot(plane)]), plane, plane);
+  }
+  fftw_execute_dft(static_cast<fftw_plan>(axis0_backward_), p, p);
+}
+
+void FftPlans::to_reciprocal_space(Complex* data, const SphereSupport& support) const {
+  auto* p = reinterpret_cast<fftw_complex*>(data);
+  const std::size_t n12 = static_cast<std::size_t>(grid_.n[1]) * grid_.n[2];
+  fftw_execute_dft(static_cast<fftw_plan>(axis0_forward_), p, p);
+  for (int i0 : support.planes) {
+    fftw_complex* plane = p + static_cast<std::size_t>(i0) * n12;
+    fftw_execute_dft(static_cast<fftw_plan>(plane_forward_[alignment_slot(plane)]), plane, plane);
+  }
+  for (std::size_t offset : support.column_offsets) {
+    fftw_complex* c = p + offset;
+    fftw_execute_dft(static_cast<fftw_plan>(column_forward_[alignment_slot(c)]), c, c);
+  }
 }
 
 void FftPlans::to_real_space(Complex* data) const {

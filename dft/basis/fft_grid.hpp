@@ -5,6 +5,7 @@
 #include <array>
 #include <complex>
 #include <cstddef>
+#include <vector>
 
 #include "core/vec3.hpp"
 
@@ -31,6 +32,21 @@ struct FftGrid {
 /// gives 24, 27, 30, 30, 32, 36 at ecut 20, 25, 30, 35, 40, 45 Ha.
 FftGrid choose_fft_grid(const Mat3& cell_bohr, double ecut_hartree);
 
+/// The smallest sizes (any factors) that hold the density sphere with the same margin as
+/// choose_fft_grid; a user-given grid below this aliases the density. Throws fw::InputError
+/// naming --ecut when the cut-off would need more than 10^5 points along an axis.
+std::array<int, 3> minimum_fft_grid(const Mat3& cell_bohr, double ecut_hartree);
+
+/// Where a plane-wave sphere lies in the box: the (i0, i1) columns along axis 2 and the i0 planes
+/// that hold any of its coefficients. Transforms of sphere data skip the rest (zero padding).
+struct SphereSupport {
+  std::vector<std::size_t> column_offsets;  ///< (i0·n1 + i1)·n2 of each column holding a G
+  std::vector<int> planes;                  ///< i0 of each plane holding a G
+};
+
+/// The support of the coefficients at `fft_index` (linear box indices).
+SphereSupport sphere_support(const FftGrid& grid, const std::vector<std::size_t>& fft_index);
+
 /// Complex 3-D transforms of one grid, planned once (FFTW_MEASURE) and reusable from any thread on
 /// buffers allocated with fft_alloc (same alignment as the planning buffer).
 class FftPlans {
@@ -45,12 +61,29 @@ class FftPlans {
   /// In place: c(G) = Σ_r f(r) e^{−iG·r} (no normalisation; divide by grid.size() for
   /// coefficients).
   void to_reciprocal_space(Complex* data) const;
+  /// As to_real_space for data that is zero outside `support`: the 1-D transforms along axis 2 run
+  /// only on its columns, along axis 1 only on its planes (as ABINIT's zero-padded fftalg 312;
+  /// Goedecker, Comput. Phys. Commun. 76, 294 (1993)).
+  void to_real_space(Complex* data, const SphereSupport& support) const;
+  /// As to_reciprocal_space where only the coefficients inside `support` are read afterwards.
+  void to_reciprocal_space(Complex* data, const SphereSupport& support) const;
   const FftGrid& grid() const { return grid_; }
 
  private:
   FftGrid grid_;
   void* backward_ = nullptr;
   void* forward_ = nullptr;
+  // 1-D passes of the pruned transforms: one column (axis 2), one plane's lines along axis 1,
+  // all lines along axis 0; backward and forward. Columns and planes start at any element, so
+  // their plans exist for each of the four 16-byte offsets modulo 64 (FFTW's SIMD codelets need
+  // the alignment they were planned with; planning them FFTW_UNALIGNED costs ~2x).
+  static constexpr int kAlignments = 4;
+  void* column_backward_[kAlignments] = {};
+  void* column_forward_[kAlignments] = {};
+  void* plane_backward_[kAlignments] = {};
+  void* plane_forward_[kAlignments] = {};
+  void* axis0_backward_ = nullptr;
+  void* axis0_forward_ = nullptr;
 };
 
 /// An FFTW-aligned complex buffer of one grid.

@@ -34,6 +34,7 @@ KPointBasis make_kpoint_basis(const Crystal& crystal, const FftGrid& grid, const
         basis.k_plus_g.push_back(kg);
         basis.kinetic_hartree.push_back(e);
       }
+  basis.fft_support = sphere_support(grid, basis.fft_index);
   return basis;
 }
 

@@ -18,6 +18,7 @@ struct KPointBasis {
   std::vector<std::size_t> fft_index;      ///< linear index of G in the FFT box
   std::vector<Vec3> k_plus_g;              ///< Cartesian k+G (bohr⁻¹)
   std::vector<double> kinetic_hartree;     ///< |k+G|²/2
+  SphereSupport fft_support;               ///< columns and planes of the box the sphere touches
   std::size_t size() const { return miller.size(); }
 };
 

@@ -3,11 +3,12 @@
 #include "dft/solver/davidson.hpp"
 
 #include <cblas.h>
-#include <lapacke.h>
 
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+
+#include "dft/parallel/scalapack_eigensolver.hpp"
 
 namespace fw::dft {
 namespace {
@@ -23,12 +24,17 @@ void gemm_ch(std::size_t m, std::size_t n, std::size_t k, const Complex* a, cons
 }
 
 /// Hermitian eigen-decomposition in place (columns of a become eigenvectors, ascending).
-void heev(std::vector<Complex>& a, std::size_t n, std::vector<double>& w) {
-  w.resize(n);
-  const int info = LAPACKE_zheevd(LAPACK_COL_MAJOR, 'V', 'U', static_cast<int>(n),
-                                  reinterpret_cast<lapack_complex_double*>(a.data()),
-                                  static_cast<int>(n), w.data());
-  if (info != 0) throw std::runtime_error("zheevd failed in the Davidson subspace");
+void heev(std::vector<Complex>& a, std::size_t n, std::vector<double>& w,
+          const DenseEigensolver& dense) {
+  for (const Complex& v : a)
+    if (!std::isfinite(v.real()) || !std::isfinite(v.imag()))
+      throw std::runtime_error(
+          "the Davidson subspace matrix holds NaN or infinity (the potential or the starting "
+          "wavefunctions are not finite)");
+  if (dense)
+    dense(a, n, w);
+  else
+    lapack_heevd(a, n, w);
 }
 
 /// Removes the components of t (npw x nt) along v (npw x nv, orthonormal), twice for stability.
@@ -44,11 +50,12 @@ void project_out(const Complex* v, std::size_t nv, Complex* t, std::size_t nt, s
 }
 
 /// Orthonormalises t (npw x nt) by S^{-1/2} on its well-conditioned subspace; returns kept count.
-std::size_t orthonormalize_block(std::vector<Complex>& t, std::size_t npw, std::size_t nt) {
+std::size_t orthonormalize_block(std::vector<Complex>& t, std::size_t npw, std::size_t nt,
+                                 const DenseEigensolver& dense = nullptr) {
   std::vector<Complex> s(nt * nt);
   gemm_ch(nt, nt, npw, t.data(), t.data(), s.data());
   std::vector<double> w;
-  heev(s, nt, w);
+  heev(s, nt, w, dense);
   const double w_max = w.empty() ? 0.0 : w.back();
   std::vector<Complex> transform;
   std::size_t kept = 0;
@@ -76,32 +83,43 @@ bool orthonormalize(std::vector<Complex>& x, std::size_t npw, std::size_t n) {
 
 DavidsonResult davidson(const ApplyOperator& apply_h, const std::vector<double>& kinetic,
                         std::size_t n_bands, std::vector<Complex>& x,
-                        std::vector<double>& eigenvalues, int max_iterations, double tolerance) {
+                        std::vector<double>& eigenvalues, int max_iterations, double tolerance,
+                        const DenseEigensolver& dense) {
   const std::size_t npw = kinetic.size();
   if (n_bands > npw) throw std::invalid_argument("more bands than plane waves");
   const std::size_t max_basis = std::min(npw, 3 * n_bands);
   DavidsonResult result;
 
   std::vector<Complex> v = x;  // basis, npw x m
-  std::size_t m = orthonormalize_block(v, npw, n_bands);
+  std::size_t m = orthonormalize_block(v, npw, n_bands, dense);
   if (m != n_bands) throw std::runtime_error("Davidson: start vectors are linearly dependent");
   std::vector<Complex> hv(npw * m);
   apply_h(v.data(), hv.data(), m);
   result.n_applications += m;
 
+  // V^H H V (leading dimension max_basis), extended by the new columns only as V grows: the
+  // O(npw·m²) product of every iteration becomes O(npw·m·k) for k new vectors.
+  std::vector<Complex> projected(max_basis * max_basis, 0.0);
+  cblas_zgemm(CblasColMajor, CblasConjTrans, CblasNoTrans, static_cast<int>(m), static_cast<int>(m),
+              static_cast<int>(npw), &kOne, v.data(), static_cast<int>(npw), hv.data(),
+              static_cast<int>(npw), &kZero, projected.data(), static_cast<int>(max_basis));
+
   std::vector<Complex> hx(npw * n_bands), residual(npw * n_bands), subspace;
   std::vector<double> ritz;
   for (int iteration = 0;; ++iteration) {
     // Rayleigh–Ritz in span(v).
-    subspace.assign(m * m, 0.0);
-    gemm_ch(m, m, npw, v.data(), hv.data(), subspace.data());
+    subspace.resize(m * m);
+    for (std::size_t j = 0; j < m; ++j)
+      std::copy(projected.begin() + static_cast<long>(j * max_basis),
+                projected.begin() + static_cast<long>(j * max_basis + m),
+                subspace.begin() + static_cast<long>(j * m));
     for (std::size_t i = 0; i < m; ++i)
       for (std::size_t j = i + 1; j < m; ++j) {
         const Complex avg = 0.5 * (subspace[j * m + i] + std::conj(subspace[i * m + j]));
         subspace[j * m + i] = avg;
         subspace[i * m + j] = std::conj(avg);
       }
-    heev(subspace, m, ritz);
+    heev(subspace, m, ritz, dense);
     x.assign(npw * n_bands, 0.0);
     cblas_zgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, static_cast<int>(npw),
                 static_cast<int>(n_bands), static_cast<int>(m), &kOne, v.data(),
@@ -130,6 +148,17 @@ DavidsonResult davidson(const ApplyOperator& apply_h, const std::vector<double>&
     result.iterations = iteration;
     if (active.empty() || iteration >= max_iterations) break;
 
+    if (m + active.size() > max_basis) {  // restart from the Ritz vectors: X^H H X = diag(λ)
+      v = x;
+      hv = hx;
+      m = n_bands;
+      std::fill(projected.begin(), projected.end(), Complex(0.0));
+      for (std::size_t b = 0; b < n_bands; ++b) projected[b * max_basis + b] = eigenvalues[b];
+    }
+    // Fewer plane waves than 3·n_bands: only as many corrections as the basis has room for.
+    if (m + active.size() > max_basis) active.resize(max_basis - m);
+    if (active.empty()) break;
+
     // TPA-preconditioned corrections.
     std::vector<Complex> t(npw * active.size());
     for (std::size_t a = 0; a < active.size(); ++a) {
@@ -143,13 +172,8 @@ DavidsonResult davidson(const ApplyOperator& apply_h, const std::vector<double>&
         t[a * npw + g] = residual[b * npw + g] * (num / (num + 16.0 * y * y * y * y));
       }
     }
-    if (m + active.size() > max_basis) {  // restart from the Ritz vectors
-      v = x;
-      hv = hx;
-      m = n_bands;
-    }
     project_out(v.data(), m, t.data(), active.size(), npw);
-    const std::size_t kept = orthonormalize_block(t, npw, active.size());
+    const std::size_t kept = orthonormalize_block(t, npw, active.size(), dense);
     if (kept == 0) break;
     project_out(v.data(), m, t.data(), kept, npw);
     std::vector<Complex> ht(npw * kept);
@@ -159,6 +183,14 @@ DavidsonResult davidson(const ApplyOperator& apply_h, const std::vector<double>&
     hv.resize(npw * (m + kept));
     std::copy(t.begin(), t.end(), v.begin() + static_cast<long>(npw * m));
     std::copy(ht.begin(), ht.end(), hv.begin() + static_cast<long>(npw * m));
+    // New columns [V T]^H (H T) of the projected matrix, and their Hermitian mirror.
+    cblas_zgemm(CblasColMajor, CblasConjTrans, CblasNoTrans, static_cast<int>(m + kept),
+                static_cast<int>(kept), static_cast<int>(npw), &kOne, v.data(),
+                static_cast<int>(npw), ht.data(), static_cast<int>(npw), &kZero,
+                projected.data() + m * max_basis, static_cast<int>(max_basis));
+    for (std::size_t j = m; j < m + kept; ++j)
+      for (std::size_t i = 0; i < m; ++i)
+        projected[i * max_basis + j] = std::conj(projected[j * max_basis + i]);
     m += kept;
   }
   return result;

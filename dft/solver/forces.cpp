@@ -50,8 +50,11 @@ std::vector<Vec3> compute_forces(const ScfContext& ctx, const std::vector<Comple
   }
 
   // Nonlocal: F_a = −Σ_k w_k Σ_n f_n 2 Re Σ_{p∈a} (∂P_pn)* (D P)_pn with ∂P = B^H (i(k+G) ψ).
+  // Each rank adds the k-points it works on; the sum over ranks follows.
   const Complex one(1.0), zero(0.0);
+  std::vector<double> f_nonlocal(3 * n_atoms, 0.0);
   for (std::size_t k = 0; k < ctx.bases.size(); ++k) {
+    if (!ctx.distribution.contributes(k)) continue;
     const auto& basis = ctx.bases[k];
     const auto& proj = ctx.projectors[k];
     if (proj.n_proj == 0) continue;
@@ -73,11 +76,15 @@ std::vector<Vec3> compute_forces(const ScfContext& ctx, const std::vector<Comple
         if (wf == 0.0) continue;
         for (std::size_t q = 0; q < np; ++q) {
           const double de = 2.0 * (std::conj(deriv[b * np + q]) * dp[b * np + q]).real();
-          forces[static_cast<std::size_t>(proj.atom_of_projector[q])][d] -= wf * de;
+          f_nonlocal[3 * static_cast<std::size_t>(proj.atom_of_projector[q]) +
+                     static_cast<std::size_t>(d)] -= wf * de;
         }
       }
     }
   }
+  ctx.world->sum(f_nonlocal.data(), f_nonlocal.size());
+  for (std::size_t a = 0; a < n_atoms; ++a)
+    for (int d = 0; d < 3; ++d) forces[a][d] += f_nonlocal[3 * a + static_cast<std::size_t>(d)];
   symmetrize_forces(forces, crystal, ctx.symmetry);
   return forces;
 }

@@ -14,9 +14,9 @@ void KPointHamiltonian::apply(const Complex* x, Complex* hx, std::size_t n_bands
     Complex* hb = hx + b * npw;
     std::fill(work.data(), work.data() + n_grid, Complex(0.0));
     for (std::size_t g = 0; g < npw; ++g) work[basis_.fft_index[g]] = xb[g];
-    plans_.to_real_space(work.data());
+    plans_.to_real_space(work.data(), basis_.fft_support);
     for (std::size_t i = 0; i < n_grid; ++i) work[i] *= v_eff_[i];
-    plans_.to_reciprocal_space(work.data());
+    plans_.to_reciprocal_space(work.data(), basis_.fft_support);
     for (std::size_t g = 0; g < npw; ++g)
       hb[g] = basis_.kinetic_hartree[g] * xb[g] + work[basis_.fft_index[g]] * inv_n;
   }

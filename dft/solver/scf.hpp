@@ -34,7 +34,11 @@ struct ScfSettings {
   bool time_reversal{};
   std::optional<std::array<int, 3>> fft_grid;  ///< override the automatic grid
   bool compute_forces{};
-  int threads{};                ///< OpenMP threads over k-points (0: the runtime's default)
+  int threads{};  ///< OpenMP threads per rank (0: the runtime's default; under MPI the node's
+                  ///< cores shared among its ranks)
+  /// With more MPI ranks than k-points, ranks share a k-point and solve its subspace problems of
+  /// this dimension or more with ScaLAPACK (smaller ones with LAPACK on each rank).
+  int scalapack_min_dimension{};
   std::string checkpoint_path;  ///< empty: no checkpoint
   int checkpoint_every{};       ///< also every N SCF steps (0: only at the end)
   bool restart{};               ///< start from checkpoint_path when it exists
@@ -68,9 +72,19 @@ struct ScfResult {
   std::string xc_name;
   std::vector<std::string> warnings;
   double wall_s = 0.0;
+  double last_energy_change_hartree = 0.0;  ///< ΔE of the last step
+  double last_density_residual = 0.0;       ///< ∫|ρ_out − ρ_in| / N_el of the last step
+  int mpi_ranks = 1;                        ///< ranks that ran the SCF (1 without MPI)
+  int threads_per_rank = 1;                 ///< OpenMP threads of each rank
+  bool output_rank = true;                  ///< this process prints and writes files (MPI rank 0)
+  double memory_estimate_bytes = 0.0;       ///< per rank, estimated before the SCF
 };
 
 /// Runs the SCF to convergence (or max_iterations; then converged = false) and computes forces.
+/// Under mpirun/srun the ranks share the k-points (collective: every rank calls it with the same
+/// input and gets the same result; only rank 0 logs and writes the checkpoint). Throws
+/// fw::InputError for settings that cannot work (too few bands, an FFT grid below the cut-off
+/// sphere, a run that does not fit in memory, a corrupt checkpoint), naming the option.
 ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings);
 
 }  // namespace fw::dft

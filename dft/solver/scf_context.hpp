@@ -8,6 +8,8 @@
 
 #include "dft/basis/plane_wave_basis.hpp"
 #include "dft/basis/symmetry.hpp"
+#include "dft/parallel/communicator.hpp"
+#include "dft/parallel/kpoint_distribution.hpp"
 #include "dft/solver/scf.hpp"
 #include "dft/terms/form_factors.hpp"
 #include "dft/terms/nonlocal.hpp"
@@ -32,9 +34,13 @@ struct ScfContext {
   std::vector<double> rho_core_r;
   double n_electrons = 0.0;
   std::size_t n_bands = 0;
+  const Communicator* world = nullptr;
+  int threads = 1;                  ///< OpenMP threads of this rank
+  KPointDistribution distribution;  ///< which k-points this rank works on
+  double memory_estimate_bytes = 0.0;
 
   // State.
-  std::vector<std::vector<Complex>> psi;         ///< per k: npw x n_bands
+  std::vector<std::vector<Complex>> psi;  ///< per k: npw x n_bands (empty where another rank works)
   std::vector<std::vector<double>> eigenvalues;  ///< per k
   std::vector<std::vector<double>> occupations;  ///< per k, in [0, 2]
   double fermi = 0.0;
@@ -43,6 +49,7 @@ struct ScfContext {
 };
 
 /// Forces (Ha/bohr) from the converged state: local, nonlocal, core correction, Ewald; symmetrised.
+/// Collective over ctx.world (the nonlocal part is summed over the ranks' k-points).
 /// `rho_g` is the valence density, `v_xc_r` the XC potential of valence + core.
 std::vector<Vec3> compute_forces(const ScfContext& ctx, const std::vector<Complex>& rho_g,
                                  const std::vector<double>& v_xc_r);

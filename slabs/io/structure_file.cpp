@@ -12,6 +12,7 @@
 #include "slabs/io/poscar.hpp"
 
 namespace fw::slabs {
+namespace fs = std::filesystem;
 
 StructureFormat format_from_filename(const std::filesystem::path& path,
                                      const std::string& option_name) {
@@ -31,25 +32,41 @@ StructureFormat format_from_filename(const std::filesystem::path& path,
                        "(LAMMPS data)");
 }
 
+std::ifstream open_structure_text(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (fs::is_character_file(path, ec) || fs::is_block_file(path, ec))
+    throw InputError(path.string(), "is a device, not a structure file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path.string(), "cannot open for reading");
+  // Binary data is refused before any line is read (a text reader would take it as one line).
+  std::string head(4096, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  if (head.find('\0') != std::string::npos)
+    throw InputError(path.string(), "binary data (a NUL byte), not a structure file");
+  in.clear();
+  in.seekg(0);
+  return in;
+}
+
 Structure read_structure(const std::filesystem::path& path,
                          const std::vector<std::string>& species_hint) {
   const StructureFormat format = format_from_filename(path);
-  std::ifstream in(path);
-  if (!in) throw InputError(path.string(), "cannot open for reading");
-  switch (format) {
-    case StructureFormat::poscar:
-      return read_poscar(in, path.string(), species_hint);
-    case StructureFormat::extxyz:
-      return read_extxyz(in, path.string());
-    case StructureFormat::lammps_data:
-      break;
-  }
-  throw InputError(path.string(),
-                   "reading LAMMPS data files is not supported; use POSCAR or extended XYZ");
+  std::ifstream in = open_structure_text(path);
+  if (format == StructureFormat::lammps_data)
+    throw InputError(path.string(),
+                     "reading LAMMPS data files is not supported; use POSCAR or extended XYZ");
+  Structure s = format == StructureFormat::poscar ? read_poscar(in, path.string(), species_hint)
+                                                  : read_extxyz(in, path.string());
+  // Energies per atom, k-meshes and MD of an empty structure are meaningless ("-nan eV/atom").
+  if (s.atoms.empty()) throw InputError(path.string(), "the structure has no atoms");
+  return s;
 }
 
 void write_structure(const std::filesystem::path& path, const Structure& structure) {
   const StructureFormat format = format_from_filename(path);
+  if (structure.atoms.empty())
+    throw InputError(path.string(), "refusing to write a structure without atoms");
   write_file_atomically(path, [&](std::ostream& out) {
     switch (format) {
       case StructureFormat::poscar:

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -17,12 +18,18 @@ enum class StructureFormat { poscar, extxyz, lammps_data };
 StructureFormat format_from_filename(const std::filesystem::path& path,
                                      const std::string& option_name = "");
 
+/// Opens a structure file for reading; InputError for a device (/dev/zero), binary data (a NUL
+/// byte in the first 4 KiB) or a file that cannot be opened.
+std::ifstream open_structure_text(const std::filesystem::path& path);
+
 /// Reads POSCAR/CONTCAR or extended XYZ (LAMMPS data is write-only). `species_hint` names the
-/// species of a VASP-4 POSCAR that lacks the species line.
+/// species of a VASP-4 POSCAR that lacks the species line. InputError for a device, binary data
+/// or a structure without atoms.
 Structure read_structure(const std::filesystem::path& path,
                          const std::vector<std::string>& species_hint = {});
 
-/// Writes atomically (temp file + rename) in the format the name implies.
+/// Writes atomically (temp file + rename) in the format the name implies; refuses an empty
+/// structure.
 void write_structure(const std::filesystem::path& path, const Structure& structure);
 
 }  // namespace fw::slabs

@@ -3,6 +3,10 @@
 /// clear line and exit code 2.
 #include <gtest/gtest.h>
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -72,11 +76,30 @@ TEST_F(MdCli, MalformedPotentialFileGivesOneLineAndExitCode2) {
       << o.output;
 }
 
-TEST_F(MdCli, TooSmallPeriodicCellIsRejected) {
+TEST_F(MdCli, FourAtomCellNeedsNoRepeat) {
+  // The README's 4-atom cube and the 1-atom primitive cell: several periodic images per atom,
+  // the same energy per atom as a 4x4x8 block (whose widths exceed twice the cutoff).
   ASSERT_EQ(run("bulk --cell conventional -o cube.vasp", dir_).exit_code, 0);
-  const Outcome o = run("md energy --structure cube.vasp", dir_);
-  EXPECT_EQ(o.exit_code, 2);
-  EXPECT_NE(o.output.find("less than twice the potential cutoff"), std::string::npos) << o.output;
+  ASSERT_EQ(run("bulk --cell primitive -o one.vasp", dir_).exit_code, 0);
+  ASSERT_EQ(
+      run("slab --facet 100 --layers 16 --repeat 4x4 --vacuum 0 -o big.extxyz", dir_).exit_code, 0);
+  nlohmann::json e[3];
+  const char* names[3] = {"cube.vasp", "one.vasp", "big.extxyz"};
+  for (int k = 0; k < 3; ++k) {
+    const Outcome o = run(std::string("md energy --structure ") + names[k] + " --json e" +
+                              std::to_string(k) + ".json",
+                          dir_);
+    ASSERT_EQ(o.exit_code, 0) << o.output;
+    std::ifstream(dir_ / ("e" + std::to_string(k) + ".json")) >> e[k];
+  }
+  for (int k = 0; k < 2; ++k) {
+    EXPECT_NEAR(e[k]["energy_per_atom_eV"].get<double>(), e[2]["energy_per_atom_eV"].get<double>(),
+                1e-12)
+        << names[k];
+    EXPECT_NEAR(e[k]["pressure_GPa"].get<double>(), e[2]["pressure_GPa"].get<double>(), 1e-9)
+        << names[k];
+  }
+  EXPECT_NEAR(e[0]["energy_per_atom_eV"].get<double>(), -3.93, 0.01);  // Au_u3 cohesive energy
 }
 
 TEST_F(MdCli, EdisWritesUnrelaxedAndRelaxedFacetsInTheSharedSchema) {
@@ -97,6 +120,59 @@ TEST_F(MdCli, JobWithOutOfRangeTimeStepFailsBeforeRunning) {
   const Outcome o = run("md run job.toml", dir_);
   EXPECT_EQ(o.exit_code, 2);
   EXPECT_NE(o.output.find("outside (0, 0.01] ps"), std::string::npos) << o.output;
+}
+
+TEST_F(MdCli, JobInAnotherFolderFindsTheDefaultPotential) {
+  fs::create_directories(dir_ / "jobs");
+  ASSERT_EQ(run("slab --facet 100 --layers 8 --repeat 4x4 --vacuum 0 -o jobs/bulk.extxyz", dir_)
+                .exit_code,
+            0);
+  std::ofstream(dir_ / "jobs/job.toml")
+      << "structure = \"bulk.extxyz\"\noutput_dir = \"out\"\n[run]\nmode = \"nve\"\nsteps = 5\n"
+      << "[output]\nthermo_every = 5\ntrajectory_format = \"none\"\n";
+  const Outcome o = run("md run jobs/job.toml", dir_);
+  EXPECT_EQ(o.exit_code, 0) << o.output;
+}
+
+/// SIGKILL during a study: weld.json says "incomplete", the rerun completes it and its runs equal
+/// those of an uninterrupted study.
+TEST_F(MdCli, KilledWeldIsMarkedIncompleteAndResumesToTheSameResult) {
+  ASSERT_EQ(run("edis --engine eam --facets 100,110,111 -o facets.json", dir_).exit_code, 0);
+  const std::string study =
+      "weld --facets facets.json --mode tip --substrate none --radius 6 --length 30 --angles 0,60 "
+      "--seeds 2 --time-ps 0.3 --workers 1 -o ";
+  fs::remove_all(dir_ / "whole");
+  fs::remove_all(dir_ / "killed");
+  ASSERT_EQ(run(study + "whole", dir_).exit_code, 0);
+  // Start the same study and kill it once its first run has finished.
+  const std::string cmd = "cd '" + dir_.string() + "' && exec '" + FACETWELD_BINARY + "' -q " +
+                          study + "killed > killed.log 2>&1";
+  const pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    execl("/bin/sh", "sh", "-c", cmd.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  const fs::path first = dir_ / "killed/control/seed_1/result.json";
+  for (int i = 0; i < 6000 && !fs::exists(first); ++i) usleep(10000);
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(fs::exists(first));
+  nlohmann::json killed;
+  std::ifstream(dir_ / "killed/weld.json") >> killed;
+  EXPECT_EQ(killed["status"], "incomplete");
+  EXPECT_LT(killed["runs_done"].get<int>(), 6);
+
+  ASSERT_EQ(run(study + "killed", dir_).exit_code, 0);
+  nlohmann::json whole, resumed;
+  std::ifstream(dir_ / "whole/weld.json") >> whole;
+  std::ifstream(dir_ / "killed/weld.json") >> resumed;
+  EXPECT_EQ(resumed["status"], "complete");
+  ASSERT_EQ(resumed["runs"].size(), whole["runs"].size());
+  for (std::size_t k = 0; k < whole["runs"].size(); ++k)
+    EXPECT_EQ(resumed["runs"][k]["energy_release_eV"], whole["runs"][k]["energy_release_eV"]) << k;
+  EXPECT_EQ(resumed["summary"], whole["summary"]);
 }
 
 }  // namespace

@@ -68,6 +68,25 @@ TEST_F(EamVsLammps, PerturbedFccCrystalEnergyForcesVirialAgree) {
   expect_matches_lammps(s, "perturbed_fcc");
 }
 
+/// Cells narrower than twice the cutoff: every atom meets several images of every atom, itself
+/// included (LAMMPS's ghosts). One atom in a strained primitive fcc cell (widths ~2.4 Å, so 7³
+/// images), and the 4-atom conventional cube perturbed.
+TEST_F(EamVsLammps, OneAtomStrainedPrimitiveCellAgrees) {
+  System s;
+  const double h = 4.08 / 2;
+  s.cell = Mat3{{Vec3{0, h, h}, Vec3{h, 0, h}, Vec3{h, h, 0}}};
+  s.cell[0].x += 0.05;  // strain: a non-hydrostatic virial
+  s.cell[2].z -= 0.08;
+  s.add_atom(s.type_index("Au", 196.97), Vec3{0.1, 0.2, 0.3});
+  expect_matches_lammps(s, "one_atom_primitive");
+}
+
+TEST_F(EamVsLammps, FourAtomConventionalCellAgrees) {
+  System s = test::fcc_crystal(1, 1, 1);
+  test::perturb(s, 0.15, 5);
+  expect_matches_lammps(s, "four_atom_cube");
+}
+
 TEST_F(EamVsLammps, ShearedTriclinicCrystalAgrees) {
   System s = test::fcc_crystal(3, 3, 3);
   const Mat3 cubic = s.cell;

@@ -12,10 +12,9 @@
 namespace fw::md {
 namespace {
 
-/// Multiset of pair distances, rounded, by brute force over images -2..2.
-std::multiset<long> brute_force_pairs(const System& s, double r_list) {
+/// Multiset of pair distances, rounded, by brute force over images -range..range.
+std::multiset<long> brute_force_pairs(const System& s, double r_list, int range = 2) {
   std::multiset<long> out;
-  const int range = 2;
   for (std::size_t i = 0; i < s.size(); ++i) {
     for (std::size_t j = i; j < s.size(); ++j) {
       for (int a = -range; a <= range; ++a)
@@ -73,16 +72,29 @@ TEST(NeighborList, RebuildIsRequestedOnlyAfterHalfSkinDisplacement) {
   EXPECT_TRUE(list.needs_rebuild(s));
 }
 
-TEST(NeighborList, CellNarrowerThanTwiceCutoffIsAnError) {
-  System s = test::fcc_crystal(2, 3, 3);  // 8.16 Å < 2 x 5.55 Å
+TEST(NeighborList, CellsNarrowerThanTwiceTheCutoffListEveryImage) {
+  // 8.16 Å < 2 x 5.55 Å along a: two images of some atoms within reach.
+  System s = test::fcc_crystal(2, 3, 3);
+  test::perturb(s, 0.2, 4);
   NeighborList list(5.55, 1.0);
-  try {
-    list.build(s);
-    FAIL() << "no error";
-  } catch (const InputError& e) {
-    EXPECT_NE(std::string(e.what()).find("twice the potential cutoff"), std::string::npos)
-        << e.what();
-  }
+  list.build(s);
+  EXPECT_EQ(list_pairs(s, list), brute_force_pairs(s, 6.55));
+  // One conventional cube (4 atoms, 4.08 Å): images up to ±2 cells away.
+  System cube = test::fcc_crystal(1, 1, 1);
+  test::perturb(cube, 0.1, 6);
+  NeighborList cube_list(5.55, 1.0);
+  cube_list.build(cube);
+  EXPECT_EQ(list_pairs(cube, cube_list), brute_force_pairs(cube, 6.55, 3));
+  // One atom: only its own images, 78 within 6.55 Å in fcc (shells at 2.89, 4.08, 5.00, 5.77
+  // and 6.45 Å hold 12 + 6 + 24 + 12 + 24), half of each ± pair stored: 39 list entries.
+  System one;
+  const double h = 4.08 / 2;
+  one.cell = Mat3{{Vec3{0, h, h}, Vec3{h, 0, h}, Vec3{h, h, 0}}};
+  one.add_atom(one.type_index("Au", 196.97), Vec3{0, 0, 0});
+  NeighborList one_list(5.55, 1.0);
+  one_list.build(one);
+  EXPECT_EQ(one_list.pair_count(), 39u);
+  EXPECT_EQ(list_pairs(one, one_list), brute_force_pairs(one, 6.55, 4));
 }
 
 TEST(NeighborList, OverlappingAtomsAreAnError) {

@@ -2,6 +2,7 @@
 /// \brief Wulff rods from a facet table, the two-rod geometry, principal axes and angles.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -71,6 +72,41 @@ TEST(WeldSetup, WulffDistancesAreProportionalToGamma) {
     EXPECT_NEAR(tip.distance_A, d - along * d100, 1e-12);
   }
   EXPECT_NEAR(shape.layer_spacing_A, kA / 2, 1e-12);
+}
+
+/// The cross-section follows the facet table: with the EAM table ({100} lowest γ among the sides)
+/// the {100} sides are the nearest and widest, with the paper's DFT E_dis (0.133 / 0.109 / 0.087
+/// eV/Å²: {110} below {100}) the {110} sides are; the two rods differ.
+TEST(WeldSetup, TwoFacetTablesGiveTwoCrossSections) {
+  slabs::FacetTable paper = eam_like_table();
+  paper.engine = "vasp";
+  const double e_dis[] = {0.133, 0.109, 0.087};
+  for (std::size_t k = 0; k < 3; ++k) paper.facets[k].e_dis_eV_per_A2 = e_dis[k];
+  RodShapeSettings flat = small_rod();
+  flat.wulff_tips = false;
+  flat.radius_A = 9.0;
+  const auto extents = [&](const slabs::FacetTable& table, long& atoms) {
+    const slabs::Structure rod = slabs::build_nanorod(wulff_rod_shape(table, flat, "table").spec);
+    atoms = static_cast<long>(rod.size());
+    Vec3 c{};
+    for (const auto& a : rod.atoms) c += a.position;
+    c = c / static_cast<double>(rod.size());
+    // Builder frame of a [100] rod: x = [010], y = [001]; {100} sides ⟂ x, y; {110} ⟂ (x ± y).
+    double along_100 = 0, along_110 = 0;
+    for (const auto& a : rod.atoms) {
+      const Vec3 d = a.position - c;
+      along_100 = std::max({along_100, std::abs(d.x), std::abs(d.y)});
+      along_110 = std::max(
+          {along_110, std::abs(d.x + d.y) / std::sqrt(2.0), std::abs(d.x - d.y) / std::sqrt(2.0)});
+    }
+    return std::pair{along_100, along_110};
+  };
+  long atoms_eam = 0, atoms_paper = 0;
+  const auto [eam_100, eam_110] = extents(eam_like_table(), atoms_eam);
+  const auto [paper_100, paper_110] = extents(paper, atoms_paper);
+  EXPECT_LT(eam_100, eam_110 - 0.3);      // {100} facets nearest: an octagon of wide {100} sides
+  EXPECT_GT(paper_100, paper_110 + 0.3);  // {110} facets nearest: wide {110} sides
+  EXPECT_NE(atoms_eam, atoms_paper);
 }
 
 TEST(WeldSetup, TableWithoutSideFamilyIsRejected) {

@@ -28,7 +28,7 @@ Structure from_poscar(const std::string& text, const std::vector<std::string>& h
   std::istringstream in(text);
   return read_poscar(in, "test.vasp", hint);
 }
-const fs::path kCorpus = fs::path(FACETWELD_SOURCE_DIR) / ".." / "shared" / "vasp-corpus";
+const fs::path kCorpus = fs::path(FACETWELD_SOURCE_DIR) / "tests" / "data" / "vasp-corpus";
 }  // namespace
 
 TEST(Poscar, RoundTripIsExactForATiltedCellWithSelectiveDynamics) {
@@ -90,7 +90,7 @@ TEST(Poscar, MalformedFilesNameTheLine) {
 
 TEST(Poscar, CorpusVariantsMatchPymatgenLatticeAndFractionalCoordinates) {
   const fs::path dir = kCorpus / "pyiron_poscar_variants";
-  if (!fs::exists(dir)) GTEST_SKIP() << "vasp-corpus not found at " << dir;
+  ASSERT_TRUE(fs::exists(dir)) << "vasp-corpus missing: " << dir;
   std::ifstream in(dir / "expected.json");
   const auto expected = nlohmann::json::parse(in)["files"];
   int compared = 0;
@@ -130,7 +130,7 @@ TEST(Poscar, CorpusVariantsMatchPymatgenLatticeAndFractionalCoordinates) {
 
 TEST(Poscar, Vasp4CorpusFileGetsTheTitleSpeciesNotPymatgensInventedOnes) {
   const fs::path file = kCorpus / "pyiron_poscar_variants" / "POSCAR_no_species";
-  if (!fs::exists(file)) GTEST_SKIP() << "vasp-corpus not found";
+  ASSERT_TRUE(fs::exists(file)) << "vasp-corpus missing: " << file;
   const Structure s = read_structure(file);
   EXPECT_EQ(s.count("H"), 1u);
   EXPECT_EQ(s.count("Zn"), 32u);
@@ -138,7 +138,7 @@ TEST(Poscar, Vasp4CorpusFileGetsTheTitleSpeciesNotPymatgensInventedOnes) {
 
 TEST(Poscar, CorpusVolumeScaledFileHasTheStatedVolume) {
   const fs::path file = kCorpus / "pyiron_poscar_variants" / "POSCAR_volume_scaled";
-  if (!fs::exists(file)) GTEST_SKIP() << "vasp-corpus not found";
+  ASSERT_TRUE(fs::exists(file)) << "vasp-corpus missing: " << file;
   const Structure s = read_structure(file);
   EXPECT_NEAR(s.volume(), 47.832147, 1e-6);
   // Cartesian (0, 0, 1) scaled by the same factor (V/V0)^(1/3) = 3.63/4 lies a quarter up the

@@ -40,9 +40,9 @@ class EdisCli : public ::testing::Test {
   fs::path dir_;
 };
 
-/// Cheapest meaningful native cell: Au(100), 2 layers, 4 Å gap, 8 Ha, 2x2x1.
+/// Cheapest meaningful native cell: Au(100), 3 layers, 4 Å gap, 8 Ha, 2x2x1.
 const std::string kTiny =
-    "--engine native --element Au --a 4.08 --facets 100 --layers 2 "
+    "--engine native --element Au --a 4.08 --facets 100 --layers 3 "
     "--vacuum 4 --psp " +
     kAuPsp8 + " --xc pbe --ecut 8Ha --kpts 2x2x1 --kpts-bulk 2x2x2";
 
@@ -60,12 +60,12 @@ TEST_F(EdisCli, NativeEngineWritesBothEDisAndScfStepsPerCell) {
   EXPECT_GT(f.at("e_dis_free_energy_eV_per_A2").get<double>(), 0.0);
   EXPECT_GT(f.at("scf_steps_slab").get<int>(), 1);
   EXPECT_GT(f.at("scf_steps_bulk").get<int>(), 1);
-  EXPECT_EQ(f.at("kpts_bulk_computed"), (std::vector<int>{2, 2, 4}));
+  EXPECT_EQ(f.at("kpts_bulk_computed"), (std::vector<int>{2, 2, 6}));
   EXPECT_EQ(j.at("settings").at("kpts"), (std::vector<int>{2, 2, 1}));
 }
 
 TEST_F(EdisCli, BadFacetPseudopotentialOrMeshIsExit2WithNothingWritten) {
-  const std::string base = "--engine native --ecut 8Ha --layers 2 -o facets.json ";
+  const std::string base = "--engine native --ecut 8Ha --layers 3 -o facets.json ";
   EXPECT_EQ(run(base + "--facets 1x0 --psp " + kAuPsp8), 2) << output();
   EXPECT_EQ(run(base + "--psp /nonexistent/Au.psp8"), 2) << output();
   EXPECT_EQ(run(base + "--psp " + kAuPsp8 + " --kpts 4x4x2"), 2) << output();

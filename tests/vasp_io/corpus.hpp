@@ -1,5 +1,6 @@
 /// \file corpus.hpp
-/// \brief Locates ../shared/vasp-corpus and its expected.json files for the parser tests.
+/// \brief Locates the VASP corpus (tests/data/vasp-corpus, in the repository) and its expected.json
+/// files; a test that needs it FAILS when it is missing, it never skips.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -13,7 +14,7 @@
 namespace fw::vasp::testing {
 
 inline std::filesystem::path corpus_dir() {
-  return std::filesystem::path(FACETWELD_SOURCE_DIR) / ".." / "shared" / "vasp-corpus";
+  return std::filesystem::path(FACETWELD_SOURCE_DIR) / "tests" / "data" / "vasp-corpus";
 }
 
 inline bool corpus_present() {
@@ -33,9 +34,8 @@ inline nlohmann::json expected_values(const std::string& case_name, const std::s
 
 }  // namespace fw::vasp::testing
 
-#define FW_REQUIRE_CORPUS()                                                          \
-  do {                                                                               \
-    if (!fw::vasp::testing::corpus_present())                                        \
-      GTEST_SKIP() << "VASP corpus not found at " << fw::vasp::testing::corpus_dir() \
-                   << " (it lives in shared/ beside the repository)";                \
-  } while (0)
+/// Fails (never skips) the current test when the corpus is not where the repository keeps it.
+#define FW_REQUIRE_CORPUS()                                           \
+  ASSERT_TRUE(fw::vasp::testing::corpus_present())                    \
+      << "VASP corpus missing at " << fw::vasp::testing::corpus_dir() \
+      << " (it is part of the repository: tests/data/vasp-corpus)"

@@ -10,7 +10,9 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "tests/vasp_io/potcar_fixture.hpp"
 
@@ -18,7 +20,7 @@ namespace fw::vasp::test {
 
 namespace fs = std::filesystem;
 
-inline const fs::path kCorpus = fs::path(FACETWELD_SOURCE_DIR) / "../shared/vasp-corpus";
+inline const fs::path kCorpus = fs::path(FACETWELD_SOURCE_DIR) / "tests/data/vasp-corpus";
 inline const fs::path kFakeVasp =
     fs::path(FACETWELD_SOURCE_DIR) / "tests/vasp_io/fake_vasp/fake_vasp.sh";
 
@@ -49,16 +51,35 @@ inline double corpus_final_energy(const std::string& corpus_case) {
   return nlohmann::json::parse(in)["files"]["OUTCAR"]["values"]["final_energy"].get<double>();
 }
 
+/// Writes a header-only fixture POTCAR (potcar_fixture.hpp) with one dataset per species, in order.
+inline void write_fixture_potcar(const fs::path& path, const std::vector<std::string>& species) {
+  std::string text;
+  for (const auto& element : species) {
+    const fs::path one = path.parent_path() / ("POTCAR." + element + ".fixture");
+    FakePotcarLibrary::add_file(one, "PAW_PBE " + element + " fixture", 10.0, 300.0);
+    std::ifstream in(one);
+    text += std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    fs::remove(one);
+  }
+  std::ofstream(path) << text;
+}
+
 /// A temp folder with a fixture POTCAR library and the `paper` jobs of facet (100).
 class PaperJobsFixture : public ::testing::Test {
  protected:
-  // The three replayed runs; part1 first fails with a real EDDDAV/ZHEGV stdout until ALGO = All.
+  // The three replayed runs. prepare() puts each one's real inputs into its job folder, so that
+  // the outputs belong to the jobs (vasp run checks atoms, species, cell and run type): the
+  // crystal becomes the H/Ir16 relaxation (its POSCAR, INCAR, KPOINTS), the parts the Dy9 single
+  // point (its CONTCAR; the paper INCAR is a single point too). part1 first fails with a real
+  // EDDDAV/ZHEGV stdout until ALGO = All.
   static constexpr const char* kCrystalCase = "atomate_H_on_Ir16_slab_seldyn";
   static constexpr const char* kPart1Case = "pymatgen_Dy9_slab_static";
-  static constexpr const char* kPart2Case = "custodian_FeO_ldau_spin_relax";
+  static constexpr const char* kPart2Case = "pymatgen_Dy9_slab_static";
+  // In an untouched Au job, the H/Ir16 run (17 atoms, 15 ionic steps) is another system.
+  static constexpr const char* kForeignCase = "atomate_H_on_Ir16_slab_seldyn";
 
   void SetUp() override {
-    if (!fs::exists(kCorpus)) GTEST_SKIP() << "vasp-corpus not found at " << kCorpus;
+    ASSERT_TRUE(fs::exists(kCorpus)) << "vasp-corpus missing: " << kCorpus;
     dir_ = potcars_.root() / "work";
     fs::create_directories(dir_);
     potcars_.add("potpaw_PBE", "Au", "PAW_PBE Au 04Oct2007", 11.0, 229.943);
@@ -77,10 +98,40 @@ class PaperJobsFixture : public ::testing::Test {
                  " " + quote(FACETWELD_BINARY) + " " + args);
   }
 
-  void prepare() {
+  /// The Au jobs of `vasp prepare`, untouched: only outputs of these Au cells belong to them.
+  void prepare_au() {
     const auto r = facetweld("vasp prepare --preset paper --facets 100 -o jobs --potcar-dir " +
                              quote(potcars_.root()));
     ASSERT_EQ(r.exit_code, 0) << r.text;
+  }
+
+  /// Makes job `name` the run of `corpus_case`: its real input structure (POSCAR, else CONTCAR)
+  /// as POSCAR, its INCAR and KPOINTS when it has them (else the preset's stay), and a fixture
+  /// POTCAR of its species.
+  void transplant(const std::string& name, const std::string& corpus_case) {
+    const fs::path from = kCorpus / corpus_case;
+    const fs::path structure = fs::exists(from / "POSCAR") ? from / "POSCAR" : from / "CONTCAR";
+    ASSERT_TRUE(fs::exists(structure)) << structure;
+    const fs::path folder = jobs_ / name;
+    fs::copy_file(structure, folder / "POSCAR", fs::copy_options::overwrite_existing);
+    for (const char* input : {"INCAR", "KPOINTS"})
+      if (fs::exists(from / input))
+        fs::copy_file(from / input, folder / input, fs::copy_options::overwrite_existing);
+    std::ifstream in(structure);
+    std::string line;
+    for (int i = 0; i < 6; ++i) std::getline(in, line);  // VASP 5: species on line 6
+    std::istringstream words(line);
+    std::vector<std::string> species;
+    for (std::string w; words >> w;) species.push_back(w);
+    write_fixture_potcar(folder / "POTCAR", species);
+  }
+
+  /// The jobs of the replay plan: prepared, then each given its replayed run's inputs.
+  void prepare() {
+    prepare_au();
+    transplant("100/crystal", kCrystalCase);
+    transplant("100/part1", kPart1Case);
+    transplant("100/part2", kPart2Case);
   }
 
   /// VASP starts recorded by the stand-in for a job folder suffix.

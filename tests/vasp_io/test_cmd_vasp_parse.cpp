@@ -33,8 +33,8 @@ RunResult run(const std::string& args) {
 class VaspParseCli : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!std::filesystem::exists(FACETWELD_BINARY))
-      GTEST_SKIP() << "facetweld not built: " << FACETWELD_BINARY;
+    ASSERT_TRUE(std::filesystem::exists(FACETWELD_BINARY))
+        << "facetweld not built: " << FACETWELD_BINARY;
   }
   std::filesystem::path temp(const std::string& name) {
     const auto dir =

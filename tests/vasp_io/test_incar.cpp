@@ -7,13 +7,14 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
+#include "tests/vasp_io/corpus.hpp"
 #include "vasp_io/incar.hpp"
 
 namespace fs = std::filesystem;
 using fw::vasp::Incar;
 
 namespace {
-const fs::path kCorpus = fs::path(FACETWELD_SOURCE_DIR) / "../shared/vasp-corpus";
+const fs::path kCorpus = fw::vasp::testing::corpus_dir();
 }
 
 TEST(Incar, LogicalsReadInEverySpellingVaspAccepts) {
@@ -100,7 +101,7 @@ TEST(Incar, FortranRealsWithDExponents) {
 // the right reading is the logical VASP sees.
 TEST(Incar, CorpusBooleanVariantsMatchPymatgenTags) {
   const fs::path dir = kCorpus / "nomad_incar_boolean_variants";
-  if (!fs::exists(dir)) GTEST_SKIP() << "vasp-corpus not found at " << dir;
+  ASSERT_TRUE(fs::exists(dir)) << "vasp-corpus missing: " << dir;
   std::ifstream in(dir / "expected.json");
   const auto expected = nlohmann::json::parse(in);
   for (const auto& [file, record] : expected["files"].items()) {
@@ -128,7 +129,7 @@ TEST(Incar, CorpusBooleanVariantsMatchPymatgenTags) {
 }
 
 TEST(Incar, CorpusIncarsOfRealRunsAllParse) {
-  if (!fs::exists(kCorpus)) GTEST_SKIP() << "vasp-corpus not found at " << kCorpus;
+  ASSERT_TRUE(fs::exists(kCorpus)) << "vasp-corpus missing: " << kCorpus;
   int parsed = 0;
   for (const auto& entry : fs::recursive_directory_iterator(kCorpus)) {
     if (entry.path().filename() != "INCAR") continue;

@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "slabs/cleave.hpp"
 #include "slabs/kmesh.hpp"
+#include "tests/vasp_io/corpus.hpp"
 #include "vasp_io/kpoints.hpp"
 
 namespace fs = std::filesystem;
@@ -15,7 +16,7 @@ using fw::vasp::KpointsMode;
 using fw::vasp::parse_kpoints;
 
 namespace {
-const fs::path kCorpus = fs::path(FACETWELD_SOURCE_DIR) / "../shared/vasp-corpus";
+const fs::path kCorpus = fw::vasp::testing::corpus_dir();
 }
 
 TEST(Kpoints, MeshesFullyAutomaticExplicitAndLineModeRead) {
@@ -60,7 +61,7 @@ TEST(Kpoints, BadFilesNameLineAndExpectation) {
 }
 
 TEST(Kpoints, CorpusKpointsFilesRead) {
-  if (!fs::exists(kCorpus)) GTEST_SKIP() << "vasp-corpus not found at " << kCorpus;
+  ASSERT_TRUE(fs::exists(kCorpus)) << "vasp-corpus missing: " << kCorpus;
   int n = 0;
   for (const auto& entry : fs::recursive_directory_iterator(kCorpus)) {
     if (entry.path().filename() != "KPOINTS") continue;

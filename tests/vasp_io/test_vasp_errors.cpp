@@ -39,7 +39,7 @@ struct Folder {
 
 // expected.json of every stdout log holds the keys custodian's VaspErrorHandler matched.
 TEST(VaspErrors, CorpusStdoutLogsGiveCustodiansErrors) {
-  if (!fs::exists(kCorpus)) GTEST_SKIP() << "vasp-corpus not found at " << kCorpus;
+  ASSERT_TRUE(fs::exists(kCorpus)) << "vasp-corpus missing: " << kCorpus;
   int logs = 0;
   for (const auto& entry : fs::directory_iterator(kCorpus)) {
     const fs::path expected_path = entry.path() / "expected.json";
@@ -62,7 +62,7 @@ TEST(VaspErrors, CorpusStdoutLogsGiveCustodiansErrors) {
 
 TEST(VaspErrors, UnconvergedScfIsFoundFromTheOutcar) {
   const fs::path dir = kCorpus / "aiida_Si_elec_unconverged";
-  if (!fs::exists(dir)) GTEST_SKIP() << "vasp-corpus not found";
+  ASSERT_TRUE(fs::exists(dir)) << "vasp-corpus missing: " << dir;
   const auto outcome = evaluate_attempt(dir, 0);
   EXPECT_FALSE(outcome.success);
   ASSERT_FALSE(outcome.errors.empty());
@@ -71,7 +71,7 @@ TEST(VaspErrors, UnconvergedScfIsFoundFromTheOutcar) {
 
 TEST(VaspErrors, FinishedRelaxationIsASuccessWithTheLastSigma0Energy) {
   const fs::path dir = kCorpus / "custodian_FeO_ldau_spin_relax";
-  if (!fs::exists(dir)) GTEST_SKIP() << "vasp-corpus not found";
+  ASSERT_TRUE(fs::exists(dir)) << "vasp-corpus missing: " << dir;
   const auto outcome = evaluate_attempt(dir, 0);
   EXPECT_TRUE(outcome.success) << outcome.summary;
   EXPECT_NEAR(*outcome.energy_eV,

@@ -1,14 +1,18 @@
 /// \file report.cpp
-/// \brief report.md and its figures.
+/// \brief The report of `facetweld run`, written once as a Document: report.md and a
+/// self-contained report.html, with their SVG figures.
 #include "tools/pipeline/report.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "core/atomic_file.hpp"
 #include "core/version.hpp"
+#include "tools/report/document.hpp"
 #include "tools/report/svg_chart.hpp"
 
 namespace fw::pipeline {
@@ -93,6 +97,52 @@ std::string ranking(const std::vector<std::pair<slabs::Miller, double>>& values)
   return out;
 }
 
+namespace {
+
+/// Energy release per initial angle over the runs at that angle (the seeds): mean and sample
+/// standard deviation (n − 1), in the order the angles first appear.
+struct AngleStats {
+  double angle_deg;
+  std::vector<double> releases_eV;
+};
+
+std::vector<AngleStats> release_by_angle(const md::WeldStudy& study) {
+  std::vector<AngleStats> out;
+  for (const md::WeldResult& w : study.results) {
+    auto it = std::find_if(out.begin(), out.end(),
+                           [&](const AngleStats& a) { return a.angle_deg == w.initial_angle_deg; });
+    if (it == out.end()) {
+      out.push_back({w.initial_angle_deg, {}});
+      it = std::prev(out.end());
+    }
+    if (std::isfinite(w.energy_release_eV)) it->releases_eV.push_back(w.energy_release_eV);
+  }
+  return out;
+}
+
+double mean(const std::vector<double>& v) {
+  double sum = 0.0;
+  for (double x : v) sum += x;
+  return v.empty() ? std::nan("") : sum / static_cast<double>(v.size());
+}
+
+double sample_std(const std::vector<double>& v) {
+  if (v.size() < 2) return std::nan("");
+  const double m = mean(v);
+  double sum = 0.0;
+  for (double x : v) sum += (x - m) * (x - m);
+  return std::sqrt(sum / static_cast<double>(v.size() - 1));
+}
+
+std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
 void write_report(const std::filesystem::path& out, const RunSettings& s, const RunResults& r) {
   std::vector<slabs::Miller> facets;
   for (const auto& f : s.facets) facets.push_back(slabs::reduce_miller(f));
@@ -108,99 +158,134 @@ void write_report(const std::filesystem::path& out, const RunSettings& s, const 
                           column("native PBE slab, unrelaxed", r.dft, facets, "slab", false)})
     if (has_values(c)) columns.push_back(c);
 
-  std::ostringstream md;
-  md << "# facetweld results: " << s.element << ", a = " << s.a_A << " Å\n\n"
-     << "Written by `facetweld run` (" << code_version()
-     << "). Every number below is computed by this run "
-     << "except the paper's column, which is quoted from Adv. Sci. 2025 for comparison.\n\n";
+  std::ostringstream title;
+  title << "facetweld results: " << s.element << ", a = " << s.a_A << " Å";
+  report::Document doc;
+  doc.title = title.str();
+  doc.paragraph(std::string("Written by `facetweld run` (") + code_version() +
+                "). Every number below is computed by this run except the paper's column, which "
+                "is quoted from Adv. Sci. 2025 for comparison.");
 
-  md << "## Stages\n\n| stage | status | wall time (s) | note |\n|---|---|---|---|\n";
+  doc.heading("Stages", 2, "stages");
+  std::vector<std::vector<std::string>> stage_rows;
   for (const StageResult& st : r.stages)
-    md << "| " << st.name << " | " << st.status << " | " << fixed(st.wall_s, 1) << " | " << st.note
-       << " |\n";
+    stage_rows.push_back({st.name, st.status, fixed(st.wall_s, 1), st.note});
+  doc.table("stages-table", {"stage", "status", "wall time (s)", "note"}, stage_rows);
 
-  md << "\n## Facet dissociation energy E_dis (eV/Å²)\n\n"
-     << "E_dis = (E_part1 + E_part2 − E_crystal)/A for the cut crystal (the paper's Eq. 1, sign "
-        "chosen so that it is "
-        "positive) and (E_slab − E_bulk)/A for a slab; both are per area of ONE cut face, i.e. 2γ "
-        "for a clean "
-        "cleavage.\n\n| facet |";
-  for (const Column& c : columns) md << " " << c.name << " |";
-  md << "\n|---|";
-  for (std::size_t i = 0; i < columns.size(); ++i) md << "---|";
-  md << "\n";
+  doc.heading("Facet dissociation energy E_dis (eV/Å²)", 2, "facets");
+  doc.paragraph(
+      "E_dis = (E_part1 + E_part2 − E_crystal)/A for the cut crystal (the paper's Eq. 1, sign "
+      "chosen so that it is positive) and (E_slab − E_bulk)/A for a slab; both are per area of "
+      "ONE cut face, i.e. 2γ for a clean cleavage.");
+  std::vector<std::string> facet_header{"facet"};
+  for (const Column& c : columns) facet_header.push_back(c.name);
+  std::vector<std::vector<std::string>> facet_rows;
   for (std::size_t f = 0; f < facets.size(); ++f) {
-    md << "| " << slabs::miller_label(facets[f]) << " |";
-    for (const Column& c : columns) md << " " << fixed(c.values[f]) << " |";
-    md << "\n";
+    std::vector<std::string> row{slabs::miller_label(facets[f])};
+    for (const Column& c : columns) row.push_back(fixed(c.values[f]));
+    facet_rows.push_back(row);
   }
-  md << "\nRanking, largest E_dis first:\n\n";
+  doc.table("facet-table", facet_header, facet_rows);
+  doc.paragraph("Ranking, largest E_dis first:");
+  std::vector<std::string> rankings;
   for (const Column& c : columns) {
     std::vector<std::pair<slabs::Miller, double>> v;
     for (std::size_t f = 0; f < facets.size(); ++f) v.emplace_back(facets[f], c.values[f]);
-    md << "- " << c.name << ": " << ranking(v) << "\n";
+    rankings.push_back(c.name + ": " + ranking(v));
   }
-  md << "\n![E_dis per facet](edis.svg)\n\n"
-     << "### Why the numbers differ\n\n"
-     << "- **Method.** The paper cuts a finite 500-atom cube (20.4 Å) and divides by the area of "
-        "the cut polygon. The "
-        "cube's own edges, corners and faces enter all three energies; atoms near the cube's edges "
-        "have fewer bonds "
-        "to break than the polygon area implies, and (110) and (111) cuts meet the cube's faces at "
-        "an angle, so "
-        "E_dis(cut) is not a property of one infinite facet. The slab method measures one infinite "
-        "facet against "
-        "bulk in the same cell.\n"
-     << "- **Relaxation.** " << relaxation_summary(r.eam, facets) << "\n"
-     << "- **Model.** The EAM (Foiles–Baskes–Daw Au_u3) is fitted to bulk properties; its surface "
-        "energies (FBD "
-        "1986: 980, 918, 790 mJ/m² for (110), (100), (111)) lie well below the measured average "
-        "for gold "
-        "(≈1.5 J/m², Tyson and Miller 1977), and it ranks γ(110) > γ(100) > γ(111) as broken-bond "
-        "counting does. "
-        "PBE also underbinds gold surfaces, so neither model is the experiment.\n"
-     << "- **Convergence.** The native PBE column uses quick settings so that `facetweld run` "
-        "finishes in minutes "
-        "(see settings.json); treat it as a check of trends, and converge cutoff, k-points and "
-        "slab thickness before "
-        "quoting it.\n";
+  doc.bullets(rankings);
 
-  report::BarChart chart{"E_dis per facet", "E_dis (eV/Å²)", {}, {}};
+  report::BarChart chart{"E_dis per facet", "E_dis (eV/Å²)", {}, {}, "facet"};
   for (const auto& hkl : facets) chart.categories.push_back(slabs::miller_label(hkl));
   for (const Column& c : columns) chart.series.push_back({c.name, c.values});
-  write_file_atomically(out / "edis.svg", report::render_svg(chart));
+  const std::string edis_svg = report::render_svg(chart);
+  write_file_atomically(out / "edis.svg", edis_svg);
+  doc.figure("edis-plot", "edis.svg", edis_svg, "E_dis per facet");
+
+  doc.heading("Why the numbers differ", 3, "why");
+  doc.bullets(
+      {"**Method.** The paper cuts a finite 500-atom cube (20.4 Å) and divides by the area of the "
+       "cut polygon. The cube's own edges, corners and faces enter all three energies; atoms near "
+       "the cube's edges have fewer bonds to break than the polygon area implies, and (110) and "
+       "(111) cuts meet the cube's faces at an angle, so E_dis(cut) is not a property of one "
+       "infinite facet. The slab method measures one infinite facet against bulk in the same "
+       "cell.",
+       "**Relaxation.** " + relaxation_summary(r.eam, facets),
+       "**Model.** The EAM (Foiles–Baskes–Daw Au_u3) is fitted to bulk properties; its surface "
+       "energies (FBD 1986: 980, 918, 790 mJ/m² for (110), (100), (111)) lie well below the "
+       "measured average for gold (≈1.5 J/m², Tyson and Miller 1977), and it ranks γ(110) > "
+       "γ(100) > γ(111) as broken-bond counting does. PBE also underbinds gold surfaces, so "
+       "neither model is the experiment.",
+       "**Convergence.** The native PBE column uses quick settings so that `facetweld run` "
+       "finishes in minutes (see [settings.json](settings.json)); treat it as a check of trends, "
+       "and converge cutoff, k-points and slab thickness before quoting it."});
 
   if (r.weld) {
-    md << "\n## Welding of two nanorods vs their angle\n\n"
-       << "Two [100] rods of " << r.weld->rod.lattice.size()
-       << " atoms each, Wulff cross-section from the EAM facet "
-       << "table, " << r.weld->settings.time_ps << " ps at " << r.weld->settings.temperature_K
-       << " K (1 fs steps, " << r.weld->settings.thermostat
-       << "), then quenched. Energy release = E(rods apart, "
-       << "relaxed) − E(welded, quenched).\n\n"
-       << "| initial angle (°) | energy release (eV) | per end-face area (eV/Å²) | final angle (°) "
-          "| rotation (°) |\n"
-       << "|---|---|---|---|---|\n";
+    const std::vector<AngleStats> stats = release_by_angle(*r.weld);
+    std::size_t max_seeds = 0;
+    for (const auto& a : stats) max_seeds = std::max(max_seeds, a.releases_eV.size());
+    std::ostringstream intro;
+    intro << "Two [100] rods of " << r.weld->rod.lattice.size()
+          << " atoms each, Wulff cross-section from the EAM facet table, "
+          << r.weld->settings.time_ps << " ps at " << r.weld->settings.temperature_K
+          << " K (1 fs steps, " << r.weld->settings.thermostat
+          << "), then quenched. Energy release (net) = [E(rods apart, relaxed) − E(welded, "
+             "quenched)] minus the same for the control pair of the same seed, which never "
+             "meets (docs/weld.md).";
+    doc.heading("Welding of two nanorods vs their angle", 2, "weld");
+    doc.paragraph(intro.str());
+    std::vector<std::vector<std::string>> weld_rows;
     for (const md::WeldResult& w : r.weld->results)
-      md << "| " << fixed(w.initial_angle_deg, 0) << " | " << fixed(w.energy_release_eV, 2) << " | "
-         << fixed(w.energy_release_per_end_face_eV_per_A2, 4) << " | "
-         << fixed(w.final_angle_deg, 1) << " | " << fixed(w.rotation_deg, 1) << " |\n";
-    md << "\nThe paper (Fig. 4c) reports an energy release that falls monotonically from 0° to "
-          "80°, small angles "
-          "rotating into alignment and large ones welding partially. One seed per angle is noisy "
-          "(a few eV between "
-          "seeds, docs/weld.md); average several seeds before reading a trend.\n\n"
-       << "![energy release vs angle](weld/energy_release_vs_angle.svg)\n"
-       << "![angle vs time](weld/angle_vs_time.svg)\n";
+      weld_rows.push_back({fixed(w.initial_angle_deg, 0), std::to_string(w.seed),
+                           fixed(w.energy_release_eV, 2),
+                           fixed(w.energy_release_per_end_face_eV_per_A2, 4),
+                           fixed(w.final_angle_deg, 1), fixed(w.rotation_deg, 1)});
+    doc.table("weld-table",
+              {"initial angle (°)", "seed", "net energy release (eV)", "per end-face area (eV/Å²)",
+               "final angle (°)", "rotation (°)"},
+              weld_rows);
+    doc.paragraph(
+        "The paper (Fig. 4c) reports an energy release that falls monotonically from 0° to 80°, "
+        "small angles rotating into alignment and large ones welding partially. " +
+        std::string(max_seeds > 1
+                        ? "Points are means over the seeds at each angle; error bars are one "
+                          "sample standard deviation."
+                        : "One seed per angle is noisy (a few eV between seeds, docs/weld.md); "
+                          "average several seeds before reading a trend."));
+    report::LineChart release{"Energy released by welding (EAM, quenched)",
+                              "initial angle between the rods (°)",
+                              "energy release (eV)",
+                              {}};
+    report::LineSeries series{max_seeds > 1 ? "mean ± s.d. over seeds" : "one seed", {}, {}};
+    for (const auto& a : stats) {
+      series.x.push_back(a.angle_deg);
+      series.y.push_back(mean(a.releases_eV));
+      series.y_error.push_back(sample_std(a.releases_eV));
+    }
+    release.series.push_back(series);
+    const std::string release_svg = report::render_svg(release);
+    write_file_atomically(out / "energy_release.svg", release_svg);
+    doc.figure("weld-plot", "energy_release.svg", release_svg, "Energy release vs angle");
+    const auto angle_svg = out / "weld" / "angle_vs_time.svg";
+    if (std::filesystem::exists(angle_svg))
+      doc.figure("angle-plot", "weld/angle_vs_time.svg", read_text(angle_svg),
+                 "Angle between the rods during welding");
   }
 
-  md << "\n## Files\n\n"
-     << "- `facets_*.json`: the facet tables (docs/formats.md), `geometry.json`, `settings.json`\n"
-     << "- `structures/cut_*/`: the cut crystals and their parts (POSCAR, extxyz for OVITO)\n"
-     << "- `vasp_jobs/`: the same cleavages as VASP jobs (`facetweld vasp run vasp_jobs "
-        "--scheduler slurm ...`)\n"
-     << "- `weld/`: welding trajectories (extxyz), thermo CSV, weld.json\n";
-  write_file_atomically(out / "report.md", md.str());
+  doc.heading("Files", 2, "files");
+  doc.bullets(
+      {"[facets_eam.json](facets_eam.json), [facets_native_pbe.json](facets_native_pbe.json):"
+       " the facet tables (docs/formats.md); [geometry.json](geometry.json), "
+       "[settings.json](settings.json)",
+       "[structures/](structures/): the cut crystals and their parts (POSCAR, extxyz for "
+       "OVITO)",
+       "[vasp_jobs/](vasp_jobs/): the same cleavages as VASP jobs (`facetweld vasp run "
+       "vasp_jobs --scheduler slurm ...`)",
+       "[weld/](weld/): welding trajectories (extxyz), thermo CSV, "
+       "[weld.json](weld/weld.json)",
+       "[report.md](report.md): this report as Markdown"});
+  write_file_atomically(out / "report.md", report::to_markdown(doc));
+  write_file_atomically(out / "report.html", report::to_html(doc));
 }
 
 }  // namespace fw::pipeline

@@ -1,5 +1,6 @@
 /// \file report.hpp
-/// \brief The human report of `facetweld run`: report.md with SVG figures, numbers side by side
+/// \brief The human report of `facetweld run`: report.md and report.html (self-contained, SVG
+/// inline) with the figures, numbers side by side
 /// with the paper, and why they differ.
 #pragma once
 
@@ -29,7 +30,8 @@ double paper_e_dis_eV_per_A2(const slabs::Miller& hkl);
 /// Facets ordered from the largest E_dis to the smallest, e.g. "(100) > (110) > (111)".
 std::string ranking(const std::vector<std::pair<slabs::Miller, double>>& values);
 
-/// Writes report.md and edis.svg into `out` (the welding plots are in weld/).
+/// Writes report.md, report.html, edis.svg and (with a welding study) energy_release.svg into
+/// `out`.
 void write_report(const std::filesystem::path& out, const RunSettings& settings,
                   const RunResults& results);
 

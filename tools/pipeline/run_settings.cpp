@@ -6,6 +6,9 @@
 #include "core/error.hpp"
 #include "core/toml_input.hpp"
 #include "dft/settings.hpp"
+#include "md/facet_energy_settings.hpp"
+#include "md/job_settings.hpp"
+#include "md/weld_settings.hpp"
 
 namespace fw::pipeline {
 
@@ -56,34 +59,15 @@ const Table<RunSettings>& geometry_table() {
   return table;
 }
 
-// Until md/ owns a facet-energy settings table, the EAM stage's four settings live here.
+// The stage runs both methods; everything else comes from md's table.
 const Table<RunSettings>& eam_table() {
   static const Table<RunSettings> table(
       "eam", "EAM facet energies (slab and cut-crystal, unrelaxed and relaxed)",
-      {stage_switch(
-           "EAM", [](auto& s) -> auto& { return s.eam.enabled; }),
-       bind<RunSettings>(
-           {.key = "potential",
-            .type = Type::Text,
-            .default_value = std::string("Au_u3.eam"),
-            .doc = "EAM file (funcfl/setfl): a path, or a name found in data/ or "
-                   "Debian's lammps-data"},
-           [](auto& s) -> auto& { return s.eam.potential; }),
-       bind<RunSettings>(
-           {.key = "slab_layers",
-            .type = Type::Integer,
-            .default_value = 15LL,
-            .doc = "Slab method: atomic planes (at least)",
-            .range = settings::between(3, 500)},
-           [](auto& s) -> auto& { return s.eam.slab_layers; }),
-       bind<RunSettings>(
-           {.key = "slab_vacuum",
-            .type = Type::Real,
-            .unit = "Å",
-            .default_value = 15.0,
-            .doc = "Slab method: vacuum gap",
-            .range = settings::above_at_most(0, 1000)},
-           [](auto& s) -> auto& { return s.eam.slab_vacuum_A; })});
+      settings::join({stage_switch(
+                         "EAM", [](auto& s) -> auto& { return s.eam.enabled; })},
+                     lift<RunSettings>(md::eam_facet_settings_table(),
+                                       [](auto& s) -> auto& { return s.eam.facet; },
+                                       {"potential", "layers", "vacuum", "fmax", "minimizer"})));
   return table;
 }
 
@@ -112,43 +96,19 @@ const Table<RunSettings>& vasp_table() {
   return table;
 }
 
-// Until md/ owns the welding settings table, the welding stage's settings live here.
+/// The welding section is md's table (all but the potential, which [eam] gives).
 const Table<RunSettings>& weld_table() {
   static const Table<RunSettings> table(
-      "weld", "Nanorod welding (EAM MD)",
-      {stage_switch(
-           "welding", [](auto& s) -> auto& { return s.weld.enabled; }),
-       bind<RunSettings>(
-           {.key = "angles",
-            .type = Type::RealList,
-            .unit = "deg",
-            .default_value = std::vector<double>{0, 20, 40, 60, 80},
-            .doc = "Initial angles between the rods",
-            .range = settings::between(0, 180)},
-           [](auto& s) -> auto& { return s.weld.angles_deg; }),
-       bind<RunSettings>(
-           {.key = "time",
-            .type = Type::Real,
-            .unit = "ps",
-            .default_value = 5.0,
-            .doc = "NVT time per angle",
-            .range = settings::above_at_most(0, 1e5)},
-           [](auto& s) -> auto& { return s.weld.time_ps; }),
-       bind<RunSettings>(
-           {.key = "temperature",
-            .type = Type::Real,
-            .unit = "K",
-            .default_value = 300.0,
-            .doc = "Temperature",
-            .range = settings::above_at_most(0, 1e4)},
-           [](auto& s) -> auto& { return s.weld.temperature_K; }),
-       bind<RunSettings>(
-           {.key = "seed",
-            .type = Type::Integer,
-            .default_value = 1LL,
-            .doc = "Random seed (velocities, thermostat)",
-            .range = settings::between(0, 9.0e15)},
-           [](auto& s) -> auto& { return s.weld.seed; })});
+      "weld", md::weld_settings_table().title(),
+      settings::join({stage_switch(
+                         "welding", [](auto& s) -> auto& { return s.weld.enabled; })},
+                     lift<RunSettings>(
+                         md::weld_settings_table(), [](auto& s) -> auto& { return s.weld.study; },
+                         [] {
+                           std::vector<std::string> keys = md::weld_settings_table().keys();
+                           std::erase(keys, std::string("potential"));
+                           return keys;
+                         }())));
   return table;
 }
 
@@ -165,31 +125,19 @@ const Table<RunSettings>* section_table(const std::string& name) {
 
 }  // namespace
 
+std::vector<const Table<RunSettings>*> all_tables() {
+  std::vector<const Table<RunSettings>*> tables{&top_table()};
+  for (const auto* t : sections()) tables.push_back(t);
+  return tables;
+}
+
 RunSettings default_run_settings() {
-  RunSettings s = top_table().defaults();
-  for (const auto* t : sections())
-    for (const auto& b : t->bindings()) b.store(s, b.spec.default_value);
-  return s;
+  return settings::defaults_of(all_tables());
 }
 
 RunSettings read_run_settings(const std::filesystem::path& path) {
-  const toml::value root = toml_input::parse_file(path);
-  const std::string p = path.string();
   RunSettings s = default_run_settings();
-  std::vector<std::string> known = top_table().keys();
-  for (const auto* t : sections()) known.push_back(t->section());
-  for (const auto& [key, value] : root.as_table()) {
-    const int line = static_cast<int>(value.location().line());
-    if (const auto* t = key.empty() ? nullptr : section_table(key)) {
-      if (!value.is_table())
-        throw InputError(p, line, "'" + key + "' must be a [" + key + "] table");
-      t->read_toml(value, s, p);
-    } else if (!top_table().read_toml_key(key, value, s, p)) {
-      settings::reject_unknown_key(key, known, p, line, "the top level");
-    }
-  }
-  top_table().check_consistency(s, p);
-  for (const auto* t : sections()) t->check_consistency(s, p);
+  settings::read_sectioned_toml(toml_input::parse_file(path), s, all_tables(), path.string());
   return s;
 }
 
@@ -231,6 +179,10 @@ std::string settings_reference_markdown() {
            settings::markdown_rows(t->specs());
   out += "\n## `facetweld scf`: " + dft::scf_settings_table().title() + "\n\n" +
          settings::markdown_rows(dft::scf_settings_table().specs());
+  for (const auto* t : md::job_settings_tables())
+    out += "\n## `facetweld md run` job file: " +
+           (t->section().empty() ? std::string("top level") : "[" + t->section() + "]") + " " +
+           t->title() + "\n\n" + settings::markdown_rows(t->specs());
   return out;
 }
 

@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "dft/facet_energy.hpp"
+#include "md/facet_energy.hpp"
+#include "md/weld_run.hpp"
 #include "slabs/settings.hpp"
 #include "vasp_io/settings.hpp"
 
@@ -18,9 +20,7 @@ namespace fw::pipeline {
 
 struct EamSettings {
   bool enabled{};
-  std::string potential;  ///< file, or a name looked up in data/ and lammps-data
-  int slab_layers{};
-  double slab_vacuum_A{};
+  md::EamFacetSettings facet;  ///< both methods run; a_A and cells come from the crystal
 };
 
 struct DftSettings {
@@ -35,10 +35,7 @@ struct VaspSettings {
 
 struct WeldSettings {
   bool enabled{};
-  std::vector<double> angles_deg;
-  double time_ps{};
-  double temperature_K{};
-  std::uint64_t seed{};
+  md::WeldSettings study;  ///< md::weld_settings_table(); the potential comes from [eam]
 };
 
 /// The crystal (element, a, facets) is the top level of the job file.

@@ -21,7 +21,7 @@ std::optional<slabs::FacetTable> run_eam_stage(const RunSettings& s,
     return std::nullopt;
   }
   const auto start = std::chrono::steady_clock::now();
-  const auto potential_path = md::find_potential_file(s.eam.potential, "eam.potential");
+  const auto potential_path = md::find_potential_file(s.eam.facet.potential, "eam.potential");
   nlohmann::json key = section_json(s, "eam");
   key.update(section_json(s, ""));
   key.erase("output_dir");
@@ -40,11 +40,9 @@ std::optional<slabs::FacetTable> run_eam_stage(const RunSettings& s,
   ProgressLine progress("EAM E_dis", static_cast<long>(2 * s.facets.size()), "calculations");
   long done = 0;
   for (const std::string method : {"cut-crystal", "slab"}) {
-    md::EamFacetSettings settings;
+    md::EamFacetSettings settings = s.eam.facet;
     settings.method = method;
     settings.a_A = s.a_A;
-    settings.layers = s.eam.slab_layers;
-    settings.vacuum_A = s.eam.slab_vacuum_A;
     settings.cells = s.geometry.cells;
     for (const auto& hkl : s.facets) {
       const md::EamFacetResult r =

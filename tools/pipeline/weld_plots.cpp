@@ -10,22 +10,34 @@
 namespace fw::pipeline {
 
 void write_weld_plots(const md::WeldStudy& study, const std::filesystem::path& dir) {
-  report::LineChart release{"Energy released by welding (EAM, quenched)",
+  report::LineChart release{"Energy released by welding (EAM, quenched), mean over seeds",
                             "initial angle between the rods (deg)",
                             "energy release (eV)",
                             {}};
-  report::LineSeries rel{"E_separate - E_welded", {}, {}};
-  for (const auto& r : study.results) {
-    rel.x.push_back(r.initial_angle_deg);
-    rel.y.push_back(r.energy_release_eV);
+  report::LineSeries net{"net (raw - control)", {}, {}}, lo{"net - s.d.", {}, {}},
+      hi{"net + s.d.", {}, {}}, raw{"raw (E_separate - E_welded)", {}, {}};
+  for (const auto& s : study.summary) {
+    net.x.push_back(s.angle_deg);
+    net.y.push_back(s.release_eV.mean);
+    lo.x.push_back(s.angle_deg);
+    lo.y.push_back(s.release_eV.mean - s.release_eV.std);
+    hi.x.push_back(s.angle_deg);
+    hi.y.push_back(s.release_eV.mean + s.release_eV.std);
+    raw.x.push_back(s.angle_deg);
+    raw.y.push_back(s.release_raw_eV.mean);
   }
-  release.series.push_back(rel);
+  release.series = {net, lo, hi, raw};
   write_file_atomically(dir / "energy_release_vs_angle.svg", report::render_svg(release));
 
-  report::LineChart angle{
-      "Angle between the rods during welding", "time (ps)", "angle between rod axes (deg)", {}};
-  report::LineChart neck{"Neck between the rods", "time (ps)", "atoms bonded across the neck", {}};
+  // Time series of the first seed of every angle (the others are in each run's timeseries.csv).
+  report::LineChart angle{"Angle between the rods during welding (first seed)",
+                          "time (ps)",
+                          "angle between rod axes (deg)",
+                          {}};
+  report::LineChart neck{
+      "Neck between the rods (first seed)", "time (ps)", "atoms bonded across the neck", {}};
   for (const auto& r : study.results) {
+    if (r.atoms_per_rod == 0 || r.seed != study.settings.seed) continue;
     std::ostringstream name;
     name << r.initial_angle_deg << " deg";
     report::LineSeries a{name.str(), {}, {}}, n{name.str(), {}, {}};

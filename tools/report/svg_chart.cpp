@@ -91,6 +91,12 @@ void legend(std::ostringstream& svg, const std::vector<std::string>& names) {
   }
 }
 
+/// The error bar at point i of a series, 0 when there is none.
+double error_at(const LineSeries& s, std::size_t i) {
+  if (i >= s.y_error.size() || !std::isfinite(s.y_error[i])) return 0.0;
+  return std::abs(s.y_error[i]);
+}
+
 }  // namespace
 
 std::string render_svg(const BarChart& chart) {
@@ -126,6 +132,9 @@ std::string render_svg(const BarChart& chart) {
   }
   svg << "<line x1=\"" << kLeft << "\" x2=\"" << kWidth - kRight << "\" y1=\"" << to_y(0)
       << "\" y2=\"" << to_y(0) << "\" stroke=\"black\"/>\n";
+  if (!chart.x_label.empty())
+    svg << "<text x=\"" << kLeft + plot_w / 2 << "\" y=\"" << kHeight - 15
+        << "\" text-anchor=\"middle\">" << escape(chart.x_label) << "</text>\n";
   legend(svg, names);
   svg << "</svg>\n";
   return svg.str();
@@ -136,8 +145,9 @@ std::string render_svg(const LineChart& chart) {
   for (const auto& s : chart.series)
     for (std::size_t i = 0; i < s.x.size() && i < s.y.size(); ++i) {
       if (!std::isfinite(s.x[i]) || !std::isfinite(s.y[i])) continue;
+      const double e = error_at(s, i);
       xlo = std::min(xlo, s.x[i]), xhi = std::max(xhi, s.x[i]);
-      ylo = std::min(ylo, s.y[i]), yhi = std::max(yhi, s.y[i]);
+      ylo = std::min(ylo, s.y[i] - e), yhi = std::max(yhi, s.y[i] + e);
     }
   if (!std::isfinite(xlo)) xlo = 0, xhi = 1, ylo = 0, yhi = 1;
   const Axis x = make_axis(xlo, xhi, false), y = make_axis(ylo, yhi, false);
@@ -161,6 +171,13 @@ std::string render_svg(const LineChart& chart) {
     for (std::size_t i = 0; i < series.x.size() && i < series.y.size(); ++i) {
       if (!std::isfinite(series.x[i]) || !std::isfinite(series.y[i])) continue;
       points += number(px(series.x[i]), 6) + "," + number(py(series.y[i]), 6) + " ";
+      if (const double e = error_at(series, i); e > 0) {
+        const double x0 = px(series.x[i]), top = py(series.y[i] + e), bottom = py(series.y[i] - e);
+        svg << "<path class=\"error-bar\" d=\"M" << x0 << "," << top << "V" << bottom << "M"
+            << x0 - 5 << "," << top << "h10M" << x0 - 5 << "," << bottom << "h10\" stroke=\""
+            << kColours[s % 7] << "\" stroke-width=\"1.5\" fill=\"none\"><title>±" << number(e, 3)
+            << "</title></path>\n";
+      }
       svg << "<circle cx=\"" << px(series.x[i]) << "\" cy=\"" << py(series.y[i])
           << "\" r=\"3.5\" fill=\"" << kColours[s % 7] << "\"><title>" << number(series.x[i], 4)
           << ", " << number(series.y[i], 4) << "</title></circle>\n";

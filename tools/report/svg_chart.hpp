@@ -17,11 +17,15 @@ struct BarChart {
   std::string y_label;  ///< with its unit, e.g. "E_dis (eV/Å²)"
   std::vector<std::string> categories;
   std::vector<BarSeries> series;
+  std::string x_label = {};  ///< what the categories are, e.g. "facet (hkl)"; empty: none
 };
 
 struct LineSeries {
   std::string name;
   std::vector<double> x, y;
+  /// Half-length of a vertical error bar at each point (e.g. the standard deviation over seeds);
+  /// empty, or NaN/0 at a point: no bar there.
+  std::vector<double> y_error = {};
 };
 
 struct LineChart {
@@ -31,7 +35,8 @@ struct LineChart {
   std::vector<LineSeries> series;
 };
 
-/// Returns a complete SVG document (640x400) with axes, ticks, legend and values on the bars.
+/// Returns a complete SVG document (640x400, wider for long legend entries) with axes, ticks,
+/// axis labels, error bars and a legend to the right of the plot area (never over the data).
 std::string render_svg(const BarChart& chart);
 std::string render_svg(const LineChart& chart);
 

@@ -4,12 +4,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 
 #include "core/error.hpp"
 #include "core/units.hpp"
 #include "slabs/facet_table.hpp"
+#include "slabs/miller.hpp"
 #include "vasp_io/jobs/manifest.hpp"
+#include "vasp_io/jobs/output_check.hpp"
 #include "vasp_io/jobs/registry.hpp"
 
 namespace fw::vasp {
@@ -26,6 +29,26 @@ nlohmann::json collect_facet_table(const fs::path& jobs_dir) {
     auto it = records.find(job.name);
     if (it == records.end() || it->second.state != job_state::done) return std::nullopt;
     return it->second.energy_eV;
+  };
+  // Every energy used must be finite and come from an OUTCAR of this job's system and run type.
+  for (const auto& job : manifest.jobs) {
+    const auto e = energy(job);
+    if (!e) continue;
+    const fs::path folder = jobs_dir / job.name;
+    if (!std::isfinite(*e))
+      throw InputError(folder.string(), "recorded energy is not a finite number");
+    if (fs::exists(folder / "OUTCAR")) check_outputs_match_job(folder);
+  }
+  // E_dis = 2 gamma > 0 for any cleavage: a negative or non-finite value means mixed-up or broken
+  // jobs, and is never written.
+  auto require_positive = [&](const std::array<int, 3>& hkl, double e_dis, const std::string& how) {
+    if (std::isfinite(e_dis) && e_dis > 0) return;
+    char text[64];
+    std::snprintf(text, sizeof text, "%.6g", e_dis);
+    throw InputError((jobs_dir / slabs::miller_compact(hkl)).string(),
+                     std::string("E_dis = ") + text + " eV/A^2 " + how +
+                         " is not a positive number: the energies of these jobs do not belong "
+                         "together (see `facetweld vasp status`); nothing written");
   };
 
   // Facets in manifest order.
@@ -69,6 +92,7 @@ nlohmann::json collect_facet_table(const fs::path& jobs_dir) {
       const double e_cry = *energy(*crystal), e1 = *energy(*p1), e2 = *energy(*p2);
       const double area = crystal->area_A2;
       const double e_dis = (e1 + e2 - e_cry) / area;
+      require_positive(hkl, e_dis, "= (E_part1 + E_part2 - E_crystal)/A");
       slabs::FacetEntry entry;
       entry.hkl = hkl;
       entry.e_dis_eV_per_A2 = e_dis;
@@ -103,6 +127,7 @@ nlohmann::json collect_facet_table(const fs::path& jobs_dir) {
         continue;
       }
       const double gamma = (*e - j->natoms * e_bulk_per_atom) / (2.0 * j->area_A2);
+      require_positive(hkl, 2.0 * gamma, "= 2 gamma of " + j->name);
       series.push_back({{"layers", j->layers},
                         {"e_slab_eV", *e},
                         {"gamma_eV_per_A2", gamma},

@@ -14,6 +14,7 @@
 #include "core/error.hpp"
 #include "vasp_io/incar.hpp"
 #include "vasp_io/jobs/outcome.hpp"
+#include "vasp_io/jobs/output_check.hpp"
 #include "vasp_io/jobs/repair.hpp"
 
 namespace fw::vasp {
@@ -126,6 +127,22 @@ RunSummary run_jobs(const fs::path& jobs_dir, BatchSystem& batch, const RunOptio
         registry.transition(job.name, js::failed, js::pending,
                             {.message = "", .event = "retry", .detail = "--retry-failed"});
 
+  // A job without its POTCAR (prepared without a library: POTCAR.spec) is refused before anything
+  // starts; VASP would stop at once, and no repair can make a POTCAR.
+  for (const auto& job : registry.jobs()) {
+    if (job.state != js::pending) continue;
+    const fs::path folder = jobs_dir / job.name;
+    if (fs::exists(folder / "POTCAR")) continue;
+    std::string need;
+    if (std::ifstream spec(folder / "POTCAR.spec"); spec)
+      for (std::string name; spec >> name;) need += (need.empty() ? "" : " ") + name;
+    throw InputError(folder.string(),
+                     "no POTCAR" +
+                         (need.empty() ? std::string() : " (POTCAR.spec asks for " + need + ")") +
+                         ": assemble it from your licensed VASP library, e.g. `facetweld vasp "
+                         "prepare --potcar-dir DIR --force`, then run again");
+  }
+
   while (true) {
     auto jobs = registry.jobs();
     // 1. Recover transient states left by a facetweld process that died.
@@ -159,6 +176,18 @@ RunSummary run_jobs(const fs::path& jobs_dir, BatchSystem& batch, const RunOptio
       // Finished: exactly one process evaluates it.
       if (!registry.transition(job.name, job.state, js::evaluating, {.owner = me})) continue;
       const AttemptOutcome outcome = evaluate_attempt(folder, poll.exit_code);
+      if (!outcome.mismatches.empty()) {
+        // Outputs of another system: no repair can help, and nothing may be recorded as done.
+        std::string why;
+        for (const auto& m : outcome.mismatches) why += (why.empty() ? "" : "; ") + m;
+        registry.transition_owned(job.name, js::evaluating, me, js::failed,
+                                  {.owner = "",
+                                   .result_json = outcome.result.dump(),
+                                   .message = "outputs do not match the job: " + why,
+                                   .event = "failed",
+                                   .detail = why});
+        throw_output_mismatch(folder, outcome.mismatches);
+      }
       if (outcome.success) {
         registry.transition_owned(job.name, js::evaluating, me, js::done,
                                   {.owner = "",

@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "vasp_io/incar.hpp"
 #include "vasp_io/jobs/batch_system.hpp"
+#include "vasp_io/jobs/output_check.hpp"
 #include "vasp_io/outcar.hpp"
 
 namespace fw::vasp {
@@ -57,6 +58,7 @@ AttemptOutcome evaluate_attempt(const fs::path& folder, std::optional<int> exit_
   if (!outcar) {
     add_unique(out.errors, {error_code::no_output, "VASP wrote no readable OUTCAR"});
   } else {
+    out.mismatches = output_mismatches(folder, *outcar);
     const OutcarIonicStep* last = outcar->last_step();
     out.result["outcar_finished"] = outcar->finished;
     out.result["ionic_steps"] = outcar->ionic_steps.size();
@@ -95,7 +97,8 @@ AttemptOutcome evaluate_attempt(const fs::path& folder, std::optional<int> exit_
 
   const bool any_fatal = std::any_of(out.errors.begin(), out.errors.end(),
                                      [](const VaspError& e) { return is_fatal_error(e.code); });
-  out.success = !any_fatal && outcar && outcar->finished && out.energy_eV.has_value();
+  out.success = !any_fatal && outcar && outcar->finished && out.energy_eV.has_value() &&
+                out.mismatches.empty();
   nlohmann::json errs = nlohmann::json::array();
   for (const auto& e : out.errors) errs.push_back({{"code", e.code}, {"message", e.message}});
   out.result["errors"] = errs;

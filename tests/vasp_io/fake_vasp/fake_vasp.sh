@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Stand-in for the licensed VASP executable in tests: checks the job folder the way VASP does at
-# start-up, then replays REAL outputs from ../shared/vasp-corpus into it.
+# start-up, then replays REAL outputs from the corpus (tests/data/vasp-corpus) into it.
 #
 #   FAKE_VASP_CORPUS  the corpus folder
 #   FAKE_VASP_PLAN    plan file, one line per job:

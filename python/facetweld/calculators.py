@@ -1,0 +1,74 @@
+"""ASE calculators for facetweld's engines.
+
+``EAM``: the native EAM engine (LAMMPS ``pair_style eam``/``eam/alloy`` numerics): energy (eV),
+forces (eV/Å), stress (eV/Å³, ASE sign: positive = tensile; periodic cells only).
+
+``NativeDFT``: the native plane-wave PBE solver: energy (eV, E(σ→0)), free_energy (eV, F = E - TS,
+what the forces derive from), forces (eV/Å). Settings are the keys of ``facetweld scf`` and the
+[dft] job-file section (``facetweld.dft_settings()``).
+"""
+
+from ase.calculators.calculator import Calculator, PropertyNotImplementedError, all_changes
+
+from ._facetweld import DftModel, EamModel, Structure
+
+
+class EAM(Calculator):
+    """ASE calculator on facetweld's EAM engine.
+
+    ``potential``: a funcfl (``Au_u3.eam``) or setfl (``*.eam.alloy``) file, found as given, in
+    $FACETWELD_DATA/md, facetweld's data/md or /usr/share/lammps/potentials.
+    """
+
+    implemented_properties = ["energy", "free_energy", "forces", "stress"]
+
+    def __init__(self, potential="Au_u3.eam", **kwargs):
+        Calculator.__init__(self, **kwargs)
+        self.parameters["potential"] = potential
+        self.model = EamModel(potential)
+
+    def calculate(self, atoms=None, properties=("energy",), system_changes=all_changes):
+        Calculator.calculate(self, atoms, properties, system_changes)
+        result = self.model.compute(Structure.from_ase(self.atoms, constraints=False))
+        self.results = {
+            "energy": result["energy_eV"],
+            "free_energy": result["energy_eV"],
+            "forces": result["forces_eV_per_A"],
+        }
+        if result["stress_eV_per_A3"] is not None:
+            self.results["stress"] = result["stress_eV_per_A3"]
+        elif "stress" in properties:
+            raise PropertyNotImplementedError("stress needs a cell periodic along all three axes")
+
+
+class NativeDFT(Calculator):
+    """ASE calculator on facetweld's native plane-wave DFT (norm-conserving pseudopotentials,
+    PBE via libxc).
+
+    ``pseudopotentials``: {"Au": "/path/Au.psp8", ...}; default Debian's PBE ``79_Au_oncv.psml``.
+    ``**settings``: SCF settings by their table keys, numbers in the table's unit or strings with
+    a unit, e.g. ``NativeDFT(ecut=20, kpts=(4, 4, 4), smearing="fermi-dirac:0.01Ha")``.
+    Unknown keys and out-of-range values raise ``facetweld.InputError``.
+    """
+
+    implemented_properties = ["energy", "free_energy", "forces"]
+
+    def __init__(self, pseudopotentials=None, label=None, **settings):
+        Calculator.__init__(self, label=label)
+        self.model = DftModel(pseudopotentials or {}, **settings)
+        self.parameters.update(self.model.settings)
+        self.scf = None  # the last run: converged, iterations, fermi_eV, n_kpoints, wall_s
+
+    def calculate(self, atoms=None, properties=("energy",), system_changes=all_changes):
+        Calculator.calculate(self, atoms, properties, system_changes)
+        result = self.model.compute(Structure.from_ase(self.atoms, constraints=False), True)
+        self.scf = result
+        self.results = {
+            "energy": result["energy_eV"],
+            "free_energy": result["free_energy_eV"],
+            "forces": result["forces_eV_per_A"],
+        }
+
+    def get_fermi_level(self):
+        """Fermi level of the last run, eV."""
+        return None if self.scf is None else self.scf["fermi_eV"]

@@ -1,0 +1,109 @@
+/// \file bind_dft.cpp
+/// \brief facetweld.DftModel: the native plane-wave PBE solver on one structure — total energy
+/// (eV), free energy (eV), forces (eV/Å), Fermi level (eV).
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+
+#include <map>
+
+#include "bindings.hpp"
+#include "core/error.hpp"
+#include "core/units.hpp"
+#include "dft/pseudo/pseudopotential.hpp"
+#include "dft/settings.hpp"
+#include "dft/solver/scf.hpp"
+#include "dft/structure_adapter.hpp"
+#include "settings_kwargs.hpp"
+
+namespace py = pybind11;
+
+namespace fw::python {
+namespace {
+
+class DftModel {
+ public:
+  DftModel(const std::map<std::string, std::string>& pseudopotentials, const py::kwargs& kwargs)
+      : settings_(
+            settings_from_kwargs(dft::scf_settings_table(), dft::default_scf_settings(), kwargs)) {
+    const std::map<std::string, std::string> files =
+        pseudopotentials.empty()
+            ? std::map<std::string, std::string>{{"Au", dft::kDefaultAuPseudopotential}}
+            : pseudopotentials;
+    for (const auto& [element, path] : files) {
+      if (!std::filesystem::exists(path))
+        throw InputError("pseudopotentials", "file '" + path + "' not found");
+      pseudos_[element] = dft::read_pseudopotential(path);
+      paths_[element] = path;
+    }
+  }
+
+  py::dict compute(const slabs::Structure& structure, bool forces) const {
+    const dft::Crystal crystal = dft::crystal_from_structure(structure, pseudos_, "structure");
+    dft::ScfSettings settings = settings_;
+    settings.compute_forces = forces;
+    dft::ScfResult r;
+    {
+      py::gil_scoped_release release;
+      r = dft::run_scf(crystal, settings);
+    }
+    const double ha = units::kHartreeInEV;
+    py::dict out;
+    out["energy_eV"] = r.energy_zero_smearing_hartree * ha;
+    out["free_energy_eV"] = r.free_energy_hartree * ha;
+    out["fermi_eV"] = r.fermi_hartree * ha;
+    out["converged"] = r.converged;
+    out["iterations"] = r.iterations;
+    out["n_kpoints"] = r.kpoints.size();
+    out["xc"] = r.xc_name;
+    out["wall_s"] = r.wall_s;
+    if (forces) {
+      const double to_eV_per_A = ha / units::kBohrInAngstrom;
+      py::array_t<double> f(
+          {static_cast<py::ssize_t>(r.forces_hartree_per_bohr.size()), py::ssize_t{3}});
+      auto a = f.mutable_unchecked<2>();
+      for (std::size_t i = 0; i < r.forces_hartree_per_bohr.size(); ++i)
+        for (int c = 0; c < 3; ++c)
+          a(static_cast<py::ssize_t>(i), c) = r.forces_hartree_per_bohr[i][c] * to_eV_per_A;
+      out["forces_eV_per_A"] = f;
+    } else {
+      out["forces_eV_per_A"] = py::none();
+    }
+    return out;
+  }
+
+  const std::map<std::string, std::string>& pseudopotentials() const { return paths_; }
+  py::dict settings() const { return settings_to_python(dft::scf_settings_table(), settings_); }
+
+ private:
+  dft::ScfSettings settings_;
+  std::map<std::string, dft::Pseudopotential> pseudos_;
+  std::map<std::string, std::string> paths_;
+};
+
+}  // namespace
+
+void bind_dft(py::module_& m) {
+  py::class_<DftModel>(m, "DftModel", R"doc(
+The native plane-wave DFT solver (norm-conserving pseudopotentials, PBE via libxc) with fixed
+settings. ``pseudopotentials`` maps a symbol to a psp8/UPF/PSML file (default: Debian's PBE
+``79_Au_oncv.psml`` for Au). Keyword settings are those of ``facetweld scf`` and the [dft]
+job-file section, from the same settings table (``facetweld.dft_settings()`` lists key, unit,
+default and range): numbers in the table's unit (``ecut=20`` is 20 Ha) or strings as typed on the
+command line (``ecut="544eV"``, ``kpts="4x4x4"``). ASE users want ``facetweld.calculators.NativeDFT``, which wraps this.)doc")
+      .def(py::init<const std::map<std::string, std::string>&, const py::kwargs&>(),
+           py::arg("pseudopotentials") = std::map<std::string, std::string>{})
+      .def("compute", &DftModel::compute, py::arg("structure"), py::arg("forces") = true,
+           R"doc(Runs the SCF: a dict with energy_eV (E(σ→0)), free_energy_eV (F = E - TS, the
+energy the forces derive from), forces_eV_per_A ((N, 3) or None), fermi_eV, converged,
+iterations, n_kpoints, xc, wall_s.)doc")
+      .def_property_readonly("pseudopotentials", &DftModel::pseudopotentials,
+                             "Symbol → pseudopotential file.")
+      .def_property_readonly("settings", &DftModel::settings,
+                             "The SCF settings in use, as the results JSON names them (dict).");
+  m.def(
+      "dft_settings", [] { return describe_settings(dft::scf_settings_table().specs()); },
+      "The keyword settings of DftModel / NativeDFT: key, type, unit, default, allowed, doc "
+      "(the `facetweld scf` options and the [dft] job-file keys).");
+}
+
+}  // namespace fw::python

@@ -1,0 +1,64 @@
+/// \file input_checks.cpp
+/// \brief Lattice constant, vacuum and size checks of the builders.
+#include "slabs/input_checks.hpp"
+
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+
+#include "core/error.hpp"
+#include "slabs/structure.hpp"
+
+namespace fw::slabs {
+namespace {
+
+std::string number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4g", v);
+  return buf;
+}
+
+// An atom held in a Structure, plus its line in a POSCAR/extxyz file (~100 characters).
+constexpr double kTextBytesPerAtom = 128.0;
+
+}  // namespace
+
+void check_lattice_constant(double a_A, const std::string& option) {
+  if (!(std::isfinite(a_A) && a_A > 0.0))
+    throw InputError(option, "lattice constant must be a finite number > 0 Å, got " + number(a_A));
+}
+
+void check_vacuum(double vacuum_A, const std::string& option) {
+  if (!(std::isfinite(vacuum_A) && vacuum_A >= 0.0))
+    throw InputError(option, "vacuum must be a finite number >= 0 Å, got " + number(vacuum_A));
+}
+
+double available_memory_bytes() {
+  std::ifstream meminfo("/proc/meminfo");
+  std::string key;
+  double kib = 0;
+  std::string unit;
+  while (meminfo >> key >> kib >> unit)
+    if (key == "MemAvailable:") return kib * 1024.0;
+  const long pages = ::sysconf(_SC_AVPHYS_PAGES);
+  const long page = ::sysconf(_SC_PAGESIZE);
+  return pages > 0 && page > 0 ? static_cast<double>(pages) * static_cast<double>(page) : 0.0;
+}
+
+void check_atom_count(double n_atoms, const std::string& option, const std::string& what,
+                      double copies) {
+  if (n_atoms > kMaxStructureAtoms)
+    throw InputError(option, what + " = " + number(n_atoms) + " atoms, more than the " +
+                                 number(kMaxStructureAtoms) +
+                                 " a structure may have here; choose a smaller value");
+  const double need = n_atoms * (copies * static_cast<double>(sizeof(Atom)) + kTextBytesPerAtom);
+  const double have = available_memory_bytes();
+  if (have > 0 && need > have)
+    throw InputError(option, what + " = " + number(n_atoms) + " atoms need about " +
+                                 number(need / 1e9) + " GB, but only " + number(have / 1e9) +
+                                 " GB of memory is available; choose a smaller value");
+}
+
+}  // namespace fw::slabs

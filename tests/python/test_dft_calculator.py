@@ -1,0 +1,79 @@
+"""facetweld.calculators.NativeDFT: the free energy of bulk Au against ABINIT 9.6.2 on the same
+pseudopotential, functional, cut-off, k-mesh and smearing (bench/dft/abinit/small_au.abi), and
+the forces against finite differences of the calculator's own free energy."""
+import json
+import os
+
+import numpy as np
+import pytest
+from ase import Atoms
+from ase.build import bulk
+
+import facetweld
+from conftest import REPO
+from facetweld.calculators import NativeDFT
+
+AU_PSP8 = "/usr/share/abinit/psp/Pseudodojo_nc_sr_04_pw_standard_psp8/Au.psp8"
+ABINIT_BOHR_A = 0.52917720859  # ABINIT's Bohr radius: its acell 7.7100826222 bohr is 4.08 Å
+HARTREE_EV = 27.211386245988  # CODATA 2018, as core/units
+
+pytestmark = pytest.mark.skipif(not os.path.exists(AU_PSP8),
+                                reason="Debian abinit-data not installed")
+
+
+def abinit_result(name):
+    with open(REPO / "bench" / "dft" / "abinit" / "results.json") as f:
+        return json.load(f)[name]
+
+
+def test_bulk_free_energy_and_fermi_level_equal_abinit_within_0p1_meV():
+    ref = abinit_result("small_au")
+    a_A = ref["acell_bohr"][0] * ABINIT_BOHR_A
+    atoms = bulk("Au", "fcc", a=a_A)  # ASE's primitive cell = ABINIT's rprim 0 ½ ½ / ½ 0 ½ / ½ ½ 0
+    atoms.calc = NativeDFT({"Au": AU_PSP8}, ecut=ref["ecut_Ha"], kpts=(4, 4, 4),
+                           smearing="fermi-dirac:0.01Ha", xc="-101130", nbands=ref["nband"],
+                           toldfe=1e-10)
+    free_energy_eV = atoms.get_potential_energy(force_consistent=True)
+    assert atoms.calc.scf["converged"]
+    assert free_energy_eV == pytest.approx(ref["etotal_Ha"] * HARTREE_EV, abs=1e-4)
+    assert atoms.calc.get_fermi_level() == pytest.approx(ref["fermi_Ha"] * HARTREE_EV, abs=3e-5)
+    assert np.abs(atoms.get_forces()).max() < 1e-6  # one atom at an inversion centre
+
+
+def test_forces_equal_finite_differences_of_the_free_energy():
+    a = 4.08
+    atoms = Atoms("Au4", cell=[a, a, a], pbc=True,
+                  scaled_positions=[[0, 0, 0], [0.5, 0.5, 0], [0.5, 0, 0.5], [0, 0.5, 0.5]])
+    atoms.positions[0] += [0.05, 0.03, -0.02]
+    settings = dict(ecut=10, kpts=(1, 1, 1), kshift=(1, 1, 1), xc="pbe", toldfe=1e-11,
+                    density_tolerance=1e-8)
+    atoms.calc = NativeDFT({"Au": AU_PSP8}, **settings)
+    forces = atoms.get_forces()
+    h = 0.0025  # Å
+    energies = []
+    for sign in (+1, -1):
+        displaced = atoms.copy()
+        displaced.positions[0, 0] += sign * h
+        displaced.calc = NativeDFT({"Au": AU_PSP8}, **settings)
+        energies.append(displaced.get_potential_energy(force_consistent=True))
+    fd = -(energies[0] - energies[1]) / (2 * h)
+    assert abs(fd) > 0.02  # the displacement produces a real force
+    assert forces[0, 0] == pytest.approx(fd, abs=1e-4)
+
+
+def test_settings_come_from_the_dft_table_with_its_checks():
+    keys = {s["key"]: s for s in facetweld.dft_settings()}
+    assert keys["ecut"]["unit"] == "Ha" and keys["ecut"]["json_key"] == "ecut_Ha"
+    model = facetweld.DftModel({"Au": AU_PSP8}, ecut="544.2277eV", kpts="2x2x2")
+    assert model.settings["ecut_Ha"] == pytest.approx(20.0, rel=1e-6)
+    assert list(model.settings["kpts"]) == [2, 2, 2]
+    assert facetweld.DftModel({"Au": AU_PSP8}).settings["ecut_Ha"] == keys["ecut"]["default"]
+    assert facetweld.DftModel({"Au": AU_PSP8}, ecut_Ha=25).settings["ecut_Ha"] == 25
+    with pytest.raises(facetweld.InputError, match="ecut"):
+        facetweld.DftModel({"Au": AU_PSP8}, ecut=1.0)
+    with pytest.raises(facetweld.InputError, match="did you mean 'ecut'"):
+        facetweld.DftModel({"Au": AU_PSP8}, ecutt=20.0)
+    with pytest.raises(facetweld.InputError, match="mixing_beta"):
+        facetweld.DftModel({"Au": AU_PSP8}, mixing_beta=1.5)
+    with pytest.raises(TypeError, match="kpts"):
+        facetweld.DftModel({"Au": AU_PSP8}, kpts=4.5)

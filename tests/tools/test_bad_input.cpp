@@ -1,0 +1,199 @@
+/// \file test_bad_input.cpp
+/// \brief Table-driven: every careless input found for issue 13 exits 2 at once with ONE line
+/// naming the option or file, and leaves nothing behind in the working folder. Plus the results
+/// folder lock of `facetweld run` (second run: exit 2 naming the folder and the holder's PID;
+/// released when the holder is killed).
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <string>
+
+#include "core/dir_lock.hpp"
+#include "core/error.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Result {
+  int exit_code = -1;
+  std::string output;  ///< stdout and stderr
+  double wall_s = 0;
+};
+
+class BadInput : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    root_ = fs::temp_directory_path() / ("fw_bad_input_" + std::to_string(::getpid()) + "_" +
+                                         std::to_string(std::hash<std::string>{}(name)));
+    fs::remove_all(root_);
+    dir_ = root_ / "work";
+    fs::create_directories(dir_);
+    // Inputs the cases read.
+    std::ofstream(dir_ / "au.vasp")
+        << "Au\n1.0\n0 2.04 2.04\n2.04 0 2.04\n2.04 2.04 0\nAu\n1\nDirect\n0 0 0\n";
+    std::ofstream(dir_ / "empty.vasp") << "nothing\n1.0\n4 0 0\n0 4 0\n0 0 4\nAu\n0\nDirect\n";
+    std::ofstream(dir_ / "empty.extxyz") << "0\nLattice=\"4 0 0 0 4 0 0 0 4\" "
+                                            "Properties=species:S:1:pos:R:3 pbc=\"T T T\"\n";
+    fs::create_symlink("/dev/zero", dir_ / "zero.vasp");  // a device behind a structure name
+    std::ofstream text(dir_ / "notes.txt");               // 150 000 lines of text that is no OUTCAR
+    for (int i = 0; i < 150000; ++i) text << "line " << i << " of a long lab notebook\n";
+  }
+  void TearDown() override { fs::remove_all(root_); }
+
+  Result run(const std::string& args) const {
+    const fs::path log = root_ / "out.txt";
+    const std::string cmd = "cd '" + dir_.string() + "' && '" FACETWELD_BINARY "' " + args +
+                            " > '" + log.string() + "' 2>&1";
+    const auto start = std::chrono::steady_clock::now();
+    const int status = std::system(cmd.c_str());
+    Result r;
+    r.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    std::ifstream in(log);
+    r.output.assign(std::istreambuf_iterator<char>(in), {});
+    return r;
+  }
+
+  std::set<std::string> listing() const {
+    std::set<std::string> names;
+    for (const auto& e : fs::recursive_directory_iterator(dir_))
+      names.insert(fs::relative(e.path(), dir_).string());
+    return names;
+  }
+
+  fs::path root_, dir_;
+};
+
+struct Case {
+  const char* args;
+  const char* names;  ///< the option or file the one line must name
+};
+
+// Each: exit 2, one line naming `names`, within seconds, nothing written.
+const Case kCases[] = {
+    {"bulk --a inf -o b.vasp", "--a"},
+    {"bulk --a nan -o b.vasp", "--a"},
+    {"bulk --a -4.08 -o b.vasp", "--a"},
+    {"slab --a inf -o s.vasp", "--a"},
+    {"slab --vacuum inf -o s.vasp", "--vacuum"},
+    {"slab --repeat 10000x10000 -o s.vasp", "--repeat"},
+    {"slab --layers 20000000 -o s.vasp", "--layers"},
+    {"cleave --cells 200 -o cut", "--cells"},
+    {"cleave --a inf -o cut", "--a"},
+    {"cleave --vacuum inf -o cut", "--vacuum"},
+    {"vasp prepare --a 0 -o jobs", "--a"},
+    {"vasp prepare --a inf -o jobs", "--a"},
+    {"vasp prepare --preset slab --facets 111 --layers 5,2 -o jobs", "--layers"},
+    {"vasp prepare --preset slab --facets 111 --vacuum inf -o jobs", "--vacuum"},
+    {"vasp prepare --facets 100 -o jobs --potcar-dir no-such-library", "no-such-library"},
+    {"vasp parse --type outcar /dev/zero", "/dev/zero"},
+    {"vasp parse --type oszicar /dev/zero", "/dev/zero"},
+    {"vasp parse --type vasprun /dev/zero", "/dev/zero"},
+    {"vasp parse --type contcar /dev/zero", "/dev/zero"},
+    {"vasp parse /dev/zero", "/dev/zero"},
+    {"vasp parse --type outcar notes.txt", "notes.txt"},
+    {"vasp parse --type oszicar notes.txt", "notes.txt"},
+    {"convert empty.vasp out.extxyz", "empty.vasp"},
+    {"convert empty.extxyz out.vasp", "empty.extxyz"},
+    {"convert zero.vasp out.extxyz", "zero.vasp"},
+    {"scf --structure empty.vasp", "empty.vasp"},
+    {"md energy --structure empty.vasp", "empty.vasp"},
+};
+
+}  // namespace
+
+TEST_F(BadInput, EveryCaseExits2WithOneLineNamingTheCulpritAndWritesNothing) {
+  ASSERT_TRUE(fs::exists(FACETWELD_BINARY)) << FACETWELD_BINARY;
+  const auto before = listing();
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.args);
+    const Result r = run(c.args);
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    ASSERT_FALSE(r.output.empty());
+    EXPECT_EQ(r.output.find('\n'), r.output.size() - 1) << "not one line:\n" << r.output;
+    EXPECT_NE(r.output.find(c.names), std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find("internal error"), std::string::npos) << r.output;
+    EXPECT_LT(r.wall_s, 10.0) << r.output;
+    EXPECT_EQ(listing(), before) << "files left behind";
+  }
+}
+
+// Endless input (a pipe that never ends) must be refused after a bounded read: endless lines of
+// text that are no OUTCAR/OSZICAR, and one endless line.
+TEST_F(BadInput, EndlessTextOnStdinIsRefusedAfterABoundedRead) {
+  const struct {
+    const char* producer;
+    const char* type;
+    const char* says;
+  } cases[] = {{"yes 'a lab notebook line'", "outcar", "not a VASP OUTCAR"},
+               {"yes 'a lab notebook line'", "oszicar", "not a VASP OSZICAR"},
+               {"yes | tr -d '\\n'", "outcar", "line longer than 16 MiB"}};
+  for (const auto& c : cases) {
+    SCOPED_TRACE(std::string(c.producer) + " | vasp parse --type " + c.type);
+    const fs::path log = root_ / "endless.txt";
+    const std::string cmd = std::string("bash -c \"") + c.producer + " | timeout 20 '" +
+                            FACETWELD_BINARY + "' vasp parse --type " + c.type +
+                            " /dev/stdin\" > '" + log.string() + "' 2>&1";
+    const int status = std::system(cmd.c_str());
+    std::ifstream in(log);
+    const std::string out((std::istreambuf_iterator<char>(in)), {});
+    EXPECT_EQ(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 2) << out;
+    EXPECT_NE(out.find(c.says), std::string::npos) << out;
+    EXPECT_EQ(out.find('\n'), out.size() - 1) << out;
+  }
+}
+
+TEST_F(BadInput, SecondRunIntoALockedResultsFolderExits2NamingFolderAndPid) {
+  const fs::path results = dir_ / "res";
+  fs::create_directories(results);
+  const fw::DirLock held(results, "facetweld run");  // as a first run would hold it
+  const auto before = listing();
+  const Result r = run("run --no-dft --no-weld --no-vasp -o res");
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_EQ(r.output.find('\n'), r.output.size() - 1) << "not one line:\n" << r.output;
+  EXPECT_NE(r.output.find("res"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("PID " + std::to_string(::getpid())), std::string::npos) << r.output;
+  EXPECT_LT(r.wall_s, 5.0);
+  EXPECT_EQ(listing(), before) << "the second run wrote into the locked folder";
+}
+
+TEST_F(BadInput, FolderLockIsReleasedWhenItsHolderIsKilled) {
+  const fs::path folder = dir_ / "res";
+  fs::create_directories(folder);
+  int ready[2];
+  ASSERT_EQ(::pipe(ready), 0);
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    const fw::DirLock lock(folder, "facetweld run");
+    const char ok = 1;
+    if (::write(ready[1], &ok, 1) != 1) ::_exit(3);
+    ::pause();
+    ::_exit(0);
+  }
+  char ok = 0;
+  ASSERT_EQ(::read(ready[0], &ok, 1), 1);
+  try {
+    fw::DirLock second(folder, "facetweld run");
+    ADD_FAILURE() << "took a lock held by PID " << child;
+  } catch (const fw::InputError& e) {
+    EXPECT_EQ(e.source(), folder.string());
+    EXPECT_NE(std::string(e.what()).find("PID " + std::to_string(child)), std::string::npos)
+        << e.what();
+  }
+  ::kill(child, SIGKILL);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  EXPECT_NO_THROW(fw::DirLock after(folder, "facetweld run"));
+  ::close(ready[0]);
+  ::close(ready[1]);
+}
