@@ -1,67 +1,116 @@
 /// \file facet_energy.cpp
-/// \brief Slab-method E_dis with the native solver.
+/// \brief Slab-method E_dis with the native solver; bulk reference in the folded primitive cell.
 #include "dft/facet_energy.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
-#include "core/units.hpp"
-#include "dft/structure_adapter.hpp"
-#include "slabs/oriented.hpp"
+#include "core/error.hpp"
+#include "slabs/kmesh.hpp"
 
 namespace fw::dft {
 
-namespace {
-
-/// Free energy extrapolated to σ → 0 (eV) of one cell.
-ScfResult run_cell(const slabs::Structure& cell, const Pseudopotential& psp, ScfSettings scf,
-                   const std::array<int, 3>& mesh, const std::string& label,
-                   const std::function<void(const std::string&)>& log) {
-  const std::map<std::string, Pseudopotential> pseudos{{cell.atoms.front().species, psp}};
-  const Crystal crystal = crystal_from_structure(cell, pseudos, label);
-  scf.kpoint_mesh = mesh;
-  scf.kpoint_shift = {0, 0, 0};
-  scf.compute_forces = false;
-  if (log) scf.log = [&](const std::string& line) { log(label + ": " + line); };
-  return run_scf(crystal, scf);
+slabs::Structure one_layer_cell(const DftFacetSettings& s, const slabs::Miller& hkl) {
+  return slabs::oriented_bulk({s.element, s.a_A, hkl, 1, 1, 1});
 }
 
-}  // namespace
+slabs::Structure stacked_bulk_cell(const DftFacetSettings& s, const slabs::Miller& hkl) {
+  return one_layer_cell(s, hkl).repeated(1, 1, s.layers);
+}
 
-slabs::FacetEntry dft_facet_energy(const Pseudopotential& psp, const slabs::Miller& hkl,
-                                   const DftFacetSettings& s,
-                                   const std::function<void(const std::string&)>& log) {
+FacetMeshes facet_meshes(const slabs::PlaneGeometry& plane, const DftFacetSettings& s) {
+  slabs::OrientedSpec spec{s.element, s.a_A, plane.hkl, s.layers, 1, 1};
+  const slabs::Structure bulk = stacked_bulk_cell(s, plane.hkl);
+  FacetMeshes m;
+  if (s.kdensity_per_A > 0.0) {
+    m.slab = slabs::kmesh_from_density(slabs::slab_with_vacuum(spec, s.vacuum_A), s.kdensity_per_A,
+                                       true);
+    m.bulk_supercell = slabs::kmesh_from_density(bulk, s.kdensity_per_A);
+    m.bulk_supercell[0] = m.slab[0];  // same in-plane k-points as the slab, always
+    m.bulk_supercell[1] = m.slab[1];
+  } else {
+    m.slab = s.kpts;
+    if (s.kpts_bulk[0] > 0) {
+      m.bulk_supercell = s.kpts_bulk;
+    } else {
+      // kz at the in-plane density (points per Å⁻¹ of |b|): n1/|b1| · |b3| of the N-layer cell.
+      const Mat3 recip = reciprocal_rows(bulk.cell);
+      const double density = s.kpts[0] / norm(recip[0]);
+      const int kz = std::max(1, static_cast<int>(std::ceil(density * norm(recip[2]) - 1e-8)));
+      m.bulk_supercell = {s.kpts[0], s.kpts[1], kz};
+    }
+  }
+  m.slab[2] = 1;
+  m.bulk_primitive = {m.bulk_supercell[0], m.bulk_supercell[1], s.layers * m.bulk_supercell[2]};
+  return m;
+}
+
+DftFacetResult dft_facet_energy(const Pseudopotential& psp, const slabs::Miller& hkl,
+                                const DftFacetSettings& s,
+                                const std::function<void(const std::string&)>& log) {
   const slabs::PlaneGeometry plane = slabs::fcc_plane_geometry(s.a_A, hkl);
   const std::string label = slabs::miller_label(plane.hkl);
+  DftFacetResult r;
+  r.meshes = facet_meshes(plane, s);
+  r.bulk_cell = s.bulk_cell;
 
   slabs::OrientedSpec slab_spec{s.element, s.a_A, plane.hkl, s.layers, 1, 1};
   const slabs::Structure slab = slabs::slab_with_vacuum(slab_spec, s.vacuum_A);
-  slabs::OrientedSpec bulk_spec{s.element, s.a_A, plane.hkl, plane.stacking_period, 1, 1};
-  const slabs::Structure bulk = slabs::oriented_bulk(bulk_spec);
+  r.slab = run_cell_energy(slab, psp, s.scf, r.meshes.slab, label + " slab", log);
 
-  // Same in-plane mesh; along the normal the bulk gets the k-point density of the in-plane axes.
-  const int n = std::max(1, s.kpoints_in_plane);
-  const Mat3 recip = reciprocal_rows(bulk.cell);
-  const double density = n / norm(recip[0]);
-  const int kz = std::max(1, static_cast<int>(std::ceil(density * norm(recip[2]) - 1e-8)));
+  const bool primitive = s.bulk_cell == "primitive";
+  const slabs::Structure bulk =
+      primitive ? one_layer_cell(s, plane.hkl) : stacked_bulk_cell(s, plane.hkl);
+  r.bulk = run_cell_energy(
+      bulk, psp, s.scf, primitive ? r.meshes.bulk_primitive : r.meshes.bulk_supercell,
+      label + (primitive ? " bulk (1-layer cell, folded mesh)" : " bulk"), log);
+  const double scale = static_cast<double>(slab.size()) / static_cast<double>(bulk.size());
 
-  const ScfResult e_slab = run_cell(slab, psp, s.scf, {n, n, 1}, label + " slab", log);
-  const ScfResult e_bulk = run_cell(bulk, psp, s.scf, {n, n, kz}, label + " bulk", log);
+  slabs::FacetEntry& e = r.entry;
+  e.hkl = plane.hkl;
+  e.method = "slab";
+  e.relaxed = false;
+  e.layers = s.layers;
+  e.area_A2 = plane.area_A2;
+  e.e_slab_eV = r.slab.energy_eV;
+  e.e_bulk_eV = r.bulk.energy_eV * scale;
+  e.e_dis_eV_per_A2 = (e.e_slab_eV - e.e_bulk_eV) / e.area_A2;
+  r.e_bulk_free_energy_eV = r.bulk.free_energy_eV * scale;
+  r.e_dis_free_energy_eV_per_A2 = (r.slab.free_energy_eV - r.e_bulk_free_energy_eV) / e.area_A2;
+  e.converged = r.slab.converged && r.bulk.converged;
+  return r;
+}
 
-  slabs::FacetEntry entry;
-  entry.hkl = plane.hkl;
-  entry.method = "slab";
-  entry.relaxed = false;
-  entry.layers = s.layers;
-  entry.area_A2 = plane.area_A2;
-  entry.e_slab_eV = units::hartree_to_eV(e_slab.energy_zero_smearing_hartree);
-  const double per_atom_eV =
-      units::hartree_to_eV(e_bulk.energy_zero_smearing_hartree) / static_cast<double>(bulk.size());
-  entry.e_bulk_eV = per_atom_eV * static_cast<double>(slab.size());
-  entry.e_dis_eV_per_A2 = (entry.e_slab_eV - entry.e_bulk_eV) / entry.area_A2;
-  entry.converged = e_slab.converged && e_bulk.converged;
-  return entry;
+nlohmann::json to_json(const DftFacetResult& r) {
+  slabs::FacetTable one;
+  one.facets = {r.entry};
+  nlohmann::json j = slabs::to_json(one)["facets"][0];
+  j["e_dis_free_energy_eV_per_A2"] = r.e_dis_free_energy_eV_per_A2;
+  j["e_dis_definition"] =
+      "e_dis_eV_per_A2 from E(sigma->0) = (U+F)/2; "
+      "e_dis_free_energy_eV_per_A2 from F = U - TS";
+  j["e_slab_free_energy_eV"] = r.slab.free_energy_eV;
+  j["e_bulk_free_energy_eV"] = r.e_bulk_free_energy_eV;
+  j["scf_steps_slab"] = r.slab.scf_steps;
+  j["scf_steps_bulk"] = r.bulk.scf_steps;
+  j["kpts_slab"] = r.meshes.slab;
+  j["kpts_bulk"] = r.meshes.bulk_supercell;
+  j["bulk_cell"] = r.bulk_cell;
+  j["kpts_bulk_computed"] =
+      r.bulk_cell == "primitive" ? r.meshes.bulk_primitive : r.meshes.bulk_supercell;
+  j["symmetry_used_slab"] = r.slab.symmetry_used;
+  j["symmetry_used_bulk"] = r.bulk.symmetry_used;
+  j["wall_s_slab"] = r.slab.wall_s;
+  j["wall_s_bulk"] = r.bulk.wall_s;
+  return j;
+}
+
+nlohmann::json facet_table_json(const slabs::FacetTable& table,
+                                const std::vector<DftFacetResult>& results) {
+  nlohmann::json j = slabs::to_json(table);
+  for (std::size_t i = 0; i < results.size() && i < j["facets"].size(); ++i)
+    j["facets"][i] = to_json(results[i]);
+  return j;
 }
 
 }  // namespace fw::dft

@@ -2,12 +2,17 @@
 /// \brief Native-PBE facet cleavage energy E_dis(hkl) by the slab method, as a facet-table entry.
 #pragma once
 
+#include <array>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
+#include "dft/facet/cell_energy.hpp"
 #include "dft/pseudo/pseudopotential.hpp"
 #include "dft/solver/scf.hpp"
 #include "slabs/facet_table.hpp"
+#include "slabs/oriented.hpp"
 
 namespace fw::dft {
 
@@ -17,18 +22,61 @@ struct DftFacetSettings {
   std::string element;
   double a_A{};
   std::string pseudopotential;  ///< file path
-  int layers{};                 ///< atomic planes of the slab
+  int layers{};                 ///< atomic planes of the slab (and of its bulk reference)
   double vacuum_A{};
-  int kpoints_in_plane{};  ///< Γ-centred n × n × 1 on the 1x1 surface cell
-  ScfSettings scf;         ///< cutoff, smearing, tolerances (k-mesh is set per cell here)
+  std::array<int, 3> kpts{};       ///< slab mesh on the 1×1 surface cell (n×m×1)
+  std::array<int, 3> kpts_bulk{};  ///< N-layer bulk mesh; 0x0x0: in-plane of kpts, kz by density
+  double kdensity_per_A{};  ///< > 0: both meshes from this density (slabs::kmesh_from_density)
+  std::string bulk_cell;    ///< "primitive" (folded mesh) | "supercell" (the N-layer cell)
+  ScfSettings scf;          ///< cut-off, smearing, tolerances (k-mesh is set per cell here)
 };
 
-/// E_dis = (E_slab − N·ε_bulk)/A, unrelaxed, with ε_bulk the energy per atom of the oriented
-/// bulk cell of one stacking period (same in-plane cell and in-plane k-mesh, kz matched to the
-/// same k-point density), so that k-point errors largely cancel between slab and bulk.
-/// Energies are the σ → 0 extrapolations. `log` receives one line per SCF step.
-slabs::FacetEntry dft_facet_energy(const Pseudopotential& pseudopotential, const slabs::Miller& hkl,
-                                   const DftFacetSettings& settings,
-                                   const std::function<void(const std::string&)>& log = {});
+/// The one-layer oriented cell (a1, a2, t): the slab's in-plane cell and the stacking vector t
+/// (slabs::oriented_bulk with one layer).
+slabs::Structure one_layer_cell(const DftFacetSettings& settings, const slabs::Miller& hkl);
+
+/// The N-layer bulk reference (a1, a2, N·t), N = settings.layers. Same lattice and atoms as
+/// slabs::oriented_bulk with N layers (which reduces the third vector by in-plane vectors); the
+/// bulk k-mesh is defined on THIS basis, so that it folds into the one-layer cell exactly.
+slabs::Structure stacked_bulk_cell(const DftFacetSettings& settings, const slabs::Miller& hkl);
+
+/// The k-point meshes of one facet calculation.
+struct FacetMeshes {
+  std::array<int, 3> slab{};
+  std::array<int, 3> bulk_supercell{};  ///< on the N-layer cell (a1, a2, N·t), stacked_bulk_cell
+  std::array<int, 3> bulk_primitive{};  ///< the same k-points folded into (a1, a2, t)
+};
+
+/// Meshes from kpts / kpts_bulk / kdensity. The N-layer cell's third vector is N·t, so its
+/// Γ-centred n1×n2×n3 mesh plus its reciprocal vectors b3/N is exactly the Γ-centred
+/// n1×n2×(N·n3) mesh of the one-layer cell (a1, a2, t): ABINIT's kptrlatt diag(n1, n2, N·n3).
+FacetMeshes facet_meshes(const slabs::PlaneGeometry& plane, const DftFacetSettings& settings);
+
+/// One facet: the entry of the shared schema (e_dis_eV_per_A2 from E(σ→0)) and the details the
+/// native engine adds to it.
+struct DftFacetResult {
+  slabs::FacetEntry entry;
+  double e_dis_free_energy_eV_per_A2 = 0.0;  ///< from F = E − TS of slab and bulk
+  CellEnergy slab;
+  CellEnergy bulk;                     ///< as computed (primitive or N-layer cell)
+  double e_bulk_free_energy_eV = 0.0;  ///< F of the N-layer reference (scaled from `bulk`)
+  FacetMeshes meshes;
+  std::string bulk_cell;
+};
+
+/// E_dis = (E_slab − E_bulk)/A, unrelaxed, per area of ONE cut face (= 2γ), with E_bulk the
+/// oriented bulk cell of the slab's N layers and in-plane cell (computed in the one-layer
+/// primitive cell with the folded mesh unless bulk_cell = "supercell"), so that k-point errors
+/// cancel. `log` receives one line per SCF step.
+DftFacetResult dft_facet_energy(const Pseudopotential& pseudopotential, const slabs::Miller& hkl,
+                                const DftFacetSettings& settings,
+                                const std::function<void(const std::string&)>& log = {});
+
+/// One facets.json entry: the shared keys plus e_dis_free_energy_eV_per_A2, SCF steps and meshes.
+nlohmann::json to_json(const DftFacetResult& result);
+
+/// facets.json of `table` whose entries were produced by `results` (same order).
+nlohmann::json facet_table_json(const slabs::FacetTable& table,
+                                const std::vector<DftFacetResult>& results);
 
 }  // namespace fw::dft

@@ -244,7 +244,8 @@ std::vector<settings::Binding<DftFacetSettings>> facet_bindings() {
            .type = Type::Text,
            .default_value = std::string(kDefaultAuPseudopotential),
            .doc = "Pseudopotential file (psp8, PSML, UPF, HGH); default: Debian abinit-data's "
-                  "PBE Au (ONCVPSP)"},
+                  "PBE Au (ONCVPSP)",
+           .cli_name = "psp"},
           [](auto& s) -> auto& { return s.pseudopotential; }),
       bind<S>(
           {.key = "layers",
@@ -262,16 +263,45 @@ std::vector<settings::Binding<DftFacetSettings>> facet_bindings() {
            .range = above_at_most(0, 1000)},
           [](auto& s) -> auto& { return s.vacuum_A; }),
       bind<S>(
-          {.key = "kpoints_in_plane",
-           .type = Type::Integer,
-           .default_value = 6LL,
-           .doc = "Γ-centred n×n×1 mesh on the 1×1 surface cell (bulk kz matched in density)",
+          {.key = "kpts",
+           .type = Type::Triplet,
+           .default_value = std::array<int, 3>{6, 6, 1},
+           .doc = "Slab k-point mesh n×m×1 (Γ-centred) on the 1×1 surface cell",
            .range = between(1, 200)},
-          [](auto& s) -> auto& { return s.kpoints_in_plane; }),
+          [](auto& s) -> auto& { return s.kpts; }),
+      bind<S>(
+          {.key = "kpts_bulk",
+           .type = Type::Triplet,
+           .default_value = std::array<int, 3>{0, 0, 0},
+           .doc = "Mesh of the N-layer oriented bulk reference, same n×m as the slab (0x0x0: "
+                  "kz at the in-plane k density)",
+           .range = between(0, 200)},
+          [](auto& s) -> auto& { return s.kpts_bulk; }),
+      bind<S>(
+          {.key = "kdensity",
+           .type = Type::Real,
+           .unit = "1/Å",
+           .default_value = 0.0,
+           .doc = "If > 0: both meshes from this density, points per Å⁻¹ of |b| (no 2π); "
+                  "replaces kpts and kpts_bulk",
+           .range = between(0, 1000)},
+          [](auto& s) -> auto& { return s.kdensity_per_A; }),
+      bind<S>(
+          {.key = "bulk_cell",
+           .type = Type::Choice,
+           .default_value = std::string("primitive"),
+           .doc = "Bulk reference computed in the 1-layer cell with the folded mesh (primitive) "
+                  "or in the N-layer cell (supercell); same k-points, same energy",
+           .choices = {"primitive", "supercell"}},
+          [](auto& s) -> auto& { return s.bulk_cell; }),
   };
-  auto lifted = settings::lift<S>(scf_settings_table(), [](auto& s) -> auto& { return s.scf; },
-                                  {"ecut", "smearing", "xc", "toldfe", "density_tolerance",
-                                   "max_steps", "mixing_beta", "threads"});
+  auto lifted = settings::lift<S>(
+      scf_settings_table(), [](auto& s) -> auto& { return s.scf; },
+      {"ecut", "smearing", "xc", "toldfe", "density_tolerance", "max_steps", "mixing_beta",
+       "kerker_q0", "mixing_history", "symmetry", "time_reversal", "threads"});
+  // Every ScfSettings field a facet run uses must be bound here: Table::defaults() starts from a
+  // value-initialised struct, so an unbound field would be 0 (no Kerker preconditioning, no
+  // Pulay history, no symmetry). nbands and fft_grid stay automatic (0 / none) per cell.
   // A facet scan is a quick, meV-level comparison: a lower cut-off and looser tolerances than
   // the SCF defaults (which aim at 0.1 meV/atom agreement with ABINIT on bulk cells).
   for (auto& b : lifted) {
@@ -282,14 +312,26 @@ std::vector<settings::Binding<DftFacetSettings>> facet_bindings() {
   return settings::join(std::move(own), lifted);
 }
 
+void check_facet_consistency(const DftFacetSettings& s, const std::string& source) {
+  check_scf_consistency(s.scf, source);
+  if (s.kpts[2] != 1)
+    throw InputError(source, "'kpts' of a slab must be n×m×1 (the vacuum axis has one k-point)");
+  const auto& b = s.kpts_bulk;
+  const bool automatic = b[0] == 0 && b[1] == 0 && b[2] == 0;
+  if (!automatic && (b[0] == 0 || b[1] == 0 || b[2] == 0))
+    throw InputError(source, "'kpts_bulk' must be 0x0x0 (automatic) or have every entry ≥ 1");
+  if (!automatic && (b[0] != s.kpts[0] || b[1] != s.kpts[1]))
+    throw InputError(source, "'kpts_bulk' must use the slab's in-plane mesh (" +
+                                 std::to_string(s.kpts[0]) + "x" + std::to_string(s.kpts[1]) +
+                                 "x…) so that k-point errors cancel");
+}
+
 }  // namespace
 
 const settings::Table<DftFacetSettings>& facet_settings_table() {
   static const settings::Table<DftFacetSettings> table(
       "dft", "Native PBE facet energies E_dis (slab method)", facet_bindings(),
-      [](const DftFacetSettings& s, const std::string& source) {
-        check_scf_consistency(s.scf, source);
-      });
+      check_facet_consistency);
   return table;
 }
 

@@ -1,11 +1,15 @@
 /// \file cmd_edis.cpp
-/// \brief `facetweld edis --engine eam`: facet cleavage energies with the EAM engine, written as
-/// facets.json (unrelaxed and relaxed entries) in the shared schema.
+/// \brief `facetweld edis`: facet cleavage energies E_dis(hkl) with the EAM engine (unrelaxed and
+/// relaxed, slab or cut crystal) or the native PBE solver (slab method, unrelaxed), written as
+/// facets.json in the shared schema.
 #include <cstdio>
 #include <memory>
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "dft/facet_energy.hpp"
+#include "dft/pseudo/pseudopotential.hpp"
+#include "dft/settings.hpp"
 #include "md/facet_energy.hpp"
 #include "md/facet_energy_settings.hpp"
 #include "md/potential_file.hpp"
@@ -22,16 +26,61 @@ struct EdisOptions {
   std::unique_ptr<SettingsOptions<slabs::CrystalSettings>> crystal;
   std::unique_ptr<SettingsOptions<slabs::CutCrystalSettings>> cut_crystal;
   std::unique_ptr<SettingsOptions<md::EamFacetSettings>> eam;
+  std::unique_ptr<SettingsOptions<dft::DftFacetSettings>> dft;
   std::string output = "facets.json";
 };
 
-void run_edis(const EdisOptions& o) {
-  if (o.engine != "eam") {
-    throw InputError("--engine",
-                     "'" + o.engine +
-                         "' is not available in `facetweld edis` (eam); DFT energies come from "
-                         "`facetweld scf` and VASP jobs from `facetweld vasp`");
+/// `facetweld edis --engine native`: dft::dft_facet_energy per facet (docs/dft.md).
+void run_native(const EdisOptions& o) {
+  const slabs::CrystalSettings crystal = o.crystal->resolve();
+  const md::EamFacetSettings shared = o.eam->resolve();
+  if (shared.method != "slab")
+    throw InputError("--method",
+                     "'" + shared.method + "' is not available with --engine native yet (slab)");
+  const auto& table_spec = dft::facet_settings_table();
+  dft::DftFacetSettings s = o.dft->resolve();
+  // --layers and --vacuum come through the EAM table's options; the [dft] table checks them.
+  if (o.eam->given("layers"))
+    table_spec.set_value(s, "layers", settings::Value(static_cast<long long>(shared.layers)),
+                         "--layers");
+  if (o.eam->given("vacuum"))
+    table_spec.set_value(s, "vacuum", settings::Value(shared.vacuum_A), "--vacuum");
+  s.element = crystal.element;
+  s.a_A = crystal.a_A;
+  ensure_writable_destination(o.output, "-o");
+  const dft::Pseudopotential psp = dft::read_pseudopotential(s.pseudopotential);
+
+  slabs::FacetTable table;
+  table.engine = "native-pbe";
+  table.element = s.element;
+  table.a_A = s.a_A;
+  table.settings = table_spec.to_json(s);
+  table.settings["a_A"] = s.a_A;
+  table.settings["element"] = s.element;
+  std::vector<dft::DftFacetResult> results;
+  std::printf("%-6s %6s %9s %11s %11s %9s %9s %8s\n", "facet", "layers", "area_A2", "E_dis_eV/A2",
+              "E_dis(F)", "kpts", "kpts_bulk", "steps");
+  for (const auto& hkl : crystal.facets) {
+    results.push_back(dft::dft_facet_energy(psp, hkl, s));
+    const auto& r = results.back();
+    table.facets.push_back(r.entry);
+    const auto& m = r.meshes;
+    std::printf("%-6s %6d %9.4f %11.6f %11.6f %3dx%dx%d %3dx%dx%d %3d+%d%s\n",
+                slabs::miller_label(r.entry.hkl).c_str(), r.entry.layers, r.entry.area_A2,
+                r.entry.e_dis_eV_per_A2, r.e_dis_free_energy_eV_per_A2, m.slab[0], m.slab[1],
+                m.slab[2], m.bulk_supercell[0], m.bulk_supercell[1], m.bulk_supercell[2],
+                r.slab.scf_steps, r.bulk.scf_steps, r.entry.converged ? "" : "  NOT converged");
+    std::fflush(stdout);
   }
+  write_file_atomically(o.output, dft::facet_table_json(table, results).dump(2) + "\n");
+  std::printf("wrote %s (unrelaxed slab method; E_dis from E(sigma->0), E_dis(F) from F = E-TS)\n",
+              o.output.c_str());
+  for (const auto& r : results)
+    if (!r.entry.converged)
+      throw InputError("--max-steps", "an SCF did not converge (facets.json has converged: false)");
+}
+
+void run_eam(const EdisOptions& o) {
   const slabs::CrystalSettings crystal = o.crystal->resolve();
   md::EamFacetSettings settings = o.eam->resolve();
   settings.a_A = crystal.a_A;
@@ -63,18 +112,36 @@ void run_edis(const EdisOptions& o) {
   std::printf("wrote %s\n", o.output.c_str());
 }
 
+void run_edis(const EdisOptions& o) {
+  if (o.engine == "eam")
+    run_eam(o);
+  else if (o.engine == "native")
+    run_native(o);
+  else
+    throw InputError("--engine", "expected 'eam' or 'native', got '" + o.engine + "'");
+}
+
 const RegisterCommand kRegistered{
     "edis", [](CLI::App& root) {
       auto opts = std::make_shared<EdisOptions>();
       CLI::App* cmd = root.add_subcommand(
-          "edis", "Facet cleavage energies E_dis(hkl) with the EAM engine -> facets.json");
-      cmd->add_option("--engine", opts->engine, "Energy engine (eam)")->capture_default_str();
+          "edis", "Facet cleavage energies E_dis(hkl), EAM or native PBE -> facets.json");
+      cmd->add_option("--engine", opts->engine,
+                      "Energy engine: eam | native (plane-wave PBE, slab method; --layers and "
+                      "--vacuum then default to the [dft] table's 5 and 10 Å)")
+          ->capture_default_str();
       opts->crystal = std::make_unique<SettingsOptions<slabs::CrystalSettings>>(
-          cmd, slabs::crystal_settings_table(), std::vector<std::string>{"a", "facets"});
+          cmd, slabs::crystal_settings_table(), std::vector<std::string>{"element", "a", "facets"});
       opts->eam = std::make_unique<SettingsOptions<md::EamFacetSettings>>(
           cmd, md::eam_facet_settings_table());
       opts->cut_crystal = std::make_unique<SettingsOptions<slabs::CutCrystalSettings>>(
           cmd, slabs::cut_crystal_settings_table(), std::vector<std::string>{"cells"});
+      // Every [dft] key but layers and vacuum, which the EAM table already provides.
+      std::vector<std::string> dft_keys;
+      for (const auto* spec : dft::facet_settings_table().specs())
+        if (spec->key != "layers" && spec->key != "vacuum") dft_keys.push_back(spec->key);
+      opts->dft = std::make_unique<SettingsOptions<dft::DftFacetSettings>>(
+          cmd, dft::facet_settings_table(), dft_keys);
       cmd->add_option("-o,--output", opts->output, "facets.json to write")->capture_default_str();
       cmd->callback([opts] { run_edis(*opts); });
     }};

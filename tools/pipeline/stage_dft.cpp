@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "core/atomic_file.hpp"
 #include "core/progress.hpp"
 #include "core/version.hpp"
 #include "dft/facet_energy.hpp"
@@ -38,26 +39,42 @@ std::optional<slabs::FacetTable> run_dft_stage(const RunSettings& s,
   table.engine = "native-pbe";
   table.element = s.element;
   table.a_A = s.a_A;
+  std::vector<dft::DftFacetResult> results;
   ProgressLine progress("native PBE E_dis", static_cast<long>(s.facets.size()), "facets");
   long done = 0;
   for (const auto& hkl : s.facets) {
     const auto facet_start = std::chrono::steady_clock::now();
-    table.facets.push_back(dft::dft_facet_energy(psp, slabs::reduce_miller(hkl), settings));
+    results.push_back(dft::dft_facet_energy(psp, slabs::reduce_miller(hkl), settings));
+    table.facets.push_back(results.back().entry);
     progress.update(++done);
-    const auto& e = table.facets.back();
+    const auto& r = results.back();
     std::printf(
-        "    native PBE %s: E_dis = %.4f eV/Å² (%s, %.0f s)\n", slabs::miller_label(e.hkl).c_str(),
-        e.e_dis_eV_per_A2, e.converged ? "converged" : "NOT converged",
+        "    native PBE %s: E_dis = %.4f eV/Å² (from F: %.4f; SCF steps %d + %d; %s, %.0f s)\n",
+        slabs::miller_label(r.entry.hkl).c_str(), r.entry.e_dis_eV_per_A2,
+        r.e_dis_free_energy_eV_per_A2, r.slab.scf_steps, r.bulk.scf_steps,
+        r.entry.converged ? "converged" : "NOT converged",
         std::chrono::duration<double>(std::chrono::steady_clock::now() - facet_start).count());
     std::fflush(stdout);
   }
   progress.finish();
-  write_resumable_facet_table(file, table, key);
+  // The same facets.json as `facetweld edis --engine native`, plus the resume key.
+  table.settings = key;
+  nlohmann::json j = dft::facet_table_json(table, results);
+  j["settings_key"] = key;
+  write_file_atomically(file, j.dump(2) + "\n");
   result.status = "done";
   result.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  result.note = "facets_native_pbe.json: slab method, " + std::to_string(settings.layers) +
-                " layers, ecut " + std::to_string(static_cast<int>(settings.scf.ecut_hartree)) +
-                " Ha, unrelaxed";
+  const auto mesh = [](const std::array<int, 3>& m) {
+    return std::to_string(m[0]) + "x" + std::to_string(m[1]) + "x" + std::to_string(m[2]);
+  };
+  char ecut[32];
+  std::snprintf(ecut, sizeof ecut, "%g", settings.scf.ecut_hartree);
+  result.note = "facets_native_pbe.json: slab method (`facetweld edis --engine native`), " +
+                std::to_string(settings.layers) + " layers, ecut " + ecut + " Ha, slab k " +
+                (results.empty() ? std::string("-") : mesh(results.front().meshes.slab)) +
+                ", unrelaxed; E_dis from E(σ→0), from F beside it; not converged in layers, "
+                "cut-off or k (no error estimate: run `facetweld edis --engine native` with a "
+                "larger cell to see how far these quick settings are from convergence)";
   return table;
 }
 

@@ -1,0 +1,45 @@
+/// \file cell_energy.hpp
+/// \brief One periodic cell's SCF energies for a facet calculation (E(σ→0), F = E − TS, steps).
+#pragma once
+
+#include <array>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "dft/crystal.hpp"
+#include "dft/pseudo/pseudopotential.hpp"
+#include "dft/solver/scf.hpp"
+#include "slabs/structure.hpp"
+
+namespace fw::dft {
+
+/// What a facet energy needs from one SCF run, in eV.
+struct CellEnergy {
+  double energy_eV = 0.0;       ///< E(σ → 0) (ScfResult::energy_zero_smearing_hartree)
+  double free_energy_eV = 0.0;  ///< F = E − TS, ABINIT's etotal
+  int scf_steps = 0;
+  bool converged = false;
+  std::array<int, 3> kpts{};  ///< Γ-centred mesh of this cell
+  bool symmetry_used = false;
+  std::size_t n_atoms = 0;
+  double wall_s = 0.0;
+};
+
+/// True when every rotation of `crystal`'s space group maps the Γ-centred mesh onto itself, so
+/// reducing the mesh by the group (and symmetrising the density with it) leaves the energy of the
+/// plain mesh unchanged. A tilted oriented-bulk cell with a mesh that is not uniform in all
+/// directions fails this (its rotations mix the stacking axis into the in-plane axes).
+bool mesh_respects_symmetry(const Crystal& crystal, const std::array<int, 3>& mesh,
+                            double ecut_hartree);
+
+/// Runs the SCF of `cell` (one species, `psp`) on the Γ-centred `mesh`, forces off. Symmetry is
+/// used only where the mesh respects it (see above); `fft_grid` overrides the automatic grid.
+/// `log` receives "label: <scf line>" per step.
+CellEnergy run_cell_energy(const slabs::Structure& cell, const Pseudopotential& psp,
+                           ScfSettings scf, const std::array<int, 3>& mesh,
+                           const std::string& label,
+                           const std::function<void(const std::string&)>& log = {},
+                           const std::optional<std::array<int, 3>>& fft_grid = std::nullopt);
+
+}  // namespace fw::dft
