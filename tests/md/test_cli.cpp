@@ -119,7 +119,8 @@ TEST_F(MdCli, JobWithOutOfRangeTimeStepFailsBeforeRunning) {
   std::ofstream(dir_ / "job.toml") << "structure = \"bulk.extxyz\"\n[run]\ndt_fs = 50\n";
   const Outcome o = run("md run job.toml", dir_);
   EXPECT_EQ(o.exit_code, 2);
-  EXPECT_NE(o.output.find("outside (0, 0.01] ps"), std::string::npos) << o.output;
+  EXPECT_NE(o.output.find("job.toml:3:"), std::string::npos) << o.output;
+  EXPECT_NE(o.output.find("0 < x ≤ 10 fs"), std::string::npos) << o.output;
 }
 
 TEST_F(MdCli, JobInAnotherFolderFindsTheDefaultPotential) {

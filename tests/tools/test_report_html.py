@@ -24,7 +24,7 @@ facets = ["100", "110", "111"]
 [geometry]
 cells = 3
 [eam]
-slab_layers = 7
+layers = 7
 [dft]
 enabled = false
 [vasp]
