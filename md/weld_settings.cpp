@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "core/error.hpp"
+#include "md/lennard_jones.hpp"
 #include "slabs/miller.hpp"
 
 namespace fw::md {
@@ -214,7 +215,7 @@ const settings::Table<WeldSettings>& weld_settings_table() {
               {.key = "lj_epsilon",
                .type = Type::Real,
                .unit = "eV",
-               .default_value = 0.01273,
+               .default_value = default_au_c_pair().epsilon_eV,
                .doc = "Au-C Lennard-Jones ε (Lewis, Jensen, Combe, Barrat, PRB 61, 16084 "
                       "(2000))",
                .range = above_at_most(0, 1)},
@@ -223,7 +224,7 @@ const settings::Table<WeldSettings>& weld_settings_table() {
               {.key = "lj_sigma",
                .type = Type::Real,
                .unit = "Å",
-               .default_value = 2.9943,
+               .default_value = default_au_c_pair().sigma_A,
                .doc = "Au-C Lennard-Jones σ (same source)",
                .range = between(1, 6)},
               [](auto& s) -> auto& { return s.lj_sigma_A; }),
