@@ -5,18 +5,20 @@
 
 #include <string>
 
+#include "slabs/defaults.hpp"
 #include "slabs/miller.hpp"
 #include "slabs/structure.hpp"
 
 namespace fw::slabs {
 
 struct CleaveSpec {
-  std::string element = "Au";
-  double a_A = 4.08;
-  int cells = 5;  ///< n: n×n×n conventional cells, 4n³ atoms (paper: 5, 500 atoms)
+  std::string element = default_element();
+  double a_A = default_lattice_constant_A();
+  int cells = default_cut_crystal_cells();  ///< n: n×n×n conventional cells, 4n³ atoms (paper: 5,
+                                            ///< 500 atoms)
   Miller hkl{1, 0, 0};
-  double vacuum_A =
-      10.0;  ///< empty space around the crystal in the periodic box (0 = bulk-periodic)
+  double vacuum_A = default_cut_crystal_vacuum_A();  ///< empty space around the crystal in the
+                                                     ///< periodic box (0 = bulk-periodic)
 };
 
 struct CleavedCrystal {

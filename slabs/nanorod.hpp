@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "slabs/defaults.hpp"
 #include "slabs/miller.hpp"
 #include "slabs/structure.hpp"
 
@@ -19,8 +20,8 @@ struct FacetDistance {
 };
 
 struct NanorodSpec {
-  std::string element = "Au";
-  double a_A = 4.08;
+  std::string element = default_element();
+  double a_A = default_lattice_constant_A();
   Miller axis{1, 0, 0};              ///< rod axis direction [uvw] in cubic axes
   std::vector<FacetDistance> sides;  ///< families whose members ⟂ axis bound the cross-section
   double length_A = 60.0;            ///< distance between the two end planes (⟂ axis)

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "slabs/defaults.hpp"
 #include "slabs/miller.hpp"
 #include "slabs/structure.hpp"
 
@@ -20,11 +21,11 @@ struct PlaneGeometry {
 PlaneGeometry fcc_plane_geometry(double a_A, const Miller& hkl);
 
 struct OrientedSpec {
-  std::string element = "Au";
-  double a_A = 4.08;
+  std::string element = default_element();
+  double a_A = default_lattice_constant_A();
   Miller hkl{1, 0, 0};
-  int layers = 7;    ///< number of atomic planes
-  int repeat_a = 1;  ///< in-plane repetition of the 1x1 surface cell
+  int layers = default_slab_layers();  ///< number of atomic planes
+  int repeat_a = 1;                    ///< in-plane repetition of the 1x1 surface cell
   int repeat_b = 1;
 };
 

@@ -165,3 +165,23 @@ const settings::Table<SlabSettings>& slab_settings_table() {
 }
 
 }  // namespace fw::slabs
+
+namespace fw::slabs {
+
+std::string default_element() {
+  return crystal_settings_table().defaults().element;
+}
+double default_lattice_constant_A() {
+  return crystal_settings_table().defaults().a_A;
+}
+int default_slab_layers() {
+  return slab_settings_table().defaults().layers;
+}
+int default_cut_crystal_cells() {
+  return cut_crystal_settings_table().defaults().cells;
+}
+double default_cut_crystal_vacuum_A() {
+  return cut_crystal_settings_table().defaults().vacuum_A;
+}
+
+}  // namespace fw::slabs
