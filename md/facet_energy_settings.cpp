@@ -1,6 +1,7 @@
 /// \file facet_energy_settings.cpp
 /// \brief EAM facet-energy settings: keys, units, defaults, ranges, docs.
 #include "md/facet_energy_settings.hpp"
+#include "md/potential_file.hpp"
 
 namespace fw::md {
 
@@ -15,7 +16,7 @@ const settings::Table<EamFacetSettings>& eam_facet_settings_table() {
           bind<S>(
               {.key = "potential",
                .type = Type::Text,
-               .default_value = std::string("Au_u3.eam"),
+               .default_value = std::string(kDefaultEamPotential),
                .doc = "EAM file (funcfl/setfl): a path, or a name found in data/ or Debian's "
                       "lammps-data"},
               [](auto& s) -> auto& { return s.potential; }),

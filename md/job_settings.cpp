@@ -2,6 +2,7 @@
 /// \brief `md run` job-file keys: units, defaults, ranges and docs, one table per section.
 /// Results-JSON names (dt_fs, temperature_K, skin_A, …) are accepted in job files too.
 #include "md/job_settings.hpp"
+#include "md/potential_file.hpp"
 
 #include "md/lennard_jones.hpp"
 
@@ -32,7 +33,7 @@ const Table<S>& top_table() {
        bind<S>(
            {.key = "potential",
             .type = Type::Text,
-            .default_value = std::string("Au_u3.eam"),
+            .default_value = std::string(kDefaultEamPotential),
             .doc = "EAM file: a path, or a name found in data/ or Debian's lammps-data"},
            [](auto& s) -> auto& { return s.potential; }),
        bind<S>(

@@ -8,6 +8,9 @@
 
 namespace fw::md {
 
+/// The default EAM potential of every md table: Foiles–Baskes–Daw Au (LAMMPS potentials/Au_u3.eam).
+inline constexpr const char* kDefaultEamPotential = "Au_u3.eam";
+
 /// Returns the first existing of: `name` as a path, $FACETWELD_DATA/md/<name>,
 /// <source>/data/md/<name>, /usr/share/lammps/potentials/<name>. Throws InputError(option)
 /// naming every place it looked.

@@ -1,6 +1,7 @@
 /// \file weld_settings.cpp
 /// \brief The welding settings table (keys, units, defaults, ranges, docs).
 #include "md/weld_settings.hpp"
+#include "md/potential_file.hpp"
 
 #include <stdexcept>
 
@@ -239,7 +240,7 @@ const settings::Table<WeldSettings>& weld_settings_table() {
           bind<S>(
               {.key = "potential",
                .type = Type::Text,
-               .default_value = std::string("Au_u3.eam"),
+               .default_value = std::string(kDefaultEamPotential),
                .doc = "EAM file (path, or a name found in data/md/ or lammps-data)"},
               [](auto& s) -> auto& { return s.potential; }),
           bind<S>(

@@ -21,7 +21,7 @@ namespace {
 
 struct EnergyOptions {
   std::string structure;
-  std::string potential = "Au_u3.eam";
+  std::string potential = md::kDefaultEamPotential;
   std::string json;
 };
 

@@ -84,7 +84,8 @@ The native EAM engine with one potential file (funcfl ``*.eam`` or setfl ``*.eam
 as given, in $FACETWELD_DATA/md, facetweld's data/md or Debian's /usr/share/lammps/potentials.
 Energies and forces equal LAMMPS ``pair_style eam`` to round-off. ASE users want
 ``facetweld.calculators.EAM``, which wraps this.)doc")
-      .def(py::init<const std::string&>(), py::arg("potential") = "Au_u3.eam")
+      .def(py::init<const std::string&>(),
+           py::arg("potential") = std::string(md::kDefaultEamPotential))
       .def("compute", &EamModel::compute, py::arg("structure"),
            R"doc(Energy and forces of a Structure: a dict with energy_eV, forces_eV_per_A ((N, 3),
 input order), virial_eV (Voigt xx yy zz yz xz xy, LAMMPS's W) and stress_eV_per_A3 (Voigt,
