@@ -18,17 +18,6 @@ using settings::Value;
 
 namespace {
 
-/// Calls a dft parser that throws InputError and turns its message into the invalid_argument
-/// that settings::validate reports with the file/line or option.
-template <class Parse>
-void check_with(Parse parse, const Value& v) {
-  try {
-    parse(std::get<std::string>(v));
-  } catch (const InputError& e) {
-    throw std::invalid_argument(e.what());
-  }
-}
-
 std::vector<settings::Binding<ScfSettings>> scf_bindings() {
   using S = ScfSettings;
   return {
@@ -60,10 +49,7 @@ std::vector<settings::Binding<ScfSettings>> scf_bindings() {
            .default_value = std::string("fermi-dirac:0.01Ha"),
            .doc = "Occupation smearing KIND:WIDTH (fermi-dirac, gaussian, "
                   "methfessel-paxton, marzari-vanderbilt; width in Ha, Ry or eV)",
-           .check =
-               [](const Value& v) {
-                 check_with([](const std::string& t) { parse_smearing(t, ""); }, v);
-               }},
+           .check = [](const Value& v) { parse_smearing(std::get<std::string>(v), ""); }},
           [](S& s, const Value& v) { s.smearing = parse_smearing(std::get<std::string>(v), ""); },
           [](const S& s) -> Value {
             char width[32];
@@ -79,7 +65,7 @@ std::vector<settings::Binding<ScfSettings>> scf_bindings() {
            .check =
                [](const Value& v) {
                  if (!std::get<std::string>(v).empty())
-                   check_with([](const std::string& t) { parse_xc_functional(t, ""); }, v);
+                   parse_xc_functional(std::get<std::string>(v), "");
                }},
           [](S& s, const Value& v) {
             const auto& text = std::get<std::string>(v);

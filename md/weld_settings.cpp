@@ -23,11 +23,7 @@ using settings::Value;
 using S = WeldSettings;
 
 void check_miller(const Value& v) {
-  try {
-    slabs::parse_miller(std::get<std::string>(v), "");
-  } catch (const InputError& e) {
-    throw std::invalid_argument(e.what());
-  }
+  slabs::parse_miller(std::get<std::string>(v), "");
 }
 
 /// A [uvw] direction stored as slabs::Miller, written as "100".

@@ -51,13 +51,7 @@ const settings::Table<CrystalSettings>& crystal_settings_table() {
                    [](const Value& v) {
                      const auto& list = std::get<std::vector<std::string>>(v);
                      if (list.empty()) throw std::invalid_argument("name at least one facet");
-                     for (const auto& f : list) {
-                       try {
-                         parse_miller(f, "");
-                       } catch (const InputError& e) {
-                         throw std::invalid_argument(e.what());
-                       }
-                     }
+                     for (const auto& f : list) parse_miller(f, "");
                    }},
               [](S& s, const Value& v) {
                 s.facets.clear();
@@ -100,11 +94,7 @@ const settings::Table<CutCrystalSettings>& cut_crystal_settings_table() {
 namespace {
 
 void check_miller(const Value& v) {
-  try {
-    parse_miller(std::get<std::string>(v), "");
-  } catch (const InputError& e) {
-    throw std::invalid_argument(e.what());
-  }
+  parse_miller(std::get<std::string>(v), "");
 }
 
 std::pair<int, int> parse_repeat(const std::string& text) {

@@ -226,6 +226,8 @@ void validate(const Spec& spec, const Value& value, const std::string& source, i
       spec.check(value);
     } catch (const std::invalid_argument& e) {
       throw InputError(source, line, "'" + spec.key + "': " + e.what());
+    } catch (const InputError& e) {  // a module parser used as the check
+      throw InputError(source, line, "'" + spec.key + "': " + e.what());
     }
   }
 }

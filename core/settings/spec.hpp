@@ -40,7 +40,8 @@ struct Spec {
   Range range{};
   std::vector<std::string> choices{};  ///< Type::Choice
   /// Extra check for values a range cannot express (a facet list, a smearing name); throws
-  /// std::invalid_argument with what was expected.
+  /// std::invalid_argument with what was expected, or is the module's own parser (InputError
+  /// with an empty source), re-thrown naming the file/line or option.
   std::function<void(const Value&)> check{};
   std::string cli_name{};  ///< overrides --key-with-dashes (e.g. "kpts")
 
