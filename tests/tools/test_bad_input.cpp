@@ -40,6 +40,8 @@ class BadInput : public ::testing::Test {
     // Inputs the cases read.
     std::ofstream(dir_ / "au.vasp")
         << "Au\n1.0\n0 2.04 2.04\n2.04 0 2.04\n2.04 2.04 0\nAu\n1\nDirect\n0 0 0\n";
+    // Scale -1: a cell of 1 Å^3, so each Au atom is 1 Å from its own images.
+    std::ofstream(dir_ / "tiny.vasp") << "Au\n-1.0\n1 0 0\n0 1 0\n0 0 1\nAu\n1\nDirect\n0 0 0\n";
     std::ofstream(dir_ / "empty.vasp") << "nothing\n1.0\n4 0 0\n0 4 0\n0 0 4\nAu\n0\nDirect\n";
     std::ofstream(dir_ / "empty.extxyz") << "0\nLattice=\"4 0 0 0 4 0 0 0 4\" "
                                             "Properties=species:S:1:pos:R:3 pbc=\"T T T\"\n";
@@ -107,6 +109,8 @@ const Case kCases[] = {
     {"convert zero.vasp out.extxyz", "zero.vasp"},
     {"scf --structure empty.vasp", "empty.vasp"},
     {"md energy --structure empty.vasp", "empty.vasp"},
+    {"scf --structure tiny.vasp", "tiny.vasp: atoms 1 (Au) and 1 (Au) overlap"},
+    {"md energy --structure tiny.vasp", "tiny.vasp: atoms 1 (Au) and 1 (Au) overlap"},
 };
 
 }  // namespace
