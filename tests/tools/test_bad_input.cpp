@@ -17,14 +17,13 @@
 
 #include "core/dir_lock.hpp"
 #include "core/error.hpp"
+#include "tests/cli_runner.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Result {
-  int exit_code = -1;
-  std::string output;  ///< stdout and stderr
+struct Result : fw::test::CommandResult {
   double wall_s = 0;
 };
 
@@ -52,16 +51,9 @@ class BadInput : public ::testing::Test {
   void TearDown() override { fs::remove_all(root_); }
 
   Result run(const std::string& args) const {
-    const fs::path log = root_ / "out.txt";
-    const std::string cmd = "cd '" + dir_.string() + "' && '" FACETWELD_BINARY "' " + args +
-                            " > '" + log.string() + "' 2>&1";
     const auto start = std::chrono::steady_clock::now();
-    const int status = std::system(cmd.c_str());
-    Result r;
+    Result r{fw::test::run_facetweld(args, dir_), 0.0};
     r.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    std::ifstream in(log);
-    r.output.assign(std::istreambuf_iterator<char>(in), {});
     return r;
   }
 
