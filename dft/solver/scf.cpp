@@ -12,7 +12,10 @@
 #include <thread>
 
 #include "core/error.hpp"
-#include "dft/mixing/pulay_kerker.hpp"
+#include "dft/basis/grid_operators.hpp"
+#include "dft/mixing/kerker.hpp"
+#include "dft/mixing/ldos.hpp"
+#include "dft/mixing/pulay.hpp"
 #include "dft/parallel/exception_guard.hpp"
 #include "dft/parallel/kpoint_distribution.hpp"
 #include "dft/parallel/scalapack_eigensolver.hpp"
@@ -34,41 +37,6 @@ std::string format(const char* fmt, auto... args) {
   char buffer[512];
   std::snprintf(buffer, sizeof buffer, fmt, args...);
   return buffer;
-}
-
-/// Zeroes the box coefficients outside the sphere |G| <= g_max and on even-size Nyquist planes.
-void band_limit(std::vector<Complex>& f, const ScfContext& ctx, double g_max) {
-  for (std::size_t i = 0; i < f.size(); ++i)
-    if (dot(ctx.box_g[i], ctx.box_g[i]) > g_max * g_max) f[i] = 0.0;
-}
-
-void zero_nyquist(std::vector<Complex>& f, const FftGrid& grid) {
-  for (int i0 = 0; i0 < grid.n[0]; ++i0)
-    for (int i1 = 0; i1 < grid.n[1]; ++i1)
-      for (int i2 = 0; i2 < grid.n[2]; ++i2)
-        if ((grid.n[0] % 2 == 0 && i0 == grid.n[0] / 2) ||
-            (grid.n[1] % 2 == 0 && i1 == grid.n[1] / 2) ||
-            (grid.n[2] % 2 == 0 && i2 == grid.n[2] / 2))
-          f[grid.index(i0, i1, i2)] = 0.0;
-}
-
-std::vector<double> to_real(const std::vector<Complex>& g, const FftPlans& plans) {
-  FftBuffer work(g.size());
-  std::copy(g.begin(), g.end(), work.data());
-  plans.to_real_space(work.data());
-  std::vector<double> r(g.size());
-  for (std::size_t i = 0; i < g.size(); ++i) r[i] = work[i].real();
-  return r;
-}
-
-std::vector<Complex> to_reciprocal(const std::vector<double>& r, const FftPlans& plans) {
-  FftBuffer work(r.size());
-  for (std::size_t i = 0; i < r.size(); ++i) work[i] = r[i];
-  plans.to_reciprocal_space(work.data());
-  std::vector<Complex> g(r.size());
-  const double inv_n = 1.0 / static_cast<double>(r.size());
-  for (std::size_t i = 0; i < r.size(); ++i) g[i] = work[i] * inv_n;
-  return g;
 }
 
 void setup(ScfContext& ctx, std::vector<std::string>& warnings,
@@ -175,7 +143,7 @@ std::vector<Complex> initial_density(const ScfContext& ctx) {
       rho[i] += f.z_valence / volume * std::exp(-0.25 * dot(ctx.box_g[i], ctx.box_g[i])) *
                 std::polar(1.0, -dot(ctx.box_g[i], tau));
   }
-  band_limit(rho, ctx, 2.0 * std::sqrt(2.0 * ctx.settings.ecut_hartree));
+  band_limit(rho, ctx.box_g, 2.0 * std::sqrt(2.0 * ctx.settings.ecut_hartree));
   zero_nyquist(rho, ctx.grid);
   const double charge = rho[0].real() * volume;
   for (auto& v : rho) v *= ctx.n_electrons / charge;
@@ -329,8 +297,9 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings) {
     if (ctx.distribution.computes(k)) my_k.push_back(k);
   const std::size_t n_my_k = my_k.size();
 
-  PulayKerkerMixer mixer(settings.mixing_beta, settings.kerker_q0_bohr_inv,
-                         static_cast<std::size_t>(settings.mixing_history));
+  PulayMixer mixer(settings.mixing_beta, static_cast<std::size_t>(settings.mixing_history));
+  const bool ldos_mixing = settings.mixing_preconditioner == "ldos";
+  const double ldos_width = ldos_broadening_hartree(settings.smearing.width_hartree);
   const double g_density = 2.0 * std::sqrt(2.0 * settings.ecut_hartree);
   double previous_energy = 0.0, residual = 1.0;
   int small_steps = 0;
@@ -383,13 +352,14 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings) {
             weights[k] * 2.0 * settings.smearing.width_hartree * settings.smearing.entropy_term(x);
       }
 
-    // Output density, kinetic and nonlocal energies.
-    std::vector<double> rho_r(n_grid, 0.0);
+    // Output density, kinetic and nonlocal energies (and the LDOS at the Fermi level for the
+    // mixer).
+    std::vector<double> rho_r(n_grid, 0.0), ldos_r(ldos_mixing ? n_grid : 0, 0.0);
     double e_kinetic = 0.0, e_nonlocal = 0.0;
 #pragma omp parallel num_threads(k_threads)
     {
       FftBuffer work(n_grid);
-      std::vector<double> rho_local(n_grid, 0.0);
+      std::vector<double> rho_local(n_grid, 0.0), ldos_local(ldos_r.size(), 0.0);
       double kin_local = 0.0, nl_local = 0.0;
 #pragma omp for schedule(dynamic)
       for (std::size_t i = 0; i < n_my_k; ++i)
@@ -403,37 +373,50 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings) {
                          &projections);
           for (std::size_t n = 0; n < ctx.n_bands; ++n) {
             const double wf = basis.kpoint.weight * ctx.occupations[k][n];
-            if (wf < 1e-14) continue;
+            const double wl = ldos_mixing ? basis.kpoint.weight * ldos_weight(ctx.eigenvalues[k][n],
+                                                                              ctx.fermi, ldos_width)
+                                          : 0.0;
+            if (wf < 1e-14 && wl < 1e-14) continue;
             const Complex* c = ctx.psi[k].data() + n * npw;
-            double kin = 0.0;
-            Complex nl = 0.0;
-            for (std::size_t g = 0; g < npw; ++g) {
-              kin += basis.kinetic_hartree[g] * std::norm(c[g]);
-              nl += std::conj(c[g]) * hx[n * npw + g];
-            }
-            kin_local += wf * kin;
-            nl_local += wf * nl.real();
             std::fill(work.data(), work.data() + n_grid, Complex(0.0));
             for (std::size_t g = 0; g < npw; ++g) work[basis.fft_index[g]] = c[g];
             ctx.plans->to_real_space(work.data(), basis.fft_support);
-            for (std::size_t j = 0; j < n_grid; ++j)
-              rho_local[j] += wf / volume * std::norm(work[j]);
+            if (wf >= 1e-14) {
+              double kin = 0.0;
+              Complex nl = 0.0;
+              for (std::size_t g = 0; g < npw; ++g) {
+                kin += basis.kinetic_hartree[g] * std::norm(c[g]);
+                nl += std::conj(c[g]) * hx[n * npw + g];
+              }
+              kin_local += wf * kin;
+              nl_local += wf * nl.real();
+              for (std::size_t j = 0; j < n_grid; ++j)
+                rho_local[j] += wf / volume * std::norm(work[j]);
+            }
+            if (wl >= 1e-14)
+              for (std::size_t j = 0; j < n_grid; ++j)
+                ldos_local[j] += wl / volume * std::norm(work[j]);
           }
         });
 #pragma omp critical
       {
         for (std::size_t j = 0; j < n_grid; ++j) rho_r[j] += rho_local[j];
+        for (std::size_t j = 0; j < ldos_r.size(); ++j) ldos_r[j] += ldos_local[j];
         e_kinetic += kin_local;
         e_nonlocal += nl_local;
       }
     }
     world.rethrow_any(guard);
     world.sum(rho_r.data(), n_grid);
+    if (ldos_mixing) {
+      world.sum(ldos_r.data(), n_grid);
+      symmetrize_density(ldos_r, ctx.grid, ctx.symmetry);
+    }
     e_kinetic = world.sum(e_kinetic);
     e_nonlocal = world.sum(e_nonlocal);
     symmetrize_density(rho_r, ctx.grid, ctx.symmetry);
     rho_out = to_reciprocal(rho_r, *ctx.plans);
-    band_limit(rho_out, ctx, g_density);
+    band_limit(rho_out, ctx.box_g, g_density);
 
     // Energy of the output density (Kohn–Sham functional at the new orbitals).
     const PotentialResult pot_out = effective_potential(ctx, rho_out);
@@ -475,7 +458,13 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings) {
       result.converged = true;
       break;
     }
-    rho_in = mixer.mix(rho_in, rho_out, ctx.box_g);
+    if (ldos_mixing)
+      rho_in = mixer.mix(
+          rho_in, rho_out,
+          LdosPreconditioner(std::move(ldos_r), ctx.box_g, *ctx.plans, volume, g_density));
+    else
+      rho_in =
+          mixer.mix(rho_in, rho_out, KerkerPreconditioner(settings.kerker_q0_bohr_inv, ctx.box_g));
   }
   if (!result.converged)
     result.warnings.push_back("SCF did not converge in " + std::to_string(settings.max_iterations) +

@@ -13,21 +13,12 @@
 #include <stdexcept>
 
 #include "core/error.hpp"
+#include "dft/basis/grid_operators.hpp"
 
 namespace fw::dft {
 namespace {
 
 constexpr double kDensityFloor = 1e-14;
-
-/// Zeroes the Nyquist planes of even-sized axes (their derivative is not defined for real data).
-bool is_nyquist(const FftGrid& grid, std::size_t index) {
-  const int i2 = static_cast<int>(index % static_cast<std::size_t>(grid.n[2]));
-  const int i1 = static_cast<int>((index / static_cast<std::size_t>(grid.n[2])) %
-                                  static_cast<std::size_t>(grid.n[1]));
-  const int i0 = static_cast<int>(index / (static_cast<std::size_t>(grid.n[2]) * grid.n[1]));
-  return (grid.n[0] % 2 == 0 && i0 == grid.n[0] / 2) ||
-         (grid.n[1] % 2 == 0 && i1 == grid.n[1] / 2) || (grid.n[2] % 2 == 0 && i2 == grid.n[2] / 2);
-}
 
 }  // namespace
 
