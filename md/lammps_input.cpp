@@ -10,10 +10,7 @@
 #include "md/lammps_data.hpp"
 
 namespace fw::md {
-namespace {
-
-/// "1 2 3 7 8" → "1:3 7:8" (LAMMPS `group id` ranges), 1-based ids.
-std::string id_ranges(std::vector<int> ids) {
+std::string lammps_id_ranges(std::vector<int> ids) {
   std::sort(ids.begin(), ids.end());
   std::ostringstream out;
   for (std::size_t k = 0; k < ids.size();) {
@@ -26,7 +23,44 @@ std::string id_ranges(std::vector<int> ids) {
   return out.str();
 }
 
-}  // namespace
+void write_lammps_pair_style(std::ostream& in, const std::vector<std::string>& names,
+                             const std::string& eam_file, const std::string& eam_style,
+                             const LjPair& au_c, double lj_cutoff_A,
+                             const std::string& airebo_file) {
+  const auto type_of = [&](const std::string& s) {
+    const auto it = std::find(names.begin(), names.end(), s);
+    return it == names.end() ? 0 : static_cast<int>(it - names.begin()) + 1;
+  };
+  const int carbon = type_of("C");
+  if (carbon == 0) {
+    std::string elements;
+    for (const auto& n : names) elements += " " + n;
+    in << "pair_style " << eam_style << "\n";
+    if (eam_style == "eam") {
+      in << "pair_coeff 1 1 " << eam_file << "\n";
+    } else {
+      in << "pair_coeff * * " << eam_file << elements << "\n";
+    }
+    return;
+  }
+  // Au–Au: EAM; Au–C: 12-6 LJ; C–C: AIREBO (flexible sheet) or nothing (rigid sheet).
+  const int au = type_of(au_c.species_a);
+  if (au == 0 || names.size() != 2 || eam_style != "eam") {
+    throw InputError("lammps export",
+                     "the substrate deck expects exactly the species Au and C with a funcfl EAM");
+  }
+  in << "pair_style hybrid/overlay eam lj/cut " << lj_cutoff_A
+     << (airebo_file.empty() ? "" : " airebo 3.0") << "\n"
+     << "pair_coeff " << au << " " << au << " eam " << eam_file << "\n"
+     << "pair_coeff " << std::min(au, carbon) << " " << std::max(au, carbon) << " lj/cut "
+     << au_c.epsilon_eV << " " << au_c.sigma_A
+     << "  # Lewis, Jensen, Combe, Barrat PRB 61, 16084 (2000)\n";
+  if (airebo_file.empty()) {
+    in << "pair_coeff " << carbon << " " << carbon << " none\n";
+  } else {
+    in << "pair_coeff * * airebo " << airebo_file << (au == 1 ? " NULL C" : " C NULL") << "\n";
+  }
+}
 
 void write_lammps_deck(const std::filesystem::path& dir, const System& input,
                        const LammpsDeckSpec& spec) {
@@ -35,11 +69,6 @@ void write_lammps_deck(const std::filesystem::path& dir, const System& input,
   const System system = rotated_to_lammps_frame(input);
   write_lammps_data(dir / "data.lmp", system);
   const auto& names = system.type_names;
-  const auto type_of = [&](const std::string& s) {
-    const auto it = std::find(names.begin(), names.end(), s);
-    return it == names.end() ? 0 : static_cast<int>(it - names.begin()) + 1;
-  };
-  const int carbon = type_of("C");
   std::vector<int> frozen_ids;
   for (std::size_t i = 0; i < system.size(); ++i) {
     if (system.frozen[i]) frozen_ids.push_back(system.id[i] + 1);
@@ -53,31 +82,13 @@ void write_lammps_deck(const std::filesystem::path& dir, const System& input,
   in << "\nbox tilt large\nread_data data.lmp\n\n";
   std::string elements;
   for (const auto& n : names) elements += " " + n;
-  if (carbon == 0) {
-    in << "pair_style " << spec.eam_style << "\n";
-    if (spec.eam_style == "eam") {
-      in << "pair_coeff 1 1 " << spec.eam_file << "\n";
-    } else {
-      in << "pair_coeff * * " << spec.eam_file << elements << "\n";
-    }
-  } else {
-    // Au–Au: EAM; C–C: AIREBO (Stuart, Tutein and Harrison, JCP 112, 6472 (2000)); Au–C: 12-6 LJ.
-    const int au = type_of(spec.au_c.species_a);
-    if (au == 0 || names.size() != 2 || spec.eam_style != "eam") {
-      throw InputError("lammps export",
-                       "the substrate deck expects exactly the species Au and C with a funcfl EAM");
-    }
-    in << "pair_style hybrid " << spec.eam_style << " airebo 3.0 lj/cut " << spec.lj_cutoff_A
-       << "\n"
-       << "pair_coeff " << au << " " << au << " " << spec.eam_style << " " << spec.eam_file << "\n"
-       << "pair_coeff * * airebo " << spec.airebo_file << (au == 1 ? " NULL C" : " C NULL") << "\n"
-       << "pair_coeff " << std::min(au, carbon) << " " << std::max(au, carbon) << " lj/cut "
-       << spec.au_c.epsilon_eV << " " << spec.au_c.sigma_A
-       << "  # Lewis, Jensen, Combe, Barrat PRB 61, 16084 (2000)\n";
-  }
+  // C–C by AIREBO, so that the sheet can be made flexible by dropping the `frozen` group.
+  write_lammps_pair_style(in, names, spec.eam_file, spec.eam_style, spec.au_c, spec.lj_cutoff_A,
+                          spec.airebo_file);
   in << "neighbor " << spec.skin_A << " bin\nneigh_modify every 1 delay 0 check yes\n\n";
   if (!frozen_ids.empty()) {
-    in << "group frozen id " << id_ranges(frozen_ids) << "\ngroup mobile subtract all frozen\n"
+    in << "group frozen id " << lammps_id_ranges(frozen_ids)
+       << "\ngroup mobile subtract all frozen\n"
        << "fix freeze frozen setforce 0.0 0.0 0.0\n";
   } else {
     in << "group mobile union all\n";

@@ -5,7 +5,9 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <ostream>
 #include <string>
+#include <vector>
 
 #include "md/lennard_jones.hpp"
 #include "md/system.hpp"
@@ -32,6 +34,20 @@ struct LammpsDeckSpec {
   double lj_cutoff_A = 10.0;
   std::string airebo_file = "CH.airebo";
 };
+
+/// 1-based atom ids as LAMMPS `group id` ranges: {1, 2, 3, 7, 8} → "1:3 7:8".
+std::string lammps_id_ranges(std::vector<int> ids);
+
+/// The pair_style / pair_coeff lines for the species `type_names` (LAMMPS types 1, 2, ... in
+/// that order). Au alone: `pair_style eam` (or eam/alloy). Au and C: `pair_style hybrid/overlay`
+/// of eam (Au–Au), lj/cut (Au–C, `au_c`, truncated at `lj_cutoff_A`) and, when `airebo_file` is
+/// not empty, airebo (C–C; Stuart, Tutein and Harrison, JCP 112, 6472 (2000)); with no
+/// `airebo_file` C–C is `none` (a rigid sheet: the pair contributes nothing, as in facetweld).
+/// Throws InputError for any other set of species.
+void write_lammps_pair_style(std::ostream& out, const std::vector<std::string>& type_names,
+                             const std::string& eam_file, const std::string& eam_style,
+                             const LjPair& au_c, double lj_cutoff_A,
+                             const std::string& airebo_file);
 
 /// Writes <dir>/data.lmp (rotated into LAMMPS's frame, velocities included) and <dir>/in.lammps.
 /// Frozen atoms form group `frozen` (setforce 0, not integrated). Types follow system.type_names.

@@ -9,7 +9,8 @@
 
 namespace fw::md {
 
-std::filesystem::path find_potential_file(const std::string& name, const std::string& option) {
+std::filesystem::path find_potential_file(const std::string& name, const std::string& option,
+                                          const std::string& hint) {
   std::vector<std::filesystem::path> candidates{name};
   if (const char* data = std::getenv("FACETWELD_DATA"))
     candidates.push_back(std::filesystem::path(data) / "md" / name);
@@ -22,8 +23,8 @@ std::filesystem::path find_potential_file(const std::string& name, const std::st
     if (std::filesystem::is_regular_file(c)) return c;
     looked += (looked.empty() ? "" : ", ") + c.string();
   }
-  throw InputError(option, "EAM potential '" + name + "' not found (looked in " + looked +
-                               "; Debian's lammps-data package provides Au_u3.eam)");
+  throw InputError(option,
+                   "potential '" + name + "' not found (looked in " + looked + "; " + hint + ")");
 }
 
 }  // namespace fw::md

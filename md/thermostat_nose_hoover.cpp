@@ -30,6 +30,13 @@ void NoseHooverChainThermostat::half_step(System& system, double dt_ps) {
   eta_mass_[0] = dof_ * kT / w2;
   for (std::size_t k = 1; k < m; ++k) eta_mass_[k] = kT / w2;
   eta_dotdot_[0] = eta_mass_[0] > 0.0 ? (ke_current - ke_target) / eta_mass_[0] : 0.0;
+  if (!started_) {
+    // The chain's forces G_k = (Q_{k-1} η̇²_{k-1} − kT)/Q_k before the first step (−kT/Q_k from
+    // rest), as LAMMPS FixNH::setup; they are updated at the end of every half step after this.
+    for (std::size_t k = 1; k < m; ++k)
+      eta_dotdot_[k] = (eta_mass_[k - 1] * eta_dot_[k - 1] * eta_dot_[k - 1] - kT) / eta_mass_[k];
+    started_ = true;
+  }
   const double dt2 = 0.5 * dt_ps, dt4 = 0.25 * dt_ps, dt8 = 0.125 * dt_ps;
 
   for (std::size_t k = m - 1; k > 0; --k) {
@@ -80,6 +87,7 @@ void NoseHooverChainThermostat::restore_state(const std::string& state) {
   in >> dof_;
   for (std::size_t k = 0; k < eta_.size(); ++k)
     in >> eta_[k] >> eta_dot_[k] >> eta_dotdot_[k] >> eta_mass_[k];
+  started_ = true;
 }
 
 }  // namespace fw::md

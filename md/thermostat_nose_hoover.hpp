@@ -28,6 +28,7 @@ class NoseHooverChainThermostat : public Thermostat {
   double frequency_per_ps_;
   double dof_ = 0.0;
   std::vector<double> eta_, eta_dot_, eta_dotdot_, eta_mass_;
+  bool started_ = false;  ///< chain forces set (first half step, or restored from a checkpoint)
 };
 
 }  // namespace fw::md

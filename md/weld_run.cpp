@@ -10,6 +10,7 @@
 #include <limits>
 #include <memory>
 #include <numbers>
+#include <optional>
 #include <sstream>
 
 #include "core/atomic_file.hpp"
@@ -26,6 +27,7 @@
 #include "md/thermo_csv.hpp"
 #include "md/thermostat.hpp"
 #include "md/velocities.hpp"
+#include "md/weld_lammps.hpp"
 #include "md/weld_placement.hpp"
 #include "md/weld_settings.hpp"
 #include "slabs/oriented.hpp"
@@ -70,7 +72,10 @@ System pair_system(const WeldSettings& s, const WeldPair& pair,
     double z_min = std::numeric_limits<double>::infinity();
     for (std::size_t i = 0; i < system.size(); ++i) z_min = std::min(z_min, system.x[3 * i + 2]);
     const Mat3& h = system.cell;
+    const std::size_t first = system.size();
     add_graphene_sheet(system, 0.0, 0.0, h[0].x, h[1].y, z_min - s.substrate_gap_A);
+    if (s.sheet == "flexible")  // AIREBO C–C: the sheet moves (lammps engine)
+      for (std::size_t i = first; i < system.size(); ++i) system.frozen[i] = 0;
   }
   return system;
 }
@@ -285,14 +290,19 @@ nlohmann::json WeldSettings::study_json() const {
   if (substrate == "graphene")
     j["au_c_lj_source"] =
         "Lewis, Jensen, Combe and Barrat, Phys. Rev. B 61, 16084 (2000), Au clusters on "
-        "graphite; LAMMPS lj/cut (truncated, not shifted); rigid graphene sheet, C-C 1.42 A, "
-        "periodic in x and y";
+        "graphite; LAMMPS lj/cut (truncated, not shifted); graphene sheet, C-C 1.42 A, "
+        "periodic in x and y, " +
+        std::string(sheet == "flexible"
+                        ? "flexible: AIREBO C-C (Stuart, Tutein and Harrison, JCP 112, 6472 "
+                          "(2000), LAMMPS CH.airebo)"
+                        : "rigid: frozen, no C-C terms");
   return j;
 }
 
 nlohmann::json WeldSettings::to_json() const {
   nlohmann::json j = study_json();
-  for (const char* k : {"angles_deg", "seeds", "seed", "workers", "reshaping_threshold_eV"})
+  for (const char* k : {"angles_deg", "seeds", "seed", "workers", "reshaping_threshold_eV",
+                        "lammps_command", "lammps_ranks"})
     j.erase(k);
   return j;
 }
@@ -330,7 +340,7 @@ WeldPair place_weld_pair(const WeldSettings& settings, const RelaxedRod& rod,
 }
 
 RelaxedRod relax_rod(const WeldSettings& settings, const slabs::FacetTable& table,
-                     const std::string& table_source) {
+                     const std::string& table_source, const std::filesystem::path& lammps_dir) {
   RelaxedRod out;
   out.shape = wulff_rod_shape(table, settings.rod, table_source);
   out.lattice = slabs::build_nanorod(out.shape.spec);
@@ -364,6 +374,13 @@ RelaxedRod relax_rod(const WeldSettings& settings, const slabs::FacetTable& tabl
   control.control = true;
   const WeldPair apart = place_weld_pair(settings, out, control);
   System pair = pair_system(settings, apart, masses);
+  if (settings.sheet == "flexible") {
+    // AIREBO C–C is LAMMPS's: the separated pair on the flexible sheet is quenched there.
+    out.e_separate_eV = run_weld_lammps_stage(settings, weld_lammps_engine(settings), pair, 0, 1, 1,
+                                              true, 0, lammps_dir / "e_separate", {}, {})
+                            .quench->energy_eV;
+    return out;
+  }
   auto field = make_field(settings, pot);
   out.e_separate_eV = make_minimizer(settings.minimizer)
                           ->minimize(pair, *field, minimize_settings(settings))
@@ -371,14 +388,46 @@ RelaxedRod relax_rod(const WeldSettings& settings, const slabs::FacetTable& tabl
   return out;
 }
 
+System weld_start_system(const WeldSettings& settings, const RelaxedRod& rod,
+                         const WeldRunSpec& run, std::vector<int>& rod_by_id) {
+  const WeldPair pair = place_weld_pair(settings, rod, run);
+  std::vector<std::pair<std::string, double>> masses;
+  load_potential(settings, masses);
+  System system = pair_system(settings, pair, masses);
+  rod_by_id.assign(system.size(), 0);
+  for (std::size_t i = 0; i < pair.structure.size(); ++i)
+    rod_by_id[i] = pair.structure.atoms[i].rod;
+  assign_maxwell_boltzmann(system, settings.temperature_K, run.seed);
+  return system;
+}
+
+std::unique_ptr<ForceField> make_weld_field(const WeldSettings& settings) {
+  std::vector<std::pair<std::string, double>> masses;
+  return make_field(settings, load_potential(settings, masses));
+}
+
+ThermoState run_weld_dynamics_native(const WeldSettings& settings, System& system,
+                                     ForceField& field, long steps, std::uint64_t seed,
+                                     const std::vector<Observer*>& observers) {
+  DynamicsSettings dyn;
+  dyn.dt_ps = settings.dt_fs * 1e-3;
+  dyn.steps = steps;
+  // An independent stream for the thermostat (Langevin noise) of the same seed.
+  auto thermostat = settings.thermostat == "none"
+                        ? nullptr
+                        : make_thermostat(settings.thermostat, settings.temperature_K,
+                                          settings.damping_ps, seed ^ 0x9E3779B97F4A7C15ULL);
+  return run_dynamics(system, field, thermostat.get(), dyn, observers);
+}
+
 WeldResult run_weld(const WeldSettings& settings, const RelaxedRod& rod, const WeldRunSpec& run,
                     const std::filesystem::path& dir) {
   const auto start = std::chrono::steady_clock::now();
   std::filesystem::create_directories(dir);
   const WeldPair pair = place_weld_pair(settings, rod, run);
+  const bool lammps = settings.engine == "lammps";
+  const bool flexible = settings.sheet == "flexible";
 
-  std::vector<std::pair<std::string, double>> masses;
-  const auto pot = load_potential(settings, masses);
   const double a_A = rod.shape.spec.a_A;
   const bool end_to_end = settings.mode == "tip" && settings.substrate == "none";
   const Analysis analysis{
@@ -393,47 +442,59 @@ WeldResult run_weld(const WeldSettings& settings, const RelaxedRod& rod, const W
   result.min_distance_start_A = pair.min_distance_A;
   result.e_separate_eV = rod.e_separate_eV;
 
-  System system = pair_system(settings, pair, masses);
+  std::vector<int> rod_by_id;
+  System system = weld_start_system(settings, rod, run, rod_by_id);
   result.substrate_atoms = static_cast<long>(system.size() - pair.structure.size());
-  std::vector<int> rod_by_id(system.size(), 0);
-  for (std::size_t i = 0; i < pair.structure.size(); ++i)
-    rod_by_id[i] = pair.structure.atoms[i].rod;
-  auto field = make_field(settings, pot);
-  result.e_contact_start_eV = field->compute(system).energy_eV;
+  auto field = make_weld_field(settings);
+  // A flexible sheet's C–C energy is AIREBO's: LAMMPS reports the start energy then.
+  const double e_start = flexible ? 0.0 : field->compute(system).energy_eV;
   {
     ThermoState s0;
-    s0.potential_eV = result.e_contact_start_eV;
+    s0.potential_eV = e_start;
     write_file_atomically(dir / "initial.extxyz", [&](std::ostream& out) {
-      write_tagged_frame(out, system, rod_by_id, {}, &s0);
+      write_tagged_frame(out, system, rod_by_id, {}, flexible ? nullptr : &s0);
     });
   }
 
-  // NVT at temperature: Maxwell–Boltzmann start, then the thermostat.
+  // NVT at temperature from the Maxwell–Boltzmann start (weld_start_system).
   const double dt_ps = settings.dt_fs * 1e-3;
-  DynamicsSettings dyn;
-  dyn.dt_ps = dt_ps;
-  dyn.steps = steps_of(settings.time_ps, dt_ps);
+  const long steps = steps_of(settings.time_ps, dt_ps);
   const long sample_every = std::max(1L, steps_of(settings.sample_every_ps, dt_ps));
+  const long thermo_every = std::max(1L, steps_of(settings.thermo_every_ps, dt_ps));
   const long traj_every = settings.trajectory_every_ps > 0
                               ? std::max(1L, steps_of(settings.trajectory_every_ps, dt_ps) /
                                                  sample_every * sample_every)
                               : 0;
-  assign_maxwell_boltzmann(system, settings.temperature_K, run.seed);
-  // An independent stream for the thermostat (Langevin noise) of the same seed.
-  auto thermostat = make_thermostat(settings.thermostat, settings.temperature_K,
-                                    settings.damping_ps, run.seed ^ 0x9E3779B97F4A7C15ULL);
-  ThermoCsv thermo(dir / "thermo.csv", std::max(1L, steps_of(settings.thermo_every_ps, dt_ps)));
+  ThermoCsv thermo(dir / "thermo.csv", thermo_every);
   WeldObserver observer(dir / "trajectory.extxyz", sample_every,
                         traj_every > 0 ? std::max(traj_every, sample_every) : 0, rod_by_id,
                         analysis);
-  const ThermoState last =
-      run_dynamics(system, *field, thermostat.get(), dyn, {&thermo, &observer});
+  ThermoState last;
+  std::optional<MinimizeResult> lammps_quench;
+  std::optional<System> md_end;  // the last MD step, when LAMMPS has quenched `system` since
+  if (lammps) {
+    const WeldLammpsStage stage = run_weld_lammps_stage(
+        settings, weld_lammps_engine(settings), system, steps, sample_every, thermo_every, flexible,
+        run.seed, dir / "lammps", {&thermo}, {&observer});
+    result.e_contact_start_eV = stage.first.potential_eV;
+    last = stage.last;
+    lammps_quench = stage.quench;
+    md_end = stage.md_end;
+  } else {
+    result.e_contact_start_eV = e_start;
+    last =
+        run_weld_dynamics_native(settings, system, *field, steps, run.seed, {&thermo, &observer});
+  }
   result.samples = observer.samples;
-  result.angle_end_of_dynamics_deg = sample(system, rod_by_id, analysis, last).angle_deg;
+  // The end of the dynamics (for a LAMMPS quench, the frame before it: final_md.dump).
+  result.angle_end_of_dynamics_deg =
+      sample(md_end ? *md_end : system, rod_by_id, analysis, last).angle_deg;
 
   // Quench to the nearest minimum: the welded energy.
-  const MinimizeResult q =
-      make_minimizer(settings.minimizer)->minimize(system, *field, minimize_settings(settings));
+  const MinimizeResult q = lammps_quench
+                               ? *lammps_quench
+                               : make_minimizer(settings.minimizer)
+                                     ->minimize(system, *field, minimize_settings(settings));
   result.e_welded_eV = q.energy_eV;
   result.quench_iterations = q.iterations;
   result.quench_converged = q.converged;

@@ -5,11 +5,14 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "md/analysis_cna.hpp"
+#include "md/dynamics.hpp"
+#include "md/force_field.hpp"
 #include "md/weld_setup.hpp"
 
 namespace fw::md {
@@ -21,9 +24,13 @@ struct WeldSettings {
   RodShapeSettings rod;
   WeldPairSettings pair;  ///< angle_deg is set per run from `angles_deg`
   std::vector<double> angles_deg;
-  std::string mode;          ///< side | top | tip (md/weld_placement.hpp)
-  std::string substrate;     ///< graphene (rigid, periodic in-plane) | none
-  double substrate_gap_A{};  ///< lowest Au atom above the sheet
+  std::string mode;       ///< side | top | tip (md/weld_placement.hpp)
+  std::string substrate;  ///< graphene (periodic in-plane) | none
+  std::string sheet;      ///< rigid (frozen, no C–C) | flexible (AIREBO C–C; lammps engine)
+  std::string engine;     ///< native | lammps (md/weld_lammps.hpp)
+  std::string lammps_command;  ///< lmp executable (path or name on $PATH), lammps engine
+  int lammps_ranks{};          ///< MPI ranks per LAMMPS run (> 1: mpirun -np N)
+  double substrate_gap_A{};    ///< lowest Au atom above the sheet
   /// Au–C 12-6 Lennard-Jones (LAMMPS lj/cut): Lewis, Jensen, Combe and Barrat, PRB 61, 16084
   /// (2000), gold clusters on graphite (see lennard_jones.hpp).
   double lj_epsilon_eV{};
@@ -40,7 +47,7 @@ struct WeldSettings {
   double dt_fs{};
   double time_ps{};
   /// Nosé–Hoover chain: acts on the total kinetic energy, so the rods' approach and rotation are
-  /// not damped; Langevin friction damps every rigid-body motion with time damping_ps.
+  /// not damped; Langevin friction damps every rigid-body motion with time damping_ps; none: NVE.
   std::string thermostat;
   double damping_ps{};
   std::uint64_t seed{};  ///< first seed
@@ -94,9 +101,9 @@ struct RelaxedRod {
 };
 
 /// Builds the Wulff rod of `settings.rod` from `table`, relaxes it alone, and quenches the control
-/// pair as placed (E_separate).
+/// pair as placed (E_separate; on a flexible sheet with LAMMPS, in `lammps_dir`/e_separate).
 RelaxedRod relax_rod(const WeldSettings& settings, const slabs::FacetTable& table,
-                     const std::string& table_source);
+                     const std::string& table_source, const std::filesystem::path& lammps_dir);
 
 /// Which run: an angle and a seed, or the control of a seed.
 struct WeldRunSpec {
@@ -148,6 +155,21 @@ WeldResult weld_result_from_json(const nlohmann::json& j, const std::string& sou
 /// The pair of one run as placed (rod tags 1/2), before the substrate is added.
 WeldPair place_weld_pair(const WeldSettings& settings, const RelaxedRod& rod,
                          const WeldRunSpec& run);
+
+/// The system of one run as its dynamics start: the pair (rods tagged in `rod_by_id`, indexed by
+/// System::id; 0 = substrate), the sheet, Maxwell–Boltzmann velocities of run.seed. Both engines
+/// start from it.
+System weld_start_system(const WeldSettings& settings, const RelaxedRod& rod,
+                         const WeldRunSpec& run, std::vector<int>& rod_by_id);
+
+/// EAM, plus the Au–C Lennard-Jones on graphene (a rigid sheet: no C–C).
+std::unique_ptr<ForceField> make_weld_field(const WeldSettings& settings);
+
+/// The native engine's dynamics: `steps` velocity-Verlet steps of settings.dt_fs with the
+/// settings' thermostat (its noise seeded from `seed`; none: NVE).
+ThermoState run_weld_dynamics_native(const WeldSettings& settings, System& system,
+                                     ForceField& field, long steps, std::uint64_t seed,
+                                     const std::vector<Observer*>& observers);
 
 /// Runs one (angle, seed) or control into `dir` (created): initial.extxyz (with the substrate),
 /// trajectory.extxyz (rod atoms: species, pos, rod, cna), thermo.csv, timeseries.csv,

@@ -63,6 +63,36 @@ const settings::Table<WeldSettings>& weld_settings_table() {
                .choices = {"graphene", "none"}},
               [](auto& s) -> auto& { return s.substrate; }),
           bind<S>(
+              {.key = "sheet",
+               .type = Type::Choice,
+               .default_value = std::string("rigid"),
+               .doc = "Graphene sheet: rigid (frozen, no C-C terms) or flexible (AIREBO C-C; "
+                      "engine lammps only)",
+               .choices = {"rigid", "flexible"}},
+              [](auto& s) -> auto& { return s.sheet; }),
+          bind<S>(
+              {.key = "engine",
+               .type = Type::Choice,
+               .default_value = std::string("native"),
+               .doc = "MD engine of the runs: facetweld's own, or LAMMPS (lmp) decks analysed by "
+                      "the same code",
+               .choices = {"native", "lammps"}},
+              [](auto& s) -> auto& { return s.engine; }),
+          bind<S>(
+              {.key = "lammps_command",
+               .type = Type::Text,
+               .default_value = std::string("lmp"),
+               .doc = "LAMMPS executable for engine lammps (a path, or a name on $PATH)",
+               .cli_name = "lmp"},
+              [](auto& s) -> auto& { return s.lammps_command; }),
+          bind<S>(
+              {.key = "lammps_ranks",
+               .type = Type::Integer,
+               .default_value = 1LL,
+               .doc = "MPI ranks per LAMMPS run (more than 1: mpirun -np N lmp)",
+               .range = between(1, 4096)},
+              [](auto& s) -> auto& { return s.lammps_ranks; }),
+          bind<S>(
               {.key = "angles",
                .type = Type::RealList,
                .unit = "deg",
@@ -121,8 +151,9 @@ const settings::Table<WeldSettings>& weld_settings_table() {
               {.key = "thermostat",
                .type = Type::Choice,
                .default_value = std::string("nose-hoover-chain"),
-               .doc = "Nosé-Hoover chain (does not damp the rods' rigid motion) or Langevin",
-               .choices = {"nose-hoover-chain", "langevin"}},
+               .doc = "Nosé-Hoover chain (does not damp the rods' rigid motion), Langevin, or "
+                      "none (NVE)",
+               .choices = {"nose-hoover-chain", "langevin", "none"}},
               [](auto& s) -> auto& { return s.thermostat; }),
           bind<S>(
               {.key = "damping",
@@ -317,6 +348,12 @@ const settings::Table<WeldSettings>& weld_settings_table() {
         if (s.lj_cutoff_A < s.lj_sigma_A)
           throw InputError(source, "lj_cutoff must be at least lj_sigma");
         if (s.angles_deg.empty()) throw InputError(source, "give at least one angle");
+        if (s.sheet == "flexible" && s.substrate != "graphene")
+          throw InputError(source, "sheet flexible needs substrate graphene");
+        if (s.sheet == "flexible" && s.engine != "lammps")
+          throw InputError(source,
+                           "a flexible sheet (AIREBO C-C) runs only with engine lammps; the "
+                           "native engine has no AIREBO");
       });
   return table;
 }

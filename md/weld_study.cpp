@@ -12,6 +12,7 @@
 #include "core/error.hpp"
 #include "core/version.hpp"
 #include "md/task_pool.hpp"
+#include "md/weld_lammps.hpp"
 
 namespace fw::md {
 namespace {
@@ -248,7 +249,8 @@ WeldStudy run_weld_study(const WeldSettings& settings, const slabs::FacetTable& 
   study.facets_source = facets_source;
   study.facets_engine = table.engine;
   ensure_output_folder(out_dir, "-o");
-  study.rod = relax_rod(settings, table, facets_source);
+  if (settings.engine == "lammps") weld_lammps_engine(settings);  // lmp and files, up front
+  study.rod = relax_rod(settings, table, facets_source, out_dir / "rod");
   std::printf(
       "weld: %s rod along [%d%d%d], %zu atoms, relaxed E = %.4f eV (%s, %d iterations); "
       "%s mode, substrate %s, rods apart E_separate = %.4f eV\n",
