@@ -11,8 +11,8 @@ namespace fw::md {
 /// Throws InputError(option) naming what was looked for when there is none.
 std::filesystem::path find_lammps_executable(const std::string& command, const std::string& option);
 
-/// Runs `lmp -in <input> -log log.lammps -screen none` in `dir` (with `mpirun -np ranks` when
-/// ranks > 1; one OpenMP thread per rank). Throws Error with the last lines of the log when
+/// Runs `lmp -sf opt -in <input> -log log.lammps -screen none` in `dir` (with `mpirun -np ranks`
+/// when ranks > 1; one OpenMP thread per rank). Throws Error with the last lines of the log when
 /// LAMMPS fails.
 void run_lammps(const std::filesystem::path& executable, const std::filesystem::path& dir,
                 const std::string& input, int ranks);
