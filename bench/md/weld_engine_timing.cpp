@@ -13,8 +13,8 @@
 #include <filesystem>
 #include <string>
 
-#include "md/weld_lammps.hpp"
-#include "md/weld_settings.hpp"
+#include "md/apps/weld_lammps.hpp"
+#include "md/apps/weld_settings.hpp"
 #include "slabs/facet_table.hpp"
 
 namespace {

@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "core/units.hpp"
-#include "md/lammps_data.hpp"
-#include "md/system.hpp"
+#include "md/engine/system.hpp"
+#include "md/formats/lammps_data.hpp"
 #include "slabs/facet_table.hpp"
 
 namespace fw::md::test {

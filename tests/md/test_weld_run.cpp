@@ -8,8 +8,8 @@
 #include <fstream>
 
 #include "core/units.hpp"
-#include "md/weld_settings.hpp"
-#include "md/weld_study.hpp"
+#include "md/apps/weld_settings.hpp"
+#include "md/apps/weld_study.hpp"
 #include "md_test_helpers.hpp"
 
 namespace fw::md {
