@@ -4,7 +4,7 @@
 #include "md/apps/job_settings.hpp"
 #include "md/formats/potential_file.hpp"
 
-#include "md/engine/lennard_jones.hpp"
+#include "md/apps/au_c_settings.hpp"
 
 namespace fw::md {
 namespace {
@@ -215,29 +215,11 @@ const Table<S>& substrate_table() {
             .range = above_at_most(0, 50)},
            [](auto& s) -> auto& { return s.graphene_gap_A; }),
        bind<S>(
-           {.key = "lj_epsilon",
-            .type = Type::Real,
-            .unit = "eV",
-            .default_value = default_au_c_pair().epsilon_eV,
-            .doc = "Au-C Lennard-Jones well depth (docs/weld.md gives the source)",
-            .range = above_at_most(0, 10)},
-           [](auto& s) -> auto& { return s.lj_epsilon_eV; }),
+           au_c_lj_epsilon_spec(), [](auto& s) -> auto& { return s.lj_epsilon_eV; }),
        bind<S>(
-           {.key = "lj_sigma",
-            .type = Type::Real,
-            .unit = "Å",
-            .default_value = default_au_c_pair().sigma_A,
-            .doc = "Au-C Lennard-Jones σ",
-            .range = above_at_most(0, 10)},
-           [](auto& s) -> auto& { return s.lj_sigma_A; }),
+           au_c_lj_sigma_spec(), [](auto& s) -> auto& { return s.lj_sigma_A; }),
        bind<S>(
-           {.key = "lj_cutoff",
-            .type = Type::Real,
-            .unit = "Å",
-            .default_value = 10.0,
-            .doc = "Au-C Lennard-Jones cut-off",
-            .range = above_at_most(0, 50)},
-           [](auto& s) -> auto& { return s.lj_cutoff_A; })});
+           au_c_lj_cutoff_spec(), [](auto& s) -> auto& { return s.lj_cutoff_A; })});
   return table;
 }
 

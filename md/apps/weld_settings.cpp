@@ -6,7 +6,7 @@
 #include <stdexcept>
 
 #include "core/error.hpp"
-#include "md/engine/lennard_jones.hpp"
+#include "md/apps/au_c_settings.hpp"
 #include "slabs/miller.hpp"
 
 namespace fw::md {
@@ -240,30 +240,11 @@ const settings::Table<WeldSettings>& weld_settings_table() {
                .range = between(1.5, 10)},
               [](auto& s) -> auto& { return s.substrate_gap_A; }),
           bind<S>(
-              {.key = "lj_epsilon",
-               .type = Type::Real,
-               .unit = "eV",
-               .default_value = default_au_c_pair().epsilon_eV,
-               .doc = "Au-C Lennard-Jones ε (Lewis, Jensen, Combe, Barrat, PRB 61, 16084 "
-                      "(2000))",
-               .range = above_at_most(0, 1)},
-              [](auto& s) -> auto& { return s.lj_epsilon_eV; }),
+              au_c_lj_epsilon_spec(), [](auto& s) -> auto& { return s.lj_epsilon_eV; }),
           bind<S>(
-              {.key = "lj_sigma",
-               .type = Type::Real,
-               .unit = "Å",
-               .default_value = default_au_c_pair().sigma_A,
-               .doc = "Au-C Lennard-Jones σ (same source)",
-               .range = between(1, 6)},
-              [](auto& s) -> auto& { return s.lj_sigma_A; }),
+              au_c_lj_sigma_spec(), [](auto& s) -> auto& { return s.lj_sigma_A; }),
           bind<S>(
-              {.key = "lj_cutoff",
-               .type = Type::Real,
-               .unit = "Å",
-               .default_value = 10.0,
-               .doc = "Au-C Lennard-Jones cutoff (LAMMPS lj/cut, not shifted)",
-               .range = between(1, 20)},
-              [](auto& s) -> auto& { return s.lj_cutoff_A; }),
+              au_c_lj_cutoff_spec(), [](auto& s) -> auto& { return s.lj_cutoff_A; }),
           bind<S>(
               {.key = "potential",
                .type = Type::Text,
