@@ -2,7 +2,7 @@
 /// \brief `facetweld md run job.toml`: NVE, NVT or minimisation described in a TOML job file.
 #include <memory>
 
-#include "md/job.hpp"
+#include "md/apps/job.hpp"
 #include "tools/command.hpp"
 
 namespace fw::cli {

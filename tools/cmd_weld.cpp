@@ -3,8 +3,8 @@
 /// and a control pair (EAM MD). Options come from md::weld_settings_table().
 #include <memory>
 
-#include "md/weld_settings.hpp"
-#include "md/weld_study.hpp"
+#include "md/apps/weld_settings.hpp"
+#include "md/apps/weld_study.hpp"
 #include "slabs/facet_table.hpp"
 #include "tools/command.hpp"
 #include "tools/pipeline/weld_plots.hpp"

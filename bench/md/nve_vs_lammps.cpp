@@ -19,10 +19,10 @@
 #include <sstream>
 #include <string>
 
-#include "md/dynamics.hpp"
-#include "md/eam_force.hpp"
-#include "md/lammps_data.hpp"
-#include "md/velocities.hpp"
+#include "md/engine/dynamics.hpp"
+#include "md/engine/eam_force.hpp"
+#include "md/engine/velocities.hpp"
+#include "md/formats/lammps_data.hpp"
 
 namespace {
 

@@ -9,11 +9,11 @@
 #include "bindings.hpp"
 #include "core/error.hpp"
 #include "core/units.hpp"
-#include "md/eam_force.hpp"
-#include "md/force_field.hpp"
-#include "md/potential_file.hpp"
-#include "md/structure_bridge.hpp"
-#include "md/thermo.hpp"
+#include "md/engine/eam_force.hpp"
+#include "md/engine/force_field.hpp"
+#include "md/engine/thermo.hpp"
+#include "md/formats/potential_file.hpp"
+#include "md/formats/structure_bridge.hpp"
 
 namespace py = pybind11;
 

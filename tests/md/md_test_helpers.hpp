@@ -11,8 +11,10 @@
 #include <string>
 #include <vector>
 
-#include "md/lammps_data.hpp"
-#include "md/system.hpp"
+#include "core/units.hpp"
+#include "md/engine/system.hpp"
+#include "md/formats/lammps_data.hpp"
+#include "slabs/facet_table.hpp"
 
 namespace fw::md::test {
 
@@ -20,6 +22,25 @@ inline const char* kAuU3 = "/usr/share/lammps/potentials/Au_u3.eam";
 
 inline bool have_lammps() {
   return std::system("command -v lmp > /dev/null 2>&1") == 0 && std::filesystem::exists(kAuU3);
+}
+
+/// The EAM facet table of Au_u3 (relaxed γ 100/110/111 = 0.915/0.977/0.786 J/m², docs/md.md):
+/// what `facetweld edis --engine eam` writes, for the weld tests' Wulff rods.
+inline slabs::FacetTable au_eam_facet_table() {
+  slabs::FacetTable t;
+  t.engine = "eam";
+  t.element = "Au";
+  t.a_A = 4.08;
+  const std::pair<slabs::Miller, double> gammas[] = {
+      {{1, 0, 0}, 0.915}, {{1, 1, 0}, 0.977}, {{1, 1, 1}, 0.786}};
+  for (const auto& [hkl, gamma] : gammas) {
+    slabs::FacetEntry e;
+    e.hkl = hkl;
+    e.e_dis_eV_per_A2 = units::J_per_m2_to_eV_per_A2(2 * gamma);
+    e.relaxed = true;
+    t.facets.push_back(e);
+  }
+  return t;
 }
 
 /// n0 x n1 x n2 conventional fcc cells of side a, atoms of one type.

@@ -9,8 +9,8 @@
 #include <sstream>
 
 #include "core/error.hpp"
-#include "md/analysis_cna.hpp"
-#include "md/lammps_data.hpp"
+#include "md/analysis/cna.hpp"
+#include "md/formats/lammps_data.hpp"
 #include "md_test_helpers.hpp"
 
 namespace fw::md {

@@ -10,11 +10,11 @@
 
 #include "core/error.hpp"
 #include "core/units.hpp"
-#include "md/checkpoint.hpp"
-#include "md/dynamics.hpp"
-#include "md/eam_force.hpp"
-#include "md/thermo.hpp"
-#include "md/velocities.hpp"
+#include "md/engine/dynamics.hpp"
+#include "md/engine/eam_force.hpp"
+#include "md/engine/thermo.hpp"
+#include "md/engine/velocities.hpp"
+#include "md/formats/checkpoint.hpp"
 #include "md_test_helpers.hpp"
 
 namespace fw::md {

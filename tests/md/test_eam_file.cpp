@@ -7,8 +7,8 @@
 #include <sstream>
 
 #include "core/error.hpp"
-#include "md/eam_file.hpp"
-#include "md/eam_potential.hpp"
+#include "md/engine/eam_potential.hpp"
+#include "md/formats/eam_file.hpp"
 #include "md_test_helpers.hpp"
 
 namespace fw::md {

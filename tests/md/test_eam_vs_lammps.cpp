@@ -7,10 +7,10 @@
 #include <memory>
 
 #include "core/units.hpp"
-#include "md/eam_force.hpp"
-#include "md/force_field.hpp"
-#include "md/lammps_data.hpp"
-#include "md/structure_bridge.hpp"
+#include "md/engine/eam_force.hpp"
+#include "md/engine/force_field.hpp"
+#include "md/formats/lammps_data.hpp"
+#include "md/formats/structure_bridge.hpp"
 #include "md_test_helpers.hpp"
 #include "slabs/nanorod.hpp"
 #include "slabs/oriented.hpp"

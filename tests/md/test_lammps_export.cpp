@@ -9,12 +9,12 @@
 #include <memory>
 #include <sstream>
 
-#include "md/dynamics.hpp"
-#include "md/eam_force.hpp"
-#include "md/graphene.hpp"
-#include "md/lammps_input.hpp"
-#include "md/lennard_jones.hpp"
-#include "md/velocities.hpp"
+#include "md/apps/graphene.hpp"
+#include "md/engine/dynamics.hpp"
+#include "md/engine/eam_force.hpp"
+#include "md/engine/lennard_jones.hpp"
+#include "md/engine/velocities.hpp"
+#include "md/formats/lammps_input.hpp"
 #include "md_test_helpers.hpp"
 
 namespace fw::md {

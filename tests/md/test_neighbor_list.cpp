@@ -6,7 +6,7 @@
 #include <set>
 
 #include "core/error.hpp"
-#include "md/neighbor_list.hpp"
+#include "md/engine/neighbor_list.hpp"
 #include "md_test_helpers.hpp"
 
 namespace fw::md {

@@ -8,10 +8,10 @@
 #include <memory>
 
 #include "core/units.hpp"
-#include "md/eam_force.hpp"
-#include "md/force_field.hpp"
-#include "md/minimizer.hpp"
-#include "md/structure_bridge.hpp"
+#include "md/engine/eam_force.hpp"
+#include "md/engine/force_field.hpp"
+#include "md/engine/minimizer.hpp"
+#include "md/formats/structure_bridge.hpp"
 #include "md_test_helpers.hpp"
 #include "slabs/oriented.hpp"
 

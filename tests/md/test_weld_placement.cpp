@@ -8,10 +8,10 @@
 
 #include "core/error.hpp"
 #include "core/units.hpp"
-#include "md/analysis_rods.hpp"
-#include "md/graphene.hpp"
-#include "md/structure_bridge.hpp"
-#include "md/weld_placement.hpp"
+#include "md/analysis/rods.hpp"
+#include "md/apps/graphene.hpp"
+#include "md/apps/weld_placement.hpp"
+#include "md/formats/structure_bridge.hpp"
 
 namespace fw::md {
 namespace {

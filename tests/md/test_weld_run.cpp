@@ -8,28 +8,15 @@
 #include <fstream>
 
 #include "core/units.hpp"
-#include "md/weld_settings.hpp"
-#include "md/weld_study.hpp"
+#include "md/apps/weld_settings.hpp"
+#include "md/apps/weld_study.hpp"
 #include "md_test_helpers.hpp"
 
 namespace fw::md {
 namespace {
 
 slabs::FacetTable table() {
-  slabs::FacetTable t;
-  t.engine = "eam";
-  t.element = "Au";
-  t.a_A = 4.08;
-  const std::pair<slabs::Miller, double> gammas[] = {
-      {{1, 0, 0}, 0.915}, {{1, 1, 0}, 0.977}, {{1, 1, 1}, 0.786}};
-  for (const auto& [hkl, gamma] : gammas) {
-    slabs::FacetEntry e;
-    e.hkl = hkl;
-    e.e_dis_eV_per_A2 = units::J_per_m2_to_eV_per_A2(2 * gamma);
-    e.relaxed = true;
-    t.facets.push_back(e);
-  }
-  return t;
+  return test::au_eam_facet_table();
 }
 
 /// End to end in vacuum (the fastest set-up), two seeds and the control, two workers.

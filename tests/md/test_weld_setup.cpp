@@ -8,9 +8,9 @@
 
 #include "core/error.hpp"
 #include "core/units.hpp"
-#include "md/analysis_rods.hpp"
-#include "md/structure_bridge.hpp"
-#include "md/weld_setup.hpp"
+#include "md/analysis/rods.hpp"
+#include "md/apps/weld_setup.hpp"
+#include "md/formats/structure_bridge.hpp"
 
 namespace fw::md {
 namespace {

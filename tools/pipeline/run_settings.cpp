@@ -6,9 +6,9 @@
 #include "core/error.hpp"
 #include "core/toml_input.hpp"
 #include "dft/settings.hpp"
-#include "md/facet_energy_settings.hpp"
-#include "md/job_settings.hpp"
-#include "md/weld_settings.hpp"
+#include "md/apps/facet_energy_settings.hpp"
+#include "md/apps/job_settings.hpp"
+#include "md/apps/weld_settings.hpp"
 
 namespace fw::pipeline {
 

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "dft/facet_energy.hpp"
-#include "md/facet_energy.hpp"
-#include "md/weld_run.hpp"
+#include "md/apps/facet_energy.hpp"
+#include "md/apps/weld_run.hpp"
 #include "slabs/settings.hpp"
 #include "vasp_io/settings.hpp"
 

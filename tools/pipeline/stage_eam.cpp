@@ -4,9 +4,9 @@
 
 #include "core/progress.hpp"
 #include "core/version.hpp"
-#include "md/eam_potential.hpp"
-#include "md/facet_energy.hpp"
-#include "md/potential_file.hpp"
+#include "md/apps/facet_energy.hpp"
+#include "md/engine/eam_potential.hpp"
+#include "md/formats/potential_file.hpp"
 #include "tools/pipeline/stages.hpp"
 
 namespace fw::pipeline {

@@ -5,7 +5,7 @@
 
 #include <filesystem>
 
-#include "md/weld_study.hpp"
+#include "md/apps/weld_study.hpp"
 
 namespace fw::pipeline {
 

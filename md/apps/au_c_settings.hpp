@@ -1,0 +1,18 @@
+/// \file au_c_settings.hpp
+/// \brief The Au–C Lennard-Jones settings (ε, σ, cutoff), specified once for the two md tables
+/// that have them: the welding study (md/apps/weld_settings.cpp) and the md job's [substrate]
+/// section (md/apps/job_settings.cpp).
+#pragma once
+
+#include "core/settings/spec.hpp"
+
+namespace fw::md {
+
+/// ε of the Au–C 12-6 Lennard-Jones (Lewis, Jensen, Combe and Barrat, PRB 61, 16084 (2000)).
+settings::Spec au_c_lj_epsilon_spec();
+/// σ of the same pair.
+settings::Spec au_c_lj_sigma_spec();
+/// Its cutoff (LAMMPS lj/cut: truncated, not shifted).
+settings::Spec au_c_lj_cutoff_spec();
+
+}  // namespace fw::md

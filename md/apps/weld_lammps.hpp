@@ -1,0 +1,54 @@
+/// \file weld_lammps.hpp
+/// \brief The LAMMPS engine of the welding study: one run's dynamics (and, for a flexible
+/// AIREBO sheet, its quench) as a LAMMPS deck, run with `lmp`, read back for facetweld's
+/// analyses.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+#include "md/apps/weld_run.hpp"
+#include "md/engine/dynamics.hpp"
+#include "md/engine/minimizer.hpp"
+
+namespace fw::md {
+
+/// What a LAMMPS run of the study needs besides the settings, resolved once per study.
+struct WeldLammpsEngine {
+  std::filesystem::path lmp;          ///< the executable
+  std::filesystem::path eam_file;     ///< absolute path of the EAM file
+  std::filesystem::path airebo_file;  ///< CH.airebo for a flexible sheet; empty for a rigid one
+};
+
+/// Finds lmp (settings.lammps_command) and the potential files. Throws InputError(--lmp) when
+/// LAMMPS is missing and InputError(--sheet) when a flexible sheet's CH.airebo is not installed.
+WeldLammpsEngine weld_lammps_engine(const WeldSettings& settings);
+
+/// One LAMMPS stage of a run.
+struct WeldLammpsStage {
+  ThermoState first;                     ///< step 0 (the start as LAMMPS sees it)
+  ThermoState last;                      ///< the last MD step
+  std::optional<MinimizeResult> quench;  ///< LAMMPS's quench (flexible sheet only)
+  std::optional<System> md_end;          ///< with a quench: the system at the last MD step
+};
+
+/// Runs `steps` steps of the settings' protocol (dt, thermostat: `fix nvt` for the Nosé–Hoover
+/// chain with the chain's degrees of freedom, `fix langevin` + `fix nve`, or `fix nve` for none)
+/// on `system` — the pair, the sheet (frozen atoms are not integrated and their pairs are
+/// excluded) and the velocities, exactly as the native engine would start — in LAMMPS, in `dir`
+/// (data.lmp, in.lammps, log.lammps, samples.dump, final_md.dump). Then replays the run:
+/// `state_observers` get every thermo row (every `thermo_every` steps) from the log,
+/// `frame_observers` get `system` with the rod atoms (every atom not frozen that is not carbon)
+/// at every `sample_every` step from the dump and that step's thermo. Leaves `system` at the last
+/// MD step (positions unwrapped, velocities). With `quench`, LAMMPS then minimises (FIRE, largest
+/// atomic force below settings.force_tolerance: `min_modify norm max`) and `system` is left
+/// quenched; `steps` = 0 only quenches.
+WeldLammpsStage run_weld_lammps_stage(const WeldSettings& settings, const WeldLammpsEngine& engine,
+                                      System& system, long steps, long sample_every,
+                                      long thermo_every, bool quench, std::uint64_t seed,
+                                      const std::filesystem::path& dir,
+                                      const std::vector<Observer*>& state_observers,
+                                      const std::vector<Observer*>& frame_observers);
+
+}  // namespace fw::md

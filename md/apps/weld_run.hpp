@@ -1,0 +1,180 @@
+/// \file weld_run.hpp
+/// \brief One welding run (two relaxed rods at angle θ, or the control pair far apart): NVT,
+/// quench, energy release and the structure of the weld.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "md/analysis/cna.hpp"
+#include "md/apps/weld_setup.hpp"
+#include "md/engine/dynamics.hpp"
+#include "md/engine/force_field.hpp"
+
+namespace fw::md {
+
+/// Every input of a welding study. Defaults, units and ranges are in md::weld_settings_table()
+/// (md/apps/weld_settings.hpp), written once there; default_weld_settings() gives them. See
+/// docs/weld.md.
+struct WeldSettings {
+  RodShapeSettings rod;
+  WeldPairSettings pair;  ///< angle_deg is set per run from `angles_deg`
+  std::vector<double> angles_deg;
+  std::string mode;       ///< side | top | tip (md/apps/weld_placement.hpp)
+  std::string substrate;  ///< graphene (periodic in-plane) | none
+  std::string sheet;      ///< rigid (frozen, no C–C) | flexible (AIREBO C–C; lammps engine)
+  std::string engine;     ///< native | lammps (md/apps/weld_lammps.hpp)
+  std::string lammps_command;  ///< lmp executable (path or name on $PATH), lammps engine
+  int lammps_ranks{};          ///< MPI ranks per LAMMPS run (> 1: mpirun -np N)
+  double substrate_gap_A{};    ///< lowest Au atom above the sheet
+  /// Au–C 12-6 Lennard-Jones (LAMMPS lj/cut): Lewis, Jensen, Combe and Barrat, PRB 61, 16084
+  /// (2000), gold clusters on graphite (see lennard_jones.hpp).
+  double lj_epsilon_eV{};
+  double lj_sigma_A{};
+  double lj_cutoff_A{};
+  int seeds{};  ///< runs per angle (and controls), with seeds seed, seed+1, ...
+  /// The control: the same two rods, placed as at θ = 0 but this far apart (Å), run with the
+  /// same protocol and seeds; its release (reshaping, not welding) is subtracted per seed.
+  double control_gap_A{};
+  double reshaping_threshold_eV{};  ///< a control releasing more flags the rods as reshaping
+  int workers{};                    ///< parallel (angle, seed) runs; 0: one per hardware thread
+  std::string potential;            ///< found by find_potential_file
+  double temperature_K{};
+  double dt_fs{};
+  double time_ps{};
+  /// Nosé–Hoover chain: acts on the total kinetic energy, so the rods' approach and rotation are
+  /// not damped; Langevin friction damps every rigid-body motion with time damping_ps; none: NVE.
+  std::string thermostat;
+  double damping_ps{};
+  std::uint64_t seed{};  ///< first seed
+  std::string minimizer;
+  double force_tolerance_eV_per_A{};
+  int max_iterations{};
+  double skin_A{};
+  double sample_every_ps{};      ///< neck, angle and interface CNA time series
+  double trajectory_every_ps{};  ///< extxyz frames; 0: initial and final frames only
+  double thermo_every_ps{};
+  CnaSettings cna;                  ///< cutoff_A 0 → 0.854 a
+  double interface_half_width_A{};  ///< half thickness of the interface slab
+
+  /// Every setting that determines the numbers of one run (not the angle list, seed count,
+  /// worker count or reshaping threshold): the resume key of a run.
+  nlohmann::json to_json() const;
+  /// Every setting (weld.json `settings`), with the source of the Au–C parameters.
+  nlohmann::json study_json() const;
+};
+
+/// Throws InputError for any out-of-range setting (the table's ranges and choices).
+void check_weld_settings(const WeldSettings& settings);
+
+/// One row of the time series.
+struct WeldSample {
+  double time_ps = 0.0;
+  double potential_eV = 0.0;
+  double temperature_K = 0.0;
+  double angle_deg = 0.0;
+  long neck_bridge_atoms = 0;
+  long cross_bonds = 0;
+  double neck_radius_A = 0.0;
+  long interface_atoms = 0;
+  CnaCounts interface_cna;           ///< all atoms of the interface slab
+  CnaCounts interface_interior_cna;  ///< those with 12 or more neighbours (no surface atoms)
+};
+
+/// The isolated rod, relaxed once per study.
+struct RelaxedRod {
+  slabs::Structure lattice;  ///< as built (lattice positions, axis on z)
+  RodShape shape;
+  std::vector<Vec3> positions_A;  ///< relaxed, same order
+  double energy_eV = 0.0;
+  double max_force_eV_per_A = 0.0;
+  int iterations = 0;
+  bool converged = false;
+  long end_layer_atoms = 0;       ///< atoms in the top lattice layer (the contact face at θ = 0)
+  double end_face_area_A2 = 0.0;  ///< their area, end_layer_atoms × area per atom in that plane
+  /// E_separate: the control pair (rods apart, on the substrate if any) quenched as placed.
+  double e_separate_eV = 0.0;
+};
+
+/// Builds the Wulff rod of `settings.rod` from `table`, relaxes it alone, and quenches the control
+/// pair as placed (E_separate; on a flexible sheet with LAMMPS, in `lammps_dir`/e_separate).
+RelaxedRod relax_rod(const WeldSettings& settings, const slabs::FacetTable& table,
+                     const std::string& table_source, const std::filesystem::path& lammps_dir);
+
+/// Which run: an angle and a seed, or the control of a seed.
+struct WeldRunSpec {
+  double angle_deg = 0.0;
+  std::uint64_t seed = 1;
+  bool control = false;
+};
+
+struct WeldResult {
+  double initial_angle_deg = 0.0;
+  std::uint64_t seed = 1;
+  bool control = false;
+  long atoms_per_rod = 0;
+  long substrate_atoms = 0;
+  double e_separate_eV = 0.0;          ///< rods apart, quenched as placed (RelaxedRod)
+  double e_contact_start_eV = 0.0;     ///< the pair as placed, before any motion
+  double e_welded_eV = 0.0;            ///< after MD and the quench
+  double energy_release_raw_eV = 0.0;  ///< e_separate − e_welded
+  /// Net: raw − the control's release of the same seed (set by the study; for a control, its raw
+  /// release).
+  double energy_release_eV = 0.0;
+  double energy_release_per_atom_meV = 0.0;  ///< net, per atom of the pair
+  /// Release per neck area π r², and per the flat end-face area (comparable with E_dis of the
+  /// end facet at θ = 0).
+  double neck_area_A2 = 0.0;
+  double energy_release_per_neck_area_J_per_m2 = 0.0;
+  double energy_release_per_end_face_eV_per_A2 = 0.0;
+  double angle_end_of_dynamics_deg = 0.0;  ///< at the last MD step, before the quench
+  double final_angle_deg = 0.0;            ///< after the quench
+  double rotation_deg =
+      0.0;              ///< initial − end of dynamics (> 0: the rods turned towards each other)
+  WeldSample quenched;  ///< neck and CNA of the quenched weld
+  CnaCounts all_cna;    ///< whole pair, quenched
+  int quench_iterations = 0;
+  bool quench_converged = false;
+  double quench_max_force_eV_per_A = 0.0;
+  double min_distance_start_A = 0.0;
+  std::vector<WeldSample> samples;
+  double wall_s = 0.0;
+
+  nlohmann::json to_json() const;
+};
+
+/// Sets the net release (raw − the control's release of the same seed) and what derives from it.
+void set_net_release(WeldResult& result, double control_release_eV, double end_face_area_A2);
+
+WeldResult weld_result_from_json(const nlohmann::json& j, const std::string& source);
+
+/// The pair of one run as placed (rod tags 1/2), before the substrate is added.
+WeldPair place_weld_pair(const WeldSettings& settings, const RelaxedRod& rod,
+                         const WeldRunSpec& run);
+
+/// The system of one run as its dynamics start: the pair (rods tagged in `rod_by_id`, indexed by
+/// System::id; 0 = substrate), the sheet, Maxwell–Boltzmann velocities of run.seed. Both engines
+/// start from it.
+System weld_start_system(const WeldSettings& settings, const RelaxedRod& rod,
+                         const WeldRunSpec& run, std::vector<int>& rod_by_id);
+
+/// EAM, plus the Au–C Lennard-Jones on graphene (a rigid sheet: no C–C).
+std::unique_ptr<ForceField> make_weld_field(const WeldSettings& settings);
+
+/// The native engine's dynamics: `steps` velocity-Verlet steps of settings.dt_fs with the
+/// settings' thermostat (its noise seeded from `seed`; none: NVE).
+ThermoState run_weld_dynamics_native(const WeldSettings& settings, System& system,
+                                     ForceField& field, long steps, std::uint64_t seed,
+                                     const std::vector<Observer*>& observers);
+
+/// Runs one (angle, seed) or control into `dir` (created): initial.extxyz (with the substrate),
+/// trajectory.extxyz (rod atoms: species, pos, rod, cna), thermo.csv, timeseries.csv,
+/// final.extxyz (quenched), result.json (written last, so its presence marks a finished run).
+WeldResult run_weld(const WeldSettings& settings, const RelaxedRod& rod, const WeldRunSpec& run,
+                    const std::filesystem::path& dir);
+
+}  // namespace fw::md

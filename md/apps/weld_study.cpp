@@ -1,0 +1,378 @@
+/// \file weld_study.cpp
+/// \brief Angles loop with per-angle resume, weld.json and weld.csv.
+#include "md/apps/weld_study.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "core/atomic_file.hpp"
+#include "core/error.hpp"
+#include "core/version.hpp"
+#include "md/apps/task_pool.hpp"
+#include "md/apps/weld_lammps.hpp"
+
+namespace fw::md {
+namespace {
+
+nlohmann::json rod_json(const RelaxedRod& rod) {
+  nlohmann::json facets = nlohmann::json::array();
+  for (const WulffFacet& f : rod.shape.facets)
+    facets.push_back({{"family", f.family},
+                      {"role", f.role},
+                      {"gamma_J_per_m2", f.gamma_J_per_m2},
+                      {"wulff_distance_A", f.distance_A},
+                      {"from", f.source}});
+  return {{"element", rod.shape.spec.element},
+          {"a_A", rod.shape.spec.a_A},
+          {"axis", rod.shape.spec.axis},
+          {"atoms", rod.lattice.size()},
+          {"length_A", rod.shape.spec.length_A},
+          {"wulff_facets", facets},
+          {"energy_relaxed_eV", rod.energy_eV},
+          {"relax",
+           {{"converged", rod.converged},
+            {"iterations", rod.iterations},
+            {"max_force_eV_per_A", rod.max_force_eV_per_A}}},
+          {"end_layer_atoms", rod.end_layer_atoms},
+          {"end_face_area_A2", rod.end_face_area_A2}};
+}
+
+/// The result stored in `path` if it was produced with `settings`; nothing otherwise.
+bool read_previous(const std::filesystem::path& path, const nlohmann::json& settings,
+                   WeldResult& out) {
+  if (!std::filesystem::exists(path)) return false;
+  std::ifstream in(path);
+  nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+  if (j.is_discarded() || !j.contains("settings") || j.at("settings") != settings) return false;
+  out = weld_result_from_json(j, path.string());
+  return true;
+}
+
+/// One run's entry in weld.json (the time series stay in the run's result.json).
+nlohmann::json run_json(const WeldResult& r, bool have_control, double control_release_eV) {
+  nlohmann::json j = r.to_json();
+  j.erase("samples");
+  j.erase("control");
+  WeldRunSpec spec{r.initial_angle_deg, r.seed, r.control};
+  j["folder"] = run_folder_name(spec);
+  if (!r.control) {
+    j["control_release_eV"] = have_control ? nlohmann::json(control_release_eV) : nullptr;
+    if (!have_control) {
+      for (const char* k :
+           {"energy_release_eV", "energy_release_per_atom_meV",
+            "energy_release_per_neck_area_J_per_m2", "energy_release_per_end_face_eV_per_A2"})
+        j[k] = nullptr;
+    }
+  }
+  j["neck"] = {{"bridge_atoms", r.quenched.neck_bridge_atoms},
+               {"cross_bonds", r.quenched.cross_bonds},
+               {"radius_A", r.quenched.neck_radius_A},
+               {"area_A2", r.neck_area_A2}};
+  return j;
+}
+
+nlohmann::json mean_std_json(const std::string& key, const MeanStd& m) {
+  return {{key + "_mean", m.mean}, {key + "_std", m.std}};
+}
+
+std::string duration_text(double seconds) {
+  char buf[32];
+  const long s = std::lround(std::max(0.0, seconds));
+  if (s >= 3600)
+    std::snprintf(buf, sizeof buf, "%ldh%02ldm", s / 3600, (s % 3600) / 60);
+  else
+    std::snprintf(buf, sizeof buf, "%ldm%02lds", s / 60, s % 60);
+  return buf;
+}
+
+/// Net releases from the controls, and the per-angle statistics over the finished runs.
+void update_statistics(WeldStudy& study, const std::vector<bool>& finished,
+                       const std::vector<bool>& control_finished) {
+  const WeldSettings& s = study.settings;
+  const std::size_t seeds = static_cast<std::size_t>(s.seeds);
+  study.summary.clear();
+  for (std::size_t a = 0; a < s.angles_deg.size(); ++a) {
+    std::vector<double> net, raw, per_area, end_angle, quench_angle, neck, fcc;
+    for (std::size_t k = 0; k < seeds; ++k) {
+      const std::size_t i = a * seeds + k;
+      if (!finished[i]) continue;
+      WeldResult& r = study.results[i];
+      if (!control_finished[k]) continue;
+      set_net_release(r, study.controls[k].energy_release_raw_eV, study.rod.end_face_area_A2);
+      net.push_back(r.energy_release_eV);
+      raw.push_back(r.energy_release_raw_eV);
+      per_area.push_back(r.energy_release_per_neck_area_J_per_m2);
+      end_angle.push_back(r.angle_end_of_dynamics_deg);
+      quench_angle.push_back(r.final_angle_deg);
+      neck.push_back(static_cast<double>(r.quenched.neck_bridge_atoms));
+      fcc.push_back(r.quenched.interface_interior_cna.fraction(CnaType::fcc));
+    }
+    if (net.empty()) continue;
+    WeldAngleSummary sum;
+    sum.angle_deg = s.angles_deg[a];
+    sum.n_seeds = static_cast<int>(net.size());
+    sum.release_eV = mean_std(net);
+    sum.release_raw_eV = mean_std(raw);
+    sum.release_per_neck_area_J_per_m2 = mean_std(per_area);
+    sum.angle_end_of_dynamics_deg = mean_std(end_angle);
+    sum.angle_after_quench_deg = mean_std(quench_angle);
+    sum.neck_bridge_atoms = mean_std(neck);
+    sum.interface_interior_fcc_fraction = mean_std(fcc);
+    study.summary.push_back(sum);
+  }
+}
+
+}  // namespace
+
+MeanStd mean_std(const std::vector<double>& values) {
+  MeanStd m;
+  if (values.empty()) return m;
+  for (double v : values) m.mean += v;
+  m.mean /= static_cast<double>(values.size());
+  if (values.size() > 1) {
+    double ss = 0.0;
+    for (double v : values) ss += (v - m.mean) * (v - m.mean);
+    m.std = std::sqrt(ss / static_cast<double>(values.size() - 1));
+  }
+  return m;
+}
+
+std::string angle_folder_name(double angle_deg) {
+  char buf[32];
+  if (std::abs(angle_deg - std::round(angle_deg)) < 1e-9)
+    std::snprintf(buf, sizeof buf, "angle_%03d", static_cast<int>(std::lround(angle_deg)));
+  else
+    std::snprintf(buf, sizeof buf, "angle_%05.1f", angle_deg);
+  return buf;
+}
+
+std::string run_folder_name(const WeldRunSpec& run) {
+  return (run.control ? std::string("control") : angle_folder_name(run.angle_deg)) + "/seed_" +
+         std::to_string(run.seed);
+}
+
+nlohmann::json WeldStudy::to_json() const {
+  const std::size_t seeds = controls.size();
+  std::vector<bool> have_control(seeds);
+  for (std::size_t k = 0; k < seeds; ++k) have_control[k] = controls[k].atoms_per_rod > 0;
+  nlohmann::json runs = nlohmann::json::array(), ctrl = nlohmann::json::array(),
+                 sums = nlohmann::json::array();
+  long done = 0;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const WeldResult& r = results[i];
+    if (r.atoms_per_rod == 0) continue;  // not finished yet
+    ++done;
+    const std::size_t k = seeds > 0 ? i % seeds : 0;
+    runs.push_back(
+        run_json(r, have_control[k], have_control[k] ? controls[k].energy_release_raw_eV : 0.0));
+  }
+  bool reshaping = false;
+  for (std::size_t k = 0; k < seeds; ++k) {
+    if (!have_control[k]) continue;
+    ++done;
+    nlohmann::json c = run_json(controls[k], true, 0.0);
+    const bool flagged = controls[k].energy_release_raw_eV > settings.reshaping_threshold_eV;
+    reshaping = reshaping || flagged;
+    c["reshaping"] = flagged;
+    ctrl.push_back(c);
+  }
+  for (const WeldAngleSummary& s : summary) {
+    nlohmann::json j = {{"angle_deg", s.angle_deg}, {"n_seeds", s.n_seeds}};
+    j.update(mean_std_json("energy_release_eV", s.release_eV));
+    j.update(mean_std_json("energy_release_raw_eV", s.release_raw_eV));
+    j.update(
+        mean_std_json("energy_release_per_neck_area_J_per_m2", s.release_per_neck_area_J_per_m2));
+    j.update(mean_std_json("angle_end_of_dynamics_deg", s.angle_end_of_dynamics_deg));
+    j.update(mean_std_json("angle_after_quench_deg", s.angle_after_quench_deg));
+    j.update(mean_std_json("neck_bridge_atoms", s.neck_bridge_atoms));
+    j.update(mean_std_json("interface_interior_fcc_fraction", s.interface_interior_fcc_fraction));
+    sums.push_back(j);
+  }
+  const nlohmann::json settings_json = settings.study_json();
+  nlohmann::json rod_j = rod_json(rod);
+  rod_j["e_separate_eV"] = rod.e_separate_eV;
+  return {{"status", complete ? "complete" : "incomplete"},
+          {"runs_done", done},
+          {"runs_total", results.size() + controls.size()},
+          {"code_version", code_version()},
+          {"facets", {{"source", facets_source}, {"engine", facets_engine}}},
+          {"settings", settings_json},
+          {"rod", rod_j},
+          {"energy_release_definition",
+           "raw = E_separate - E_welded (E_separate: the control pair, rods apart, quenched as "
+           "placed); net energy_release_eV = raw - the control's release of the same seed"},
+          {"reshaping", reshaping},
+          {"runs", runs},
+          {"controls", ctrl},
+          {"summary", sums}};
+}
+
+std::string weld_csv(const WeldStudy& study) {
+  std::ostringstream out;
+  out << "kind,angle_deg,seed,energy_release_raw_eV,energy_release_eV,"
+         "angle_end_of_dynamics_deg,angle_after_quench_deg,atoms_per_rod,e_separate_eV,"
+         "e_welded_eV,neck_bridge_atoms,neck_radius_A,energy_release_per_neck_area_J_per_m2,"
+         "interface_fcc_fraction,interface_hcp_fraction,interface_other_fraction,"
+         "interior_fcc_fraction,interior_hcp_fraction,interior_other_fraction,quench_converged\n";
+  char row[700];
+  const auto put = [&](const WeldResult& r) {
+    if (r.atoms_per_rod == 0) return;
+    const WeldSample& q = r.quenched;
+    std::snprintf(
+        row, sizeof row,
+        "%s,%.4g,%llu,%.6f,%.6f,%.4f,%.4f,%ld,%.6f,%.6f,%ld,%.4f,%.5f,%.4f,%.4f,%.4f,"
+        "%.4f,%.4f,%.4f,%s\n",
+        r.control ? "control" : "weld", r.initial_angle_deg,
+        static_cast<unsigned long long>(r.seed), r.energy_release_raw_eV, r.energy_release_eV,
+        r.angle_end_of_dynamics_deg, r.final_angle_deg, r.atoms_per_rod, r.e_separate_eV,
+        r.e_welded_eV, q.neck_bridge_atoms, q.neck_radius_A,
+        r.energy_release_per_neck_area_J_per_m2, q.interface_cna.fraction(CnaType::fcc),
+        q.interface_cna.fraction(CnaType::hcp), q.interface_cna.fraction(CnaType::other),
+        q.interface_interior_cna.fraction(CnaType::fcc),
+        q.interface_interior_cna.fraction(CnaType::hcp),
+        q.interface_interior_cna.fraction(CnaType::other), r.quench_converged ? "true" : "false");
+    out << row;
+  };
+  for (const WeldResult& r : study.controls) put(r);
+  for (const WeldResult& r : study.results) put(r);
+  return out.str();
+}
+
+WeldStudy run_weld_study(const WeldSettings& settings, const slabs::FacetTable& table,
+                         const std::filesystem::path& out_dir, const std::string& facets_source) {
+  check_weld_settings(settings);
+  WeldStudy study;
+  study.settings = settings;
+  study.facets_source = facets_source;
+  study.facets_engine = table.engine;
+  ensure_output_folder(out_dir, "-o");
+  if (settings.engine == "lammps") weld_lammps_engine(settings);  // lmp and files, up front
+  study.rod = relax_rod(settings, table, facets_source, out_dir / "rod");
+  std::printf(
+      "weld: %s rod along [%d%d%d], %zu atoms, relaxed E = %.4f eV (%s, %d iterations); "
+      "%s mode, substrate %s, rods apart E_separate = %.4f eV\n",
+      study.rod.shape.spec.element.c_str(), settings.rod.axis[0], settings.rod.axis[1],
+      settings.rod.axis[2], study.rod.lattice.size(), study.rod.energy_eV,
+      study.rod.converged ? "converged" : "NOT converged", study.rod.iterations,
+      settings.mode.c_str(), settings.substrate.c_str(), study.rod.e_separate_eV);
+  std::fflush(stdout);
+
+  const std::size_t seeds = static_cast<std::size_t>(settings.seeds);
+  const std::size_t angles = settings.angles_deg.size();
+  study.results.assign(angles * seeds, WeldResult{});
+  study.resumed.assign(angles * seeds, false);
+  study.controls.assign(seeds, WeldResult{});
+  // Task list: the controls first (every net release needs its seed's), then angle × seed.
+  struct Task {
+    WeldRunSpec spec;
+    WeldResult* slot;
+    std::size_t result_index;  // into results, or npos for a control
+  };
+  constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  std::vector<Task> tasks;
+  for (std::size_t k = 0; k < seeds; ++k)
+    tasks.push_back({WeldRunSpec{0.0, settings.seed + k, true}, &study.controls[k], npos});
+  for (std::size_t a = 0; a < angles; ++a)
+    for (std::size_t k = 0; k < seeds; ++k)
+      tasks.push_back({WeldRunSpec{settings.angles_deg[a], settings.seed + k, false},
+                       &study.results[a * seeds + k], a * seeds + k});
+
+  std::vector<bool> finished(angles * seeds, false), control_finished(seeds, false);
+  const nlohmann::json settings_json = settings.to_json();
+  const auto write_summary = [&] {
+    update_statistics(study, finished, control_finished);
+    write_file_atomically(out_dir / "weld.json", study.to_json().dump(1) + "\n");
+    write_file_atomically(out_dir / "weld.csv", weld_csv(study));
+  };
+  const auto mark_finished = [&](const Task& t) {
+    if (t.result_index == npos)
+      control_finished[t.spec.seed - settings.seed] = true;
+    else
+      finished[t.result_index] = true;
+  };
+
+  std::vector<std::size_t> pending;
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    const Task& t = tasks[i];
+    WeldResult r;
+    const bool resumed =
+        read_previous(out_dir / run_folder_name(t.spec) / "result.json", settings_json, r) &&
+        r.seed == t.spec.seed && r.control == t.spec.control &&
+        (t.spec.control || r.initial_angle_deg == t.spec.angle_deg) &&
+        r.atoms_per_rod == static_cast<long>(study.rod.lattice.size()) &&
+        r.e_separate_eV == study.rod.e_separate_eV;
+    if (resumed) {
+      *t.slot = r;
+      if (t.result_index != npos) study.resumed[t.result_index] = true;
+      mark_finished(t);
+    } else {
+      pending.push_back(i);
+    }
+  }
+  std::printf("weld: %zu runs (%zu angles x %zu seeds + %zu controls), %zu to run, %zu read back\n",
+              tasks.size(), angles, seeds, seeds, pending.size(), tasks.size() - pending.size());
+  std::fflush(stdout);
+  write_summary();  // status "incomplete" until the last run
+
+  const auto start = std::chrono::steady_clock::now();
+  std::size_t ran = 0;
+  std::vector<WeldResult> outcome(pending.size());
+  run_task_pool(
+      pending.size(), settings.workers,
+      [&](std::size_t p) {
+        const Task& t = tasks[pending[p]];
+        outcome[p] = run_weld(settings, study.rod, t.spec, out_dir / run_folder_name(t.spec));
+      },
+      [&](std::size_t p) {
+        const Task& t = tasks[pending[p]];
+        *t.slot = outcome[p];
+        mark_finished(t);
+        ++ran;
+        const double elapsed =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        const double eta =
+            elapsed / static_cast<double>(ran) * static_cast<double>(pending.size() - ran);
+        const WeldResult& r = outcome[p];
+        char what[64];
+        if (t.spec.control)
+          std::snprintf(what, sizeof what, "control   seed %llu",
+                        static_cast<unsigned long long>(t.spec.seed));
+        else
+          std::snprintf(what, sizeof what, "angle %5.1f seed %llu", t.spec.angle_deg,
+                        static_cast<unsigned long long>(t.spec.seed));
+        std::printf(
+            "weld [%zu/%zu] %s: raw release %8.3f eV, angle %5.1f -> %5.1f (end of MD) -> %5.1f "
+            "deg (quenched), neck %4ld atoms (%.0f s)  ETA %s\n",
+            tasks.size() - pending.size() + ran, tasks.size(), what, r.energy_release_raw_eV,
+            r.initial_angle_deg, r.angle_end_of_dynamics_deg, r.final_angle_deg,
+            r.quenched.neck_bridge_atoms, r.wall_s, duration_text(eta).c_str());
+        std::fflush(stdout);
+        write_summary();
+      });
+  study.complete = true;
+  write_summary();
+
+  std::printf("weld: net release (raw - control of the same seed), %zu seeds:\n", seeds);
+  for (std::size_t k = 0; k < seeds; ++k)
+    std::printf("  control seed %llu: %8.3f eV%s\n",
+                static_cast<unsigned long long>(study.controls[k].seed),
+                study.controls[k].energy_release_raw_eV,
+                study.controls[k].energy_release_raw_eV > settings.reshaping_threshold_eV
+                    ? "  (reshaping: above the threshold)"
+                    : "");
+  std::printf(
+      "  angle   net release (eV)   raw (eV)        end-of-MD angle   quenched angle   neck\n");
+  for (const WeldAngleSummary& s : study.summary)
+    std::printf(
+        "  %5.1f   %7.2f ± %5.2f   %7.2f ± %5.2f   %5.1f ± %4.1f     %5.1f ± %4.1f    %5.0f\n",
+        s.angle_deg, s.release_eV.mean, s.release_eV.std, s.release_raw_eV.mean,
+        s.release_raw_eV.std, s.angle_end_of_dynamics_deg.mean, s.angle_end_of_dynamics_deg.std,
+        s.angle_after_quench_deg.mean, s.angle_after_quench_deg.std, s.neck_bridge_atoms.mean);
+  std::fflush(stdout);
+  return study;
+}
+
+}  // namespace fw::md

@@ -1,0 +1,25 @@
+/// \file thermostat.cpp
+/// \brief Thermostat factory.
+#include "md/engine/thermostat.hpp"
+
+#include "core/error.hpp"
+#include "md/engine/thermostat_langevin.hpp"
+#include "md/engine/thermostat_nose_hoover.hpp"
+#include "md/engine/velocities.hpp"
+
+namespace fw::md {
+
+std::unique_ptr<Thermostat> make_thermostat(const std::string& name, double temperature_K,
+                                            double damping_ps, std::uint64_t seed) {
+  check_temperature(temperature_K, "temperature_K");
+  if (!(damping_ps > 0.0)) throw InputError("damping_ps", "thermostat damping time must be > 0 ps");
+  if (name == "langevin")
+    return std::make_unique<LangevinThermostat>(temperature_K, damping_ps, seed);
+  if (name == "nose-hoover-chain" || name == "nvt") {
+    return std::make_unique<NoseHooverChainThermostat>(temperature_K, damping_ps);
+  }
+  throw InputError("thermostat",
+                   "unknown thermostat '" + name + "' (expected langevin or nose-hoover-chain)");
+}
+
+}  // namespace fw::md
