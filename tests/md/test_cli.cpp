@@ -155,7 +155,8 @@ TEST_F(MdCli, KilledWeldIsMarkedIncompleteAndResumesToTheSameResult) {
     _exit(127);
   }
   const fs::path first = dir_ / "killed/control/seed_1/result.json";
-  for (int i = 0; i < 6000 && !fs::exists(first); ++i) usleep(10000);
+  // Up to 5 min: the first run takes ~3 s alone, far longer on a loaded machine.
+  for (int i = 0; i < 30000 && !fs::exists(first); ++i) usleep(10000);
   kill(pid, SIGKILL);
   int status = 0;
   waitpid(pid, &status, 0);
