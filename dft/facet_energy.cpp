@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 #include "core/error.hpp"
 #include "slabs/kmesh.hpp"
@@ -56,7 +57,12 @@ DftFacetResult dft_facet_energy(const Pseudopotential& psp, const slabs::Miller&
 
   slabs::OrientedSpec slab_spec{s.element, s.a_A, plane.hkl, s.layers, 1, 1};
   const slabs::Structure slab = slabs::slab_with_vacuum(slab_spec, s.vacuum_A);
-  r.slab = run_cell_energy(slab, psp, s.scf, r.meshes.slab, label + " slab", log);
+  if (s.relax) {
+    r.relaxation = relax_slab(slab, psp, s.scf, r.meshes.slab, s.relaxation, label + " slab", log);
+    r.slab = r.relaxation->unrelaxed;
+  } else {
+    r.slab = run_cell_energy(slab, psp, s.scf, r.meshes.slab, label + " slab", log);
+  }
 
   const bool primitive = s.bulk_cell == "primitive";
   const slabs::Structure bulk =
@@ -78,7 +84,23 @@ DftFacetResult dft_facet_energy(const Pseudopotential& psp, const slabs::Miller&
   r.e_bulk_free_energy_eV = r.bulk.free_energy_eV * scale;
   r.e_dis_free_energy_eV_per_A2 = (r.slab.free_energy_eV - r.e_bulk_free_energy_eV) / e.area_A2;
   e.converged = r.slab.converged && r.bulk.converged;
+  if (r.relaxation) {
+    const CellEnergy& relaxed = r.relaxation->relaxed;
+    r.e_dis_relaxed_eV_per_A2 = (relaxed.energy_eV - e.e_bulk_eV) / e.area_A2;
+    r.e_dis_relaxed_free_energy_eV_per_A2 =
+        (relaxed.free_energy_eV - r.e_bulk_free_energy_eV) / e.area_A2;
+  }
   return r;
+}
+
+slabs::FacetEntry DftFacetResult::relaxed_entry() const {
+  if (!relaxation) throw std::logic_error("relaxed_entry: no relaxation was run");
+  slabs::FacetEntry e = entry;
+  e.relaxed = true;
+  e.e_slab_eV = relaxation->relaxed.energy_eV;
+  e.e_dis_eV_per_A2 = e_dis_relaxed_eV_per_A2;
+  e.converged = relaxation->converged && bulk.converged;
+  return e;
 }
 
 nlohmann::json to_json(const DftFacetResult& r) {
@@ -102,14 +124,42 @@ nlohmann::json to_json(const DftFacetResult& r) {
   j["symmetry_used_bulk"] = r.bulk.symmetry_used;
   j["wall_s_slab"] = r.slab.wall_s;
   j["wall_s_bulk"] = r.bulk.wall_s;
+  if (const auto& x = r.relaxation) {
+    j["e_dis_relaxed_eV_per_A2"] = r.e_dis_relaxed_eV_per_A2;
+    j["e_dis_relaxed_free_energy_eV_per_A2"] = r.e_dis_relaxed_free_energy_eV_per_A2;
+    j["e_slab_relaxed_eV"] = x->relaxed.energy_eV;
+    j["e_slab_relaxed_free_energy_eV"] = x->relaxed.free_energy_eV;
+    j["relaxation_converged"] = x->converged;
+    j["ionic_steps"] = x->ionic_steps;
+    j["max_residual_force_eV_per_A"] = x->max_residual_force_eV_per_A;
+    j["scf_steps_relaxation"] = x->scf_steps_total;
+    j["relaxation_energy_eV_per_step"] = x->energy_eV_per_step;
+    j["relaxation_max_force_eV_per_A_per_step"] = x->max_force_eV_per_A_per_step;
+  }
   return j;
+}
+
+std::vector<nlohmann::json> facet_entries_json(const DftFacetResult& r) {
+  std::vector<nlohmann::json> out{to_json(r)};
+  if (r.relaxation) {
+    nlohmann::json relaxed = out.front();
+    slabs::FacetTable one;
+    one.facets = {r.relaxed_entry()};
+    relaxed.update(slabs::to_json(one)["facets"][0]);
+    relaxed["e_dis_free_energy_eV_per_A2"] = r.e_dis_relaxed_free_energy_eV_per_A2;
+    relaxed["e_slab_free_energy_eV"] = r.relaxation->relaxed.free_energy_eV;
+    relaxed["e_dis_unrelaxed_eV_per_A2"] = r.entry.e_dis_eV_per_A2;
+    out.push_back(relaxed);
+  }
+  return out;
 }
 
 nlohmann::json facet_table_json(const slabs::FacetTable& table,
                                 const std::vector<DftFacetResult>& results) {
   nlohmann::json j = slabs::to_json(table);
-  for (std::size_t i = 0; i < results.size() && i < j["facets"].size(); ++i)
-    j["facets"][i] = to_json(results[i]);
+  j["facets"] = nlohmann::json::array();
+  for (const auto& r : results)
+    for (auto& e : facet_entries_json(r)) j["facets"].push_back(std::move(e));
   return j;
 }
 

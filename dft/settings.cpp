@@ -280,6 +280,53 @@ std::vector<settings::Binding<DftFacetSettings>> facet_bindings() {
                   "or in the N-layer cell (supercell); same k-points, same energy",
            .choices = {"primitive", "supercell"}},
           [](auto& s) -> auto& { return s.bulk_cell; }),
+      bind<S>(
+          {.key = "relax",
+           .type = Type::Boolean,
+           .default_value = false,
+           .doc = "Also relax the slab with the solver's forces (BFGS); the bulk reference stays "
+                  "unrelaxed"},
+          [](auto& s) -> auto& { return s.relax; }),
+      bind<S>(
+          {.key = "relax_mode",
+           .type = Type::Choice,
+           .default_value = std::string("symmetric"),
+           .doc = "symmetric: every plane moves along the normal, forces antisymmetrised about "
+                  "the centre plane (both faces relax alike); fixed-middle: the central "
+                  "relax_fixed_layers planes stay at bulk positions, the others move freely",
+           .choices = {"symmetric", "fixed-middle"}},
+          [](auto& s) -> auto& { return s.relaxation.mode; }),
+      bind<S>(
+          {.key = "relax_fixed_layers",
+           .type = Type::Integer,
+           .default_value = 1LL,
+           .doc = "fixed-middle: central planes held at bulk positions (layers − this must be "
+                  "even)",
+           .range = between(1, 199)},
+          [](auto& s) -> auto& { return s.relaxation.fixed_layers; }),
+      bind<S>(
+          {.key = "fmax",
+           .type = Type::Real,
+           .unit = "eV/Å",
+           .default_value = 0.01,
+           .doc = "Relaxation: stop when every force on a moving atom is below this",
+           .range = above_at_most(0, 10)},
+          [](auto& s) -> auto& { return s.relaxation.fmax_eV_per_A; }),
+      bind<S>(
+          {.key = "relax_max_steps",
+           .type = Type::Integer,
+           .default_value = 30LL,
+           .doc = "Relaxation: most ionic (BFGS) steps",
+           .range = between(1, 1000)},
+          [](auto& s) -> auto& { return s.relaxation.max_steps; }),
+      bind<S>(
+          {.key = "relax_max_step",
+           .type = Type::Real,
+           .unit = "Å",
+           .default_value = 0.2,
+           .doc = "Relaxation: no atom moves further than this in one BFGS step",
+           .range = above_at_most(0, 2)},
+          [](auto& s) -> auto& { return s.relaxation.max_step_A; }),
   };
   auto lifted = settings::lift<S>(
       scf_settings_table(), [](auto& s) -> auto& { return s.scf; },
@@ -302,6 +349,11 @@ void check_facet_consistency(const DftFacetSettings& s, const std::string& sourc
   check_scf_consistency(s.scf, source);
   if (s.kpts[2] != 1)
     throw InputError(source, "'kpts' of a slab must be n×m×1 (the vacuum axis has one k-point)");
+  if (s.relax && s.relaxation.mode == "fixed-middle" &&
+      (s.relaxation.fixed_layers >= s.layers || (s.layers - s.relaxation.fixed_layers) % 2 != 0))
+    throw InputError(source, "'relax_fixed_layers' (" + std::to_string(s.relaxation.fixed_layers) +
+                                 ") must leave an even, non-zero number of the " +
+                                 std::to_string(s.layers) + " layers free (as many per face)");
   const auto& b = s.kpts_bulk;
   const bool automatic = b[0] == 0 && b[1] == 0 && b[2] == 0;
   if (!automatic && (b[0] == 0 || b[1] == 0 || b[2] == 0))

@@ -3,6 +3,7 @@
 /// relaxed, slab or cut crystal) or the native PBE solver (slab method, unrelaxed), written as
 /// facets.json in the shared schema.
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 
 #include "core/atomic_file.hpp"
@@ -14,6 +15,7 @@
 #include "md/facet_energy_settings.hpp"
 #include "md/potential_file.hpp"
 #include "slabs/facet_table.hpp"
+#include "slabs/io/structure_file.hpp"
 #include "tools/cli_options.hpp"
 #include "tools/command.hpp"
 #include "tools/settings_cli.hpp"
@@ -30,6 +32,12 @@ struct EdisOptions {
   std::string output = "facets.json";
 };
 
+/// "<facets stem>_<hkl>_relaxed": the relaxed slab's file name beside facets.json.
+std::string relaxed_slab_stem(const std::string& output, const slabs::Miller& hkl) {
+  return std::filesystem::path(output).stem().string() + "_" + slabs::miller_compact(hkl) +
+         "_relaxed";
+}
+
 /// `facetweld edis --engine native`: dft::dft_facet_energy per facet (docs/dft.md).
 void run_native(const EdisOptions& o) {
   const slabs::CrystalSettings crystal = o.crystal->resolve();
@@ -45,6 +53,9 @@ void run_native(const EdisOptions& o) {
                          "--layers");
   if (o.eam->given("vacuum"))
     table_spec.set_value(s, "vacuum", settings::Value(shared.vacuum_A), "--vacuum");
+  if (o.eam->given("fmax"))
+    table_spec.set_value(s, "fmax", settings::Value(shared.force_tolerance_eV_per_A), "--fmax");
+  table_spec.check_consistency(s, "command line");
   s.element = crystal.element;
   s.a_A = crystal.a_A;
   ensure_writable_destination(o.output, "-o");
@@ -60,8 +71,15 @@ void run_native(const EdisOptions& o) {
   std::vector<dft::DftFacetResult> results;
   std::printf("%-6s %6s %9s %11s %11s %9s %9s %8s\n", "facet", "layers", "area_A2", "E_dis_eV/A2",
               "E_dis(F)", "kpts", "kpts_bulk", "steps");
+  const std::filesystem::path folder = std::filesystem::absolute(o.output).parent_path();
+  // One line per ionic step of a relaxation (the SCF lines stay quiet).
+  const auto ionic_log = [](const std::string& line) {
+    if (line.find("ionic step") == std::string::npos) return;
+    std::printf("  %s\n", line.c_str());
+    std::fflush(stdout);
+  };
   for (const auto& hkl : crystal.facets) {
-    results.push_back(dft::dft_facet_energy(psp, hkl, s));
+    results.push_back(dft::dft_facet_energy(psp, hkl, s, ionic_log));
     const auto& r = results.back();
     table.facets.push_back(r.entry);
     const auto& m = r.meshes;
@@ -70,14 +88,40 @@ void run_native(const EdisOptions& o) {
                 r.entry.e_dis_eV_per_A2, r.e_dis_free_energy_eV_per_A2, m.slab[0], m.slab[1],
                 m.slab[2], m.bulk_supercell[0], m.bulk_supercell[1], m.bulk_supercell[2],
                 r.slab.scf_steps, r.bulk.scf_steps, r.entry.converged ? "" : "  NOT converged");
+    if (const auto& x = r.relaxation) {
+      std::printf(
+          "%-6s relaxed: E_dis %.6f eV/A2 (from F %.6f), %d ionic steps, max force %.4f "
+          "eV/A%s\n",
+          slabs::miller_label(r.entry.hkl).c_str(), r.e_dis_relaxed_eV_per_A2,
+          r.e_dis_relaxed_free_energy_eV_per_A2, x->ionic_steps, x->max_residual_force_eV_per_A,
+          x->converged ? "" : "  NOT converged");
+      const std::string stem = relaxed_slab_stem(o.output, r.entry.hkl);
+      slabs::write_structure(folder / (stem + ".vasp"), x->structure);
+      slabs::write_structure(folder / (stem + ".extxyz"), x->structure);
+    }
     std::fflush(stdout);
   }
-  write_file_atomically(o.output, dft::facet_table_json(table, results).dump(2) + "\n");
-  std::printf("wrote %s (unrelaxed slab method; E_dis from E(sigma->0), E_dis(F) from F = E-TS)\n",
-              o.output.c_str());
+  nlohmann::json j = dft::facet_table_json(table, {});
   for (const auto& r : results)
+    for (auto& entry : dft::facet_entries_json(r)) {
+      if (r.relaxation) {
+        const std::string stem = relaxed_slab_stem(o.output, r.entry.hkl);
+        entry["relaxed_structure_poscar"] = stem + ".vasp";
+        entry["relaxed_structure_extxyz"] = stem + ".extxyz";
+      }
+      j["facets"].push_back(std::move(entry));
+    }
+  write_file_atomically(o.output, j.dump(2) + "\n");
+  std::printf("wrote %s (%s slab method; E_dis from E(sigma->0), E_dis(F) from F = E-TS)\n",
+              o.output.c_str(), s.relax ? "unrelaxed and relaxed" : "unrelaxed");
+  for (const auto& r : results) {
     if (!r.entry.converged)
       throw InputError("--max-steps", "an SCF did not converge (facets.json has converged: false)");
+    if (r.relaxation && !r.relaxation->converged)
+      throw InputError("--relax-max-steps",
+                       "a relaxation did not reach --fmax (facets.json has "
+                       "relaxation_converged: false)");
+  }
 }
 
 void run_eam(const EdisOptions& o) {
@@ -136,10 +180,11 @@ const RegisterCommand kRegistered{
           cmd, md::eam_facet_settings_table());
       opts->cut_crystal = std::make_unique<SettingsOptions<slabs::CutCrystalSettings>>(
           cmd, slabs::cut_crystal_settings_table(), std::vector<std::string>{"cells"});
-      // Every [dft] key but layers and vacuum, which the EAM table already provides.
+      // Every [dft] key but layers, vacuum and fmax, which the EAM table already provides.
       std::vector<std::string> dft_keys;
       for (const auto* spec : dft::facet_settings_table().specs())
-        if (spec->key != "layers" && spec->key != "vacuum") dft_keys.push_back(spec->key);
+        if (spec->key != "layers" && spec->key != "vacuum" && spec->key != "fmax")
+          dft_keys.push_back(spec->key);
       opts->dft = std::make_unique<SettingsOptions<dft::DftFacetSettings>>(
           cmd, dft::facet_settings_table(), dft_keys);
       cmd->add_option("-o,--output", opts->output, "facets.json to write")->capture_default_str();

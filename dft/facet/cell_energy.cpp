@@ -41,13 +41,14 @@ CellEnergy run_cell_energy(const slabs::Structure& cell, const Pseudopotential& 
                            ScfSettings scf, const std::array<int, 3>& mesh,
                            const std::string& label,
                            const std::function<void(const std::string&)>& log,
-                           const std::optional<std::array<int, 3>>& fft_grid) {
+                           const CellRunOptions& options) {
   const std::map<std::string, Pseudopotential> pseudos{{cell.atoms.front().species, psp}};
   const Crystal crystal = crystal_from_structure(cell, pseudos, label);
   scf.kpoint_mesh = mesh;
   scf.kpoint_shift = {0, 0, 0};
-  scf.compute_forces = false;
-  if (fft_grid) scf.fft_grid = fft_grid;
+  scf.compute_forces = options.forces;
+  if (options.fft_grid) scf.fft_grid = options.fft_grid;
+
   scf.use_symmetry = scf.use_symmetry && mesh_respects_symmetry(crystal, mesh, scf.ecut_hartree);
   if (log)
     scf.log = [&](const std::string& line) { log(label + ": " + line); };
@@ -63,6 +64,8 @@ CellEnergy run_cell_energy(const slabs::Structure& cell, const Pseudopotential& 
   e.kpts = mesh;
   e.symmetry_used = scf.use_symmetry;
   e.n_atoms = cell.size();
+  for (const Vec3& f : r.forces_hartree_per_bohr)
+    e.forces_eV_per_A.push_back(f * (units::kHartreeInEV / units::kBohrInAngstrom));
   e.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return e;
 }

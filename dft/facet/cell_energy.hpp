@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "dft/crystal.hpp"
 #include "dft/pseudo/pseudopotential.hpp"
@@ -24,6 +25,13 @@ struct CellEnergy {
   bool symmetry_used = false;
   std::size_t n_atoms = 0;
   double wall_s = 0.0;
+  std::vector<Vec3> forces_eV_per_A;  ///< Cartesian, per atom; empty unless asked for
+};
+
+/// How to run one cell beyond its mesh.
+struct CellRunOptions {
+  std::optional<std::array<int, 3>> fft_grid;  ///< override the automatic grid
+  bool forces = false;
 };
 
 /// True when every rotation of `crystal`'s space group maps the Γ-centred mesh onto itself, so
@@ -33,13 +41,12 @@ struct CellEnergy {
 bool mesh_respects_symmetry(const Crystal& crystal, const std::array<int, 3>& mesh,
                             double ecut_hartree);
 
-/// Runs the SCF of `cell` (one species, `psp`) on the Γ-centred `mesh`, forces off. Symmetry is
-/// used only where the mesh respects it (see above); `fft_grid` overrides the automatic grid.
-/// `log` receives "label: <scf line>" per step.
+/// Runs the SCF of `cell` (one species, `psp`) on the Γ-centred `mesh`. Symmetry is used only
+/// where the mesh respects it (see above). `log` receives "label: <scf line>" per step.
 CellEnergy run_cell_energy(const slabs::Structure& cell, const Pseudopotential& psp,
                            ScfSettings scf, const std::array<int, 3>& mesh,
                            const std::string& label,
                            const std::function<void(const std::string&)>& log = {},
-                           const std::optional<std::array<int, 3>>& fft_grid = std::nullopt);
+                           const CellRunOptions& options = {});
 
 }  // namespace fw::dft

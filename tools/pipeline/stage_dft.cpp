@@ -46,6 +46,7 @@ std::optional<slabs::FacetTable> run_dft_stage(const RunSettings& s,
     const auto facet_start = std::chrono::steady_clock::now();
     results.push_back(dft::dft_facet_energy(psp, slabs::reduce_miller(hkl), settings));
     table.facets.push_back(results.back().entry);
+    if (results.back().relaxation) table.facets.push_back(results.back().relaxed_entry());
     progress.update(++done);
     const auto& r = results.back();
     std::printf(
