@@ -30,6 +30,8 @@ struct DftFacetSettings {
   std::array<int, 3> kpts_bulk{};  ///< N-layer bulk mesh; 0x0x0: in-plane of kpts, kz by density
   double kdensity_per_A{};  ///< > 0: both meshes from this density (slabs::kmesh_from_density)
   std::string bulk_cell;    ///< "primitive" (folded mesh) | "supercell" (the N-layer cell)
+  int cut_cells{};          ///< cut-crystal method: n×n×n conventional cells
+  double cut_vacuum_A{};    ///< cut-crystal method: vacuum around the crystal
   bool relax{};             ///< also relax the slab (the bulk reference stays unrelaxed)
   SlabRelaxSettings relaxation;
   ScfSettings scf;  ///< cut-off, smearing, tolerances (k-mesh is set per cell here)

@@ -281,6 +281,21 @@ std::vector<settings::Binding<DftFacetSettings>> facet_bindings() {
            .choices = {"primitive", "supercell"}},
           [](auto& s) -> auto& { return s.bulk_cell; }),
       bind<S>(
+          {.key = "cut_cells",
+           .type = Type::Integer,
+           .default_value = 2LL,
+           .doc = "method cut-crystal: n of the n×n×n conventional-cell cube (4n³ atoms), Γ only",
+           .range = between(2, 60)},
+          [](auto& s) -> auto& { return s.cut_cells; }),
+      bind<S>(
+          {.key = "cut_vacuum",
+           .type = Type::Real,
+           .unit = "Å",
+           .default_value = 10.0,
+           .doc = "method cut-crystal: vacuum between the crystal and its periodic images",
+           .range = above_at_most(0, 1000)},
+          [](auto& s) -> auto& { return s.cut_vacuum_A; }),
+      bind<S>(
           {.key = "relax",
            .type = Type::Boolean,
            .default_value = false,

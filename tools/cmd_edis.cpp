@@ -8,6 +8,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "dft/facet/cut_crystal_energy.hpp"
 #include "dft/facet_energy.hpp"
 #include "dft/pseudo/pseudopotential.hpp"
 #include "dft/settings.hpp"
@@ -38,36 +39,91 @@ std::string relaxed_slab_stem(const std::string& output, const slabs::Miller& hk
          "_relaxed";
 }
 
-/// `facetweld edis --engine native`: dft::dft_facet_energy per facet (docs/dft.md).
-void run_native(const EdisOptions& o) {
-  const slabs::CrystalSettings crystal = o.crystal->resolve();
-  const md::EamFacetSettings shared = o.eam->resolve();
-  if (shared.method != "slab")
-    throw InputError("--method",
-                     "'" + shared.method + "' is not available with --engine native yet (slab)");
+/// The [dft] settings of a native run: the table's options, with --layers, --vacuum, --fmax and
+/// --cells taken from the shared (EAM / cut-crystal) options when given.
+dft::DftFacetSettings native_settings(const EdisOptions& o, const md::EamFacetSettings& shared) {
   const auto& table_spec = dft::facet_settings_table();
   dft::DftFacetSettings s = o.dft->resolve();
-  // --layers and --vacuum come through the EAM table's options; the [dft] table checks them.
+  const bool cut = shared.method == "cut-crystal";
   if (o.eam->given("layers"))
     table_spec.set_value(s, "layers", settings::Value(static_cast<long long>(shared.layers)),
                          "--layers");
   if (o.eam->given("vacuum"))
-    table_spec.set_value(s, "vacuum", settings::Value(shared.vacuum_A), "--vacuum");
+    table_spec.set_value(s, cut ? "cut_vacuum" : "vacuum", settings::Value(shared.vacuum_A),
+                         "--vacuum");
   if (o.eam->given("fmax"))
     table_spec.set_value(s, "fmax", settings::Value(shared.force_tolerance_eV_per_A), "--fmax");
+  if (o.cut_crystal->given("cells"))
+    table_spec.set_value(s, "cut_cells",
+                         settings::Value(static_cast<long long>(o.cut_crystal->resolve().cells)),
+                         "--cells");
   table_spec.check_consistency(s, "command line");
-  s.element = crystal.element;
-  s.a_A = crystal.a_A;
-  ensure_writable_destination(o.output, "-o");
-  const dft::Pseudopotential psp = dft::read_pseudopotential(s.pseudopotential);
+  return s;
+}
 
+slabs::FacetTable native_table(const dft::DftFacetSettings& s) {
   slabs::FacetTable table;
   table.engine = "native-pbe";
   table.element = s.element;
   table.a_A = s.a_A;
-  table.settings = table_spec.to_json(s);
+  table.settings = dft::facet_settings_table().to_json(s);
   table.settings["a_A"] = s.a_A;
   table.settings["element"] = s.element;
+  return table;
+}
+
+/// `facetweld edis --engine native --method cut-crystal`: the paper's geometry, Γ only.
+void run_native_cut_crystal(const EdisOptions& o, const dft::DftFacetSettings& s,
+                            const std::vector<slabs::Miller>& facets) {
+  if (s.relax)
+    throw InputError("--relax", "the cut-crystal method is unrelaxed with --engine native");
+  ensure_writable_destination(o.output, "-o");
+  const dft::Pseudopotential psp = dft::read_pseudopotential(s.pseudopotential);
+  // Every facet's cells are checked before the first SCF, so a size that does not fit is
+  // refused at once.
+  for (const auto& hkl : facets) {
+    const auto cut = dft::cut_crystal_cells(s.element, s.a_A, hkl, s.cut_cells, s.cut_vacuum_A);
+    std::printf("%s cut crystal, %d^3 cells, %g A vacuum, Gamma only: %s\n",
+                slabs::miller_label(slabs::reduce_miller(hkl)).c_str(), s.cut_cells, s.cut_vacuum_A,
+                dft::check_cut_crystal_fits(cut, psp, s.scf).c_str());
+  }
+  std::fflush(stdout);
+  nlohmann::json j = slabs::to_json(native_table(s));
+  j["facets"] = nlohmann::json::array();
+  bool converged = true;
+  std::printf("%-6s %9s %11s %11s %6s %14s\n", "facet", "area_A2", "E_dis_eV/A2", "E_dis(F)",
+              "atoms", "steps");
+  std::optional<dft::CellEnergy> whole;  // the same cube for every facet: one SCF
+  for (const auto& hkl : facets) {
+    const dft::DftCutCrystalResult r = dft::dft_cut_crystal_energy(
+        psp, hkl, s.element, s.a_A, s.cut_cells, s.cut_vacuum_A, s.scf, {}, whole);
+    whole = r.crystal;
+    std::printf("%-6s %9.4f %11.6f %11.6f %2zu+%-3zu %4d+%d+%d%s\n",
+                slabs::miller_label(r.entry.hkl).c_str(), r.entry.area_A2, r.entry.e_dis_eV_per_A2,
+                r.e_dis_free_energy_eV_per_A2, r.atoms_part1, r.atoms_part2, r.crystal.scf_steps,
+                r.part1.scf_steps, r.part2.scf_steps, r.entry.converged ? "" : "  NOT converged");
+    std::fflush(stdout);
+    converged = converged && r.entry.converged;
+    j["facets"].push_back(dft::to_json(r));
+  }
+  write_file_atomically(o.output, j.dump(2) + "\n");
+  std::printf("wrote %s (unrelaxed cut-crystal method, Gamma only)\n", o.output.c_str());
+  if (!converged)
+    throw InputError("--max-steps", "an SCF did not converge (facets.json has converged: false)");
+}
+
+/// `facetweld edis --engine native`: dft::dft_facet_energy per facet (docs/dft.md).
+void run_native(const EdisOptions& o) {
+  const slabs::CrystalSettings crystal = o.crystal->resolve();
+  const md::EamFacetSettings shared = o.eam->resolve();
+  dft::DftFacetSettings s = native_settings(o, shared);
+  s.element = crystal.element;
+  s.a_A = crystal.a_A;
+  if (shared.method == "cut-crystal") return run_native_cut_crystal(o, s, crystal.facets);
+  ensure_writable_destination(o.output, "-o");
+  const dft::Pseudopotential psp = dft::read_pseudopotential(s.pseudopotential);
+
+  slabs::FacetTable table = native_table(s);
   std::vector<dft::DftFacetResult> results;
   std::printf("%-6s %6s %9s %11s %11s %9s %9s %8s\n", "facet", "layers", "area_A2", "E_dis_eV/A2",
               "E_dis(F)", "kpts", "kpts_bulk", "steps");
@@ -180,10 +236,12 @@ const RegisterCommand kRegistered{
           cmd, md::eam_facet_settings_table());
       opts->cut_crystal = std::make_unique<SettingsOptions<slabs::CutCrystalSettings>>(
           cmd, slabs::cut_crystal_settings_table(), std::vector<std::string>{"cells"});
-      // Every [dft] key but layers, vacuum and fmax, which the EAM table already provides.
+      // Every [dft] key but layers, vacuum, fmax, cut_cells and cut_vacuum, which the EAM and
+      // cut-crystal tables already provide (--layers, --vacuum, --fmax, --cells).
       std::vector<std::string> dft_keys;
       for (const auto* spec : dft::facet_settings_table().specs())
-        if (spec->key != "layers" && spec->key != "vacuum" && spec->key != "fmax")
+        if (spec->key != "layers" && spec->key != "vacuum" && spec->key != "fmax" &&
+            spec->key != "cut_cells" && spec->key != "cut_vacuum")
           dft_keys.push_back(spec->key);
       opts->dft = std::make_unique<SettingsOptions<dft::DftFacetSettings>>(
           cmd, dft::facet_settings_table(), dft_keys);
