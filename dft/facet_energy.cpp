@@ -48,7 +48,10 @@ FacetMeshes facet_meshes(const slabs::PlaneGeometry& plane, const DftFacetSettin
 
 DftFacetResult dft_facet_energy(const Pseudopotential& psp, const slabs::Miller& hkl,
                                 const DftFacetSettings& s,
-                                const std::function<void(const std::string&)>& log) {
+                                const std::function<void(const std::string&)>& log,
+                                CellCache* cache) {
+  CellRunOptions cached;
+  cached.cache = cache;
   const slabs::PlaneGeometry plane = slabs::fcc_plane_geometry(s.a_A, hkl);
   const std::string label = slabs::miller_label(plane.hkl);
   DftFacetResult r;
@@ -61,7 +64,7 @@ DftFacetResult dft_facet_energy(const Pseudopotential& psp, const slabs::Miller&
     r.relaxation = relax_slab(slab, psp, s.scf, r.meshes.slab, s.relaxation, label + " slab", log);
     r.slab = r.relaxation->unrelaxed;
   } else {
-    r.slab = run_cell_energy(slab, psp, s.scf, r.meshes.slab, label + " slab", log);
+    r.slab = run_cell_energy(slab, psp, s.scf, r.meshes.slab, label + " slab", log, cached);
   }
 
   const bool primitive = s.bulk_cell == "primitive";
@@ -69,7 +72,7 @@ DftFacetResult dft_facet_energy(const Pseudopotential& psp, const slabs::Miller&
       primitive ? one_layer_cell(s, plane.hkl) : stacked_bulk_cell(s, plane.hkl);
   r.bulk = run_cell_energy(
       bulk, psp, s.scf, primitive ? r.meshes.bulk_primitive : r.meshes.bulk_supercell,
-      label + (primitive ? " bulk (1-layer cell, folded mesh)" : " bulk"), log);
+      label + (primitive ? " bulk (1-layer cell, folded mesh)" : " bulk"), log, cached);
   const double scale = static_cast<double>(slab.size()) / static_cast<double>(bulk.size());
 
   slabs::FacetEntry& e = r.entry;

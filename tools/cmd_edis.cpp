@@ -8,6 +8,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "dft/facet/convergence.hpp"
 #include "dft/facet/cut_crystal_energy.hpp"
 #include "dft/facet_energy.hpp"
 #include "dft/pseudo/pseudopotential.hpp"
@@ -19,6 +20,7 @@
 #include "slabs/io/structure_file.hpp"
 #include "tools/cli_options.hpp"
 #include "tools/command.hpp"
+#include "tools/report/svg_chart.hpp"
 #include "tools/settings_cli.hpp"
 
 namespace fw::cli {
@@ -112,6 +114,60 @@ void run_native_cut_crystal(const EdisOptions& o, const dft::DftFacetSettings& s
     throw InputError("--max-steps", "an SCF did not converge (facets.json has converged: false)");
 }
 
+/// `facetweld edis --engine native --converge`: dft::converge_facet per facet, every finished
+/// cell kept in "<stem>.cells.json" so that the same command continues a killed series.
+void run_native_converge(const EdisOptions& o, const dft::DftFacetSettings& s,
+                         const std::vector<slabs::Miller>& facets) {
+  if (s.relax)
+    throw InputError("--converge", "the series is unrelaxed; run --relax at its final settings");
+  ensure_writable_destination(o.output, "-o");
+  const dft::Pseudopotential psp = dft::read_pseudopotential(s.pseudopotential);
+  const std::filesystem::path folder = std::filesystem::absolute(o.output).parent_path();
+  const std::string stem = std::filesystem::path(o.output).stem().string();
+  dft::CellCache cache(folder / (stem + ".cells.json"));
+  if (cache.size() > 0)
+    std::printf("continuing: %zu cells finished earlier in %s\n", cache.size(),
+                cache.path().c_str());
+  const auto log = [](const std::string& line) {  // one line per point, not the SCF steps
+    if (line.find("E_dis") == std::string::npos) return;
+    std::printf("  %s\n", line.c_str());
+    std::fflush(stdout);
+  };
+  nlohmann::json j = slabs::to_json(native_table(s));
+  j["facets"] = nlohmann::json::array();
+  report::LineChart chart{
+      "E_dis vs slab thickness (unrelaxed, native PBE)", "layers", "E_dis (eV/Å²)", {}};
+  bool converged = true;
+  for (const auto& hkl : facets) {
+    const dft::FacetConvergence c = dft::converge_facet(psp, hkl, s, s.convergence, cache, log);
+    const auto& e = c.final.entry;
+    std::printf(
+        "%s converged E_dis = %.4f +- %.4f eV/A2 (from F %.4f) at %d layers, %.1f A "
+        "vacuum, %.1f Ha, k %dx%d%s\n",
+        slabs::miller_label(e.hkl).c_str(), e.e_dis_eV_per_A2, c.error_eV_per_A2,
+        c.final.e_dis_free_energy_eV_per_A2, e.layers, c.points.back().vacuum_A,
+        c.points.back().ecut_hartree, c.final.meshes.slab[0], c.final.meshes.slab[1],
+        c.converged() ? "" : "  (NOT converged on every axis)");
+    std::fflush(stdout);
+    converged = converged && c.converged() && e.converged;
+    j["facets"].push_back(dft::to_json(c, s.convergence));
+    report::LineSeries line{slabs::miller_label(e.hkl), {}, {}};
+    for (const auto& p : c.points)
+      if (p.axis == "start" || p.axis == "layers") {
+        line.x.push_back(p.layers);
+        line.y.push_back(p.e_dis_eV_per_A2);
+      }
+    chart.series.push_back(line);
+  }
+  write_file_atomically(folder / (stem + "_convergence_layers.svg"), report::render_svg(chart));
+  write_file_atomically(o.output, j.dump(2) + "\n");
+  std::printf("wrote %s and %s_convergence_layers.svg (unrelaxed slab method, converged series)\n",
+              o.output.c_str(), stem.c_str());
+  if (!converged)
+    throw InputError("--converge-max-points",
+                     "an axis of the series (or an SCF) did not converge; see facets.json");
+}
+
 /// `facetweld edis --engine native`: dft::dft_facet_energy per facet (docs/dft.md).
 void run_native(const EdisOptions& o) {
   const slabs::CrystalSettings crystal = o.crystal->resolve();
@@ -120,6 +176,7 @@ void run_native(const EdisOptions& o) {
   s.element = crystal.element;
   s.a_A = crystal.a_A;
   if (shared.method == "cut-crystal") return run_native_cut_crystal(o, s, crystal.facets);
+  if (s.converge) return run_native_converge(o, s, crystal.facets);
   ensure_writable_destination(o.output, "-o");
   const dft::Pseudopotential psp = dft::read_pseudopotential(s.pseudopotential);
 

@@ -8,6 +8,7 @@
 #include "core/units.hpp"
 #include "dft/basis/fft_grid.hpp"
 #include "dft/basis/symmetry.hpp"
+#include "dft/facet/cell_cache.hpp"
 #include "dft/structure_adapter.hpp"
 
 namespace fw::dft {
@@ -50,6 +51,15 @@ CellEnergy run_cell_energy(const slabs::Structure& cell, const Pseudopotential& 
   if (options.fft_grid) scf.fft_grid = options.fft_grid;
 
   scf.use_symmetry = scf.use_symmetry && mesh_respects_symmetry(crystal, mesh, scf.ecut_hartree);
+  std::string cache_key;
+  if (options.cache && !options.forces) {
+    cache_key = CellCache::key(cell, mesh, scf, psp.source_path);
+    if (auto cached = options.cache->find(cache_key)) {
+      cached->from_cache = true;
+      if (log) log(label + ": finished earlier, read from " + options.cache->path().string());
+      return *cached;
+    }
+  }
   if (log)
     scf.log = [&](const std::string& line) { log(label + ": " + line); };
   else
@@ -67,6 +77,7 @@ CellEnergy run_cell_energy(const slabs::Structure& cell, const Pseudopotential& 
   for (const Vec3& f : r.forces_hartree_per_bohr)
     e.forces_eV_per_A.push_back(f * (units::kHartreeInEV / units::kBohrInAngstrom));
   e.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!cache_key.empty() && e.converged) options.cache->store(cache_key, e);
   return e;
 }
 

@@ -15,6 +15,8 @@
 
 namespace fw::dft {
 
+class CellCache;
+
 /// What a facet energy needs from one SCF run, in eV.
 struct CellEnergy {
   double energy_eV = 0.0;       ///< E(σ → 0) (ScfResult::energy_zero_smearing_hartree)
@@ -26,12 +28,16 @@ struct CellEnergy {
   std::size_t n_atoms = 0;
   double wall_s = 0.0;
   std::vector<Vec3> forces_eV_per_A;  ///< Cartesian, per atom; empty unless asked for
+  bool from_cache = false;            ///< found in a CellCache instead of computed
 };
 
 /// How to run one cell beyond its mesh.
 struct CellRunOptions {
   std::optional<std::array<int, 3>> fft_grid;  ///< override the automatic grid
   bool forces = false;
+  /// Non-null: a cell already in the cache is not computed again, and a converged new one is
+  /// stored (runs with forces are never cached).
+  CellCache* cache = nullptr;
 };
 
 /// True when every rotation of `crystal`'s space group maps the Γ-centred mesh onto itself, so
