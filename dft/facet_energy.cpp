@@ -123,8 +123,8 @@ nlohmann::json to_json(const DftFacetResult& r) {
   j["bulk_cell"] = r.bulk_cell;
   j["kpts_bulk_computed"] =
       r.bulk_cell == "primitive" ? r.meshes.bulk_primitive : r.meshes.bulk_supercell;
-  j["symmetry_used_slab"] = r.slab.symmetry_used;
-  j["symmetry_used_bulk"] = r.bulk.symmetry_used;
+  j["symmetry_operations_slab"] = r.slab.symmetry_operations;
+  j["symmetry_operations_bulk"] = r.bulk.symmetry_operations;
   j["wall_s_slab"] = r.slab.wall_s;
   j["wall_s_bulk"] = r.bulk.wall_s;
   if (const auto& x = r.relaxation) {

@@ -17,7 +17,7 @@ constexpr const char* kFormat = "facetweld-dft-cell-cache-1";
 nlohmann::json to_json(const CellEnergy& e) {
   return {{"energy_eV", e.energy_eV}, {"free_energy_eV", e.free_energy_eV},
           {"scf_steps", e.scf_steps}, {"converged", e.converged},
-          {"kpts", e.kpts},           {"symmetry_used", e.symmetry_used},
+          {"kpts", e.kpts},           {"symmetry_operations", e.symmetry_operations},
           {"n_atoms", e.n_atoms},     {"wall_s", e.wall_s}};
 }
 
@@ -28,7 +28,7 @@ CellEnergy cell_energy_from_json(const nlohmann::json& j) {
   e.scf_steps = j.at("scf_steps").get<int>();
   e.converged = j.at("converged").get<bool>();
   e.kpts = j.at("kpts").get<std::array<int, 3>>();
-  e.symmetry_used = j.at("symmetry_used").get<bool>();
+  e.symmetry_operations = j.at("symmetry_operations").get<int>();
   e.n_atoms = j.at("n_atoms").get<std::size_t>();
   e.wall_s = j.at("wall_s").get<double>();
   return e;

@@ -23,8 +23,8 @@ struct CellEnergy {
   double free_energy_eV = 0.0;  ///< F = E − TS, ABINIT's etotal
   int scf_steps = 0;
   bool converged = false;
-  std::array<int, 3> kpts{};  ///< Γ-centred mesh of this cell
-  bool symmetry_used = false;
+  std::array<int, 3> kpts{};    ///< Γ-centred mesh of this cell
+  int symmetry_operations = 0;  ///< space-group operations that keep the mesh (1: none used)
   std::size_t n_atoms = 0;
   double wall_s = 0.0;
   std::vector<Vec3> forces_eV_per_A;  ///< Cartesian, per atom; empty unless asked for
@@ -40,15 +40,9 @@ struct CellRunOptions {
   CellCache* cache = nullptr;
 };
 
-/// True when every rotation of `crystal`'s space group maps the Γ-centred mesh onto itself, so
-/// reducing the mesh by the group (and symmetrising the density with it) leaves the energy of the
-/// plain mesh unchanged. A tilted oriented-bulk cell with a mesh that is not uniform in all
-/// directions fails this (its rotations mix the stacking axis into the in-plane axes).
-bool mesh_respects_symmetry(const Crystal& crystal, const std::array<int, 3>& mesh,
-                            double ecut_hartree);
-
-/// Runs the SCF of `cell` (one species, `psp`) on the Γ-centred `mesh`. Symmetry is used only
-/// where the mesh respects it (see above). `log` receives "label: <scf line>" per step.
+/// Runs the SCF of `cell` (one species, `psp`) on the Γ-centred `mesh`, reduced by the
+/// operations that keep the mesh (dft/basis/kpoints: mesh_preserving_symmetry). `log` receives
+/// "label: <scf line>" per step.
 CellEnergy run_cell_energy(const slabs::Structure& cell, const Pseudopotential& psp,
                            ScfSettings scf, const std::array<int, 3>& mesh,
                            const std::string& label,
