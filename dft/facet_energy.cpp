@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "core/error.hpp"
+#include "dft/settings.hpp"
 #include "slabs/kmesh.hpp"
 
 namespace fw::dft {
@@ -50,6 +51,7 @@ DftFacetResult dft_facet_energy(const Pseudopotential& psp, const slabs::Miller&
                                 const DftFacetSettings& s,
                                 const std::function<void(const std::string&)>& log,
                                 CellCache* cache) {
+  check_relaxation_layers(s, "--relax-fixed-layers");
   CellRunOptions cached;
   cached.cache = cache;
   const slabs::PlaneGeometry plane = slabs::fcc_plane_geometry(s.a_A, hkl);

@@ -416,11 +416,6 @@ void check_facet_consistency(const DftFacetSettings& s, const std::string& sourc
   check_scf_consistency(s.scf, source);
   if (s.kpts[2] != 1)
     throw InputError(source, "'kpts' of a slab must be n×m×1 (the vacuum axis has one k-point)");
-  if (s.relax && s.relaxation.mode == "fixed-middle" &&
-      (s.relaxation.fixed_layers >= s.layers || (s.layers - s.relaxation.fixed_layers) % 2 != 0))
-    throw InputError(source, "'relax_fixed_layers' (" + std::to_string(s.relaxation.fixed_layers) +
-                                 ") must leave an even, non-zero number of the " +
-                                 std::to_string(s.layers) + " layers free (as many per face)");
   const auto& b = s.kpts_bulk;
   const bool automatic = b[0] == 0 && b[1] == 0 && b[2] == 0;
   if (!automatic && (b[0] == 0 || b[1] == 0 || b[2] == 0))
@@ -432,6 +427,14 @@ void check_facet_consistency(const DftFacetSettings& s, const std::string& sourc
 }
 
 }  // namespace
+
+void check_relaxation_layers(const DftFacetSettings& s, const std::string& source) {
+  if (s.relax && s.relaxation.mode == "fixed-middle" &&
+      (s.relaxation.fixed_layers >= s.layers || (s.layers - s.relaxation.fixed_layers) % 2 != 0))
+    throw InputError(source, "'relax_fixed_layers' (" + std::to_string(s.relaxation.fixed_layers) +
+                                 ") must leave an even, non-zero number of the " +
+                                 std::to_string(s.layers) + " layers free (as many per face)");
+}
 
 const settings::Table<DftFacetSettings>& facet_settings_table() {
   static const settings::Table<DftFacetSettings> table(

@@ -60,6 +60,7 @@ dft::DftFacetSettings native_settings(const EdisOptions& o, const md::EamFacetSe
                          settings::Value(static_cast<long long>(o.cut_crystal->resolve().cells)),
                          "--cells");
   table_spec.check_consistency(s, "command line");
+  dft::check_relaxation_layers(s, "--relax-fixed-layers");
   return s;
 }
 
@@ -79,6 +80,8 @@ void run_native_cut_crystal(const EdisOptions& o, const dft::DftFacetSettings& s
                             const std::vector<slabs::Miller>& facets) {
   if (s.relax)
     throw InputError("--relax", "the cut-crystal method is unrelaxed with --engine native");
+  if (s.converge)
+    throw InputError("--converge", "the series is for the slab method (--method slab)");
   ensure_writable_destination(o.output, "-o");
   const dft::Pseudopotential psp = dft::read_pseudopotential(s.pseudopotential);
   // Every facet's cells are checked before the first SCF, so a size that does not fit is

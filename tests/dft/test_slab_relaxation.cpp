@@ -112,9 +112,9 @@ TEST(SlabRelaxation, FixedMiddleNeedsAsManyFreePlanesPerFace) {
   table.set_text(s, "relax_mode", "fixed-middle", "test");
   s.layers = 4;
   s.relaxation.fixed_layers = 1;
-  EXPECT_THROW(table.check_consistency(s, "test"), InputError);
+  EXPECT_THROW(check_relaxation_layers(s, "test"), InputError);
   s.relaxation.fixed_layers = 2;
-  EXPECT_NO_THROW(table.check_consistency(s, "test"));
+  EXPECT_NO_THROW(check_relaxation_layers(s, "test"));
 }
 
 }  // namespace
