@@ -14,12 +14,15 @@ class InputError : public std::runtime_error {
   InputError(std::string source, int line, const std::string& message)
       : std::runtime_error(format(source, line, message)),
         source_(std::move(source)),
-        line_(line) {}
+        line_(line),
+        message_(message) {}
   InputError(std::string source, const std::string& message)
       : InputError(std::move(source), 0, message) {}
 
   const std::string& source() const { return source_; }
   int line() const { return line_; }
+  /// What was expected, without the source and line.
+  const std::string& message() const { return message_; }
 
  private:
   static std::string format(const std::string& source, int line, const std::string& message) {
@@ -34,6 +37,7 @@ class InputError : public std::runtime_error {
   }
   std::string source_;
   int line_;
+  std::string message_;
 };
 
 }  // namespace fw

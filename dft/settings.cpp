@@ -105,8 +105,8 @@ std::vector<settings::Binding<ScfSettings>> scf_bindings() {
       bind<S>(
           {.key = "mixing_beta",
            .type = Type::Real,
-           .default_value = 0.7,
-           .doc = "Pulay-Kerker density mixing parameter",
+           .default_value = 1.0,
+           .doc = "Pulay density mixing step β (the preconditioned residual's weight)",
            .range = above_at_most(0, 1)},
           [](auto& s) -> auto& { return s.mixing_beta; }),
       bind<S>(
@@ -124,6 +124,15 @@ std::vector<settings::Binding<ScfSettings>> scf_bindings() {
            .doc = "Pulay (DIIS) history length",
            .range = between(1, 100)},
           [](auto& s) -> auto& { return s.mixing_history; }),
+      bind<S>(
+          {.key = "mixing_preconditioner",
+           .type = Type::Choice,
+           .default_value = std::string("ldos"),
+           .doc =
+               "Preconditioner of the density step: ldos (local density of states, Herbst & "
+               "Levitt 2020; metals, slabs with vacuum) or kerker (homogeneous metal, kerker_q0)",
+           .choices = {"ldos", "kerker"}},
+          [](auto& s) -> auto& { return s.mixing_preconditioner; }),
       bind<S>(
           {.key = "symmetry",
            .type = Type::Boolean,
@@ -395,10 +404,11 @@ std::vector<settings::Binding<DftFacetSettings>> facet_bindings() {
            .range = above_at_most(0, 2)},
           [](auto& s) -> auto& { return s.relaxation.max_step_A; }),
   };
-  auto lifted = settings::lift<S>(
-      scf_settings_table(), [](auto& s) -> auto& { return s.scf; },
-      {"ecut", "smearing", "xc", "toldfe", "density_tolerance", "max_steps", "mixing_beta",
-       "kerker_q0", "mixing_history", "symmetry", "time_reversal", "threads"});
+  auto lifted =
+      settings::lift<S>(scf_settings_table(), [](auto& s) -> auto& { return s.scf; },
+                        {"ecut", "smearing", "xc", "toldfe", "density_tolerance", "max_steps",
+                         "mixing_beta", "kerker_q0", "mixing_history", "mixing_preconditioner",
+                         "symmetry", "time_reversal", "threads"});
   // Every ScfSettings field a facet run uses must be bound here: Table::defaults() starts from a
   // value-initialised struct, so an unbound field would be 0 (no Kerker preconditioning, no
   // Pulay history, no symmetry). nbands and fft_grid stay automatic (0 / none) per cell.

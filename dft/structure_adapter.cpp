@@ -2,28 +2,20 @@
 /// \brief slabs::Structure → dft::Crystal with input checks.
 #include "dft/structure_adapter.hpp"
 
-#include <cstdio>
-
 #include "core/error.hpp"
 #include "core/units.hpp"
+#include "slabs/input_checks.hpp"
 
 namespace fw::dft {
 
 Crystal crystal_from_structure(const slabs::Structure& structure,
                                const std::map<std::string, Pseudopotential>& pseudos,
                                const std::string& source) {
-  if (structure.atoms.empty()) throw InputError(source, "structure has no atoms");
   for (bool p : structure.pbc)
     if (!p)
       throw InputError(source,
                        "the plane-wave solver needs a structure periodic along all three axes");
-  const double d_min = structure.min_distance();
-  if (d_min < 0.5) {
-    char msg[160];
-    std::snprintf(msg, sizeof msg,
-                  "two atoms are %.3f Å apart (closer than 0.5 Å): check the structure", d_min);
-    throw InputError(source, msg);
-  }
+  slabs::check_atoms_do_not_overlap(structure, source);
   Crystal crystal;
   for (int i = 0; i < 3; ++i) crystal.cell_bohr[i] = structure.cell[i] * units::kAngstromInBohr;
   std::map<std::string, int> species_index;

@@ -20,7 +20,7 @@ std::vector<std::vector<NeighborVector>> full_neighbor_lists(const System& syste
   copy.id = system.id;
   copy.image.assign(system.size(), {0, 0, 0});
   NeighborList list(cutoff_A, 0.0);
-  list.set_min_distance_A(0.0);
+  list.set_overlap_check(false);
   list.build(copy, false);
   const double c2 = cutoff_A * cutoff_A;
   const auto& shifts = list.shift_vectors();

@@ -11,6 +11,7 @@
 
 #include "core/error.hpp"
 #include "md/threads.hpp"
+#include "slabs/elements.hpp"
 
 namespace fw::md {
 
@@ -217,7 +218,10 @@ void NeighborList::build(System& system, bool sort_atoms) {
   begin_.assign(n + 1, 0);
   shifted_begin_.assign(n, 0);
   std::vector<std::uint32_t> plain_count(n), shifted_count(n);
-  double min_sq = std::numeric_limits<double>::max();
+  // The pair most inside its overlap distance: min over pairs of r^2 / d_overlap^2 (< 1: overlap).
+  const std::vector<double> inv_overlap_sq = inverse_squared_overlap_distances(system);
+  const std::size_t types = system.type_names.size();
+  double closeness = std::numeric_limits<double>::max();
   std::size_t closest_i = 0, closest_j = 0;
 
   const bool masked = !type_pair_mask_.empty();
@@ -233,7 +237,7 @@ void NeighborList::build(System& system, bool sort_atoms) {
     // after: the kernels' "r < cutoff" branch then stays predictable between rebuilds.
     std::vector<std::uint32_t> skin_j, shifted_j, shifted_skin_j;
     std::vector<std::uint16_t> shifted_s, shifted_skin_s;
-    double my_min_sq = std::numeric_limits<double>::max();
+    double my_closeness = std::numeric_limits<double>::max();
     std::size_t my_i = 0, my_j = 0;
 #pragma omp for schedule(static)
     for (std::size_t i = 0; i < n; ++i) {
@@ -265,10 +269,15 @@ void NeighborList::build(System& system, bool sort_atoms) {
                            ddz = cand_x_[3 * c + 2] - zi;
               const double rsq = ddx * ddx + ddy * ddy + ddz * ddz;
               if (rsq >= r_list_sq) continue;
-              if (rsq < my_min_sq) {
-                my_min_sq = rsq;
-                my_i = i;
-                my_j = j;
+              if (check_overlap_) {
+                const double pair_closeness =
+                    rsq * inv_overlap_sq[static_cast<std::size_t>(type_i) * types +
+                                         static_cast<std::size_t>(system.type[j])];
+                if (pair_closeness < my_closeness) {
+                  my_closeness = pair_closeness;
+                  my_i = i;
+                  my_j = j;
+                }
               }
               const bool inner = rsq < cutoff_sq;
               if (s == centre) {
@@ -300,8 +309,8 @@ void NeighborList::build(System& system, bool sort_atoms) {
       shifted_count[i] = static_cast<std::uint32_t>(shifted_j.size() + shifted_skin_j.size());
     }
 #pragma omp critical
-    if (my_min_sq < min_sq) {
-      min_sq = my_min_sq;
+    if (my_closeness < closeness) {
+      closeness = my_closeness;
       closest_i = my_i;
       closest_j = my_j;
     }
@@ -328,13 +337,39 @@ void NeighborList::build(System& system, bool sort_atoms) {
   }
   x_at_build_ = system.x;
   ++builds_;
-  min_pair_distance_A_ = std::sqrt(min_sq);
-  if (min_pair_distance_A_ < min_distance_A_) {
-    std::ostringstream msg;
-    msg << "atoms " << system.id[closest_i] + 1 << " and " << system.id[closest_j] + 1
-        << " overlap (" << min_pair_distance_A_ << " A apart, below " << min_distance_A_ << " A)";
-    throw InputError("structure", msg.str());
+  if (closeness < 1.0) throw_overlap(system, closest_i, closest_j, closeness);
+}
+
+std::vector<double> NeighborList::inverse_squared_overlap_distances(const System& system) const {
+  const std::size_t types = system.type_names.size();
+  if (!check_overlap_) return {};
+  std::vector<double> table(types * types);
+  for (std::size_t a = 0; a < types; ++a) {
+    for (std::size_t b = 0; b < types; ++b) {
+      const std::string &sa = system.type_names[a], &sb = system.type_names[b];
+      const double d = slabs::is_element(sa) && slabs::is_element(sb)
+                           ? slabs::overlap_distance_A(slabs::element(sa), slabs::element(sb))
+                           : kOverlapDistanceUnknownSpeciesA;
+      table[a * types + b] = 1.0 / (d * d);
+    }
   }
+  return table;
+}
+
+void NeighborList::throw_overlap(const System& system, std::size_t i, std::size_t j,
+                                 double closeness) const {
+  const std::string &si = system.type_names[static_cast<std::size_t>(system.type[i])],
+                    &sj = system.type_names[static_cast<std::size_t>(system.type[j])];
+  const double limit = slabs::is_element(si) && slabs::is_element(sj)
+                           ? slabs::overlap_distance_A(slabs::element(si), slabs::element(sj))
+                           : kOverlapDistanceUnknownSpeciesA;
+  std::ostringstream msg;
+  msg.precision(3);
+  msg << "atoms " << system.id[i] + 1 << " (" << si << ") and " << system.id[j] + 1 << " (" << sj
+      << ") overlap: " << std::fixed << limit * std::sqrt(closeness) << " Å apart, closer than "
+      << limit << " Å (half the sum of their covalent radii); check the cell (a POSCAR scale "
+      << "factor) and the positions";
+  throw InputError("structure", msg.str());
 }
 
 }  // namespace fw::md

@@ -11,6 +11,9 @@
 
 namespace fw::md {
 
+/// Overlap distance for a species that is not a chemical element (a bare type name), Å.
+inline constexpr double kOverlapDistanceUnknownSpeciesA = 0.5;
+
 /// Every pair within cutoff + skin appears once. A pair with atom j's periodic image is stored as
 /// (j, shift s) and its separation is x_j + T_s - x_i, T_s = n_s·cell; within each atom's list the
 /// unshifted neighbours come first so the common case needs no shift at all. Positions are wrapped
@@ -45,9 +48,10 @@ class NeighborList {
   const std::uint16_t* shift_indices() const { return shift_index_.data(); }
   const std::vector<Vec3>& shift_vectors() const { return shift_vectors_; }
 
-  /// Smallest pair distance seen at the last build (Å), +inf if no pair.
-  double min_pair_distance_A() const { return min_pair_distance_A_; }
-  void set_min_distance_A(double d) { min_distance_A_ = d; }
+  /// Off: overlapping atoms are listed like any pair (analyses of arbitrary snapshots); on (the
+  /// default): build() refuses two atoms closer than slabs::overlap_distance_A of their species
+  /// (kOverlapDistanceUnknownSpeciesA for a species that is not an element), naming them.
+  void set_overlap_check(bool on) { check_overlap_ = on; }
   /// Keeps only pairs with mask[type_i * types + type_j] != 0 (empty mask: all pairs).
   void set_type_pair_mask(std::vector<std::uint8_t> mask, std::size_t types) {
     type_pair_mask_ = std::move(mask);
@@ -56,11 +60,14 @@ class NeighborList {
 
  private:
   void wrap_and_bin(System& system, bool sort_atoms);
+  /// types x types table of 1 / d_overlap^2 (empty when the check is off).
+  std::vector<double> inverse_squared_overlap_distances(const System& system) const;
+  [[noreturn]] void throw_overlap(const System& system, std::size_t i, std::size_t j,
+                                  double closeness) const;
 
   double cutoff_A_;
   double skin_A_;
-  double min_distance_A_ = 0.5;
-  double min_pair_distance_A_ = 0.0;
+  bool check_overlap_ = true;
   long builds_ = 0;
   std::vector<std::uint8_t> type_pair_mask_;
   std::size_t mask_types_ = 0;

@@ -2,12 +2,16 @@
 /// \brief Structure ↔ System.
 #include "md/structure_bridge.hpp"
 
+#include "core/error.hpp"
 #include "slabs/elements.hpp"
 
 namespace fw::md {
 
 System system_from_structure(const slabs::Structure& structure,
                              const std::vector<std::pair<std::string, double>>& masses_amu) {
+  // Every entry into the MD engine (CLI, job files, Python) comes through here: an empty
+  // structure would give energies of 0 and "-nan eV/atom".
+  if (structure.atoms.empty()) throw InputError("structure", "the structure has no atoms");
   System system;
   system.cell = structure.cell;
   system.pbc = structure.pbc;

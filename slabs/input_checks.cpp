@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "core/error.hpp"
+#include "slabs/elements.hpp"
 #include "slabs/structure.hpp"
 
 namespace fw::slabs {
@@ -33,6 +34,23 @@ void check_lattice_constant(double a_A, const std::string& option) {
 void check_vacuum(double vacuum_A, const std::string& option) {
   if (!(std::isfinite(vacuum_A) && vacuum_A >= 0.0))
     throw InputError(option, "vacuum must be a finite number >= 0 Å, got " + number(vacuum_A));
+}
+
+void check_atoms_do_not_overlap(const Structure& structure, const std::string& source) {
+  if (structure.atoms.empty()) throw InputError(source, "the structure has no atoms");
+  for (std::size_t i = 0; i < structure.atoms.size(); ++i) {
+    const Element& ei = element(structure.atoms[i].species, source);
+    for (std::size_t j = i; j < structure.atoms.size(); ++j) {
+      const Element& ej = element(structure.atoms[j].species, source);
+      const double d = structure.distance(i, j), limit = overlap_distance_A(ei, ej);
+      if (d >= limit) continue;
+      throw InputError(source, "atoms " + std::to_string(i + 1) + " (" + ei.symbol + ") and " +
+                                   std::to_string(j + 1) + " (" + ej.symbol + ") overlap: " +
+                                   number(d) + " Å apart, closer than " + number(limit) +
+                                   " Å (half the sum of their covalent radii); check the cell "
+                                   "(a POSCAR scale factor) and the positions");
+    }
+  }
 }
 
 double available_memory_bytes() {

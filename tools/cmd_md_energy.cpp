@@ -41,7 +41,14 @@ void run_energy(const EnergyOptions& o) {
   }
   md::ForceField field(0.0);
   field.add(std::make_unique<md::EamForce>(potential));
-  const md::ForceResult& r = field.compute(system);
+  const md::ForceResult& r = [&]() -> const md::ForceResult& {
+    try {
+      return field.compute(system);
+    } catch (const InputError& e) {  // overlapping atoms: name the file they came from
+      if (e.source() != "structure") throw;
+      throw InputError(o.structure, e.message());
+    }
+  }();
   const bool periodic = system.pbc[0] && system.pbc[1] && system.pbc[2];
   nlohmann::json j;
   j["code_version"] = code_version();

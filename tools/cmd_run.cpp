@@ -81,11 +81,7 @@ void run(const RunOptions& o) {
   results.stages.push_back(stage);
 
   stage = {};
-  if (results.eam) {
-    results.weld = pipeline::run_weld_stage(s, *results.eam, out, stage);
-  } else {
-    stage = {"weld", "skipped", 0.0, "needs the EAM facet table"};
-  }
+  results.weld = pipeline::run_weld_stage(s, results.dft, results.eam, out, stage);
   print_stage(stage);
   results.stages.push_back(stage);
 

@@ -22,16 +22,50 @@
 #include "slabs/io/structure_file.hpp"
 #include "tools/command.hpp"
 #include "tools/settings_cli.hpp"
+#include "vasp_io/jobs/batch_system.hpp"
+#include "vasp_io/jobs/process.hpp"
 
 namespace fw::cli {
 namespace {
+
+vasp::BatchResources one_task() {
+  vasp::BatchResources r;
+  r.tasks = 1;
+  return r;
+}
 
 struct ScfOptions {
   std::string structure;
   std::vector<std::string> psp;
   std::string json;
   std::unique_ptr<SettingsOptions<dft::ScfSettings>> settings;
+  std::string scheduler;  ///< slurm | pbs: submit the run as a batch job instead
+  vasp::BatchResources resources = one_task();
 };
+
+/// Writes the batch script in the current folder and submits this same `scf` command through
+/// the batch-system interface of `facetweld vasp run` (srun under Slurm, mpirun under PBS);
+/// relative paths stay valid because the script runs in this folder.
+void submit_scf_job(const ScfOptions& o) {
+  if (o.scheduler != "slurm" && o.scheduler != "pbs")
+    throw InputError("--scheduler", "expected slurm or pbs, got '" + o.scheduler + "'");
+  if (!std::filesystem::exists(o.structure))
+    throw InputError("--structure", "file '" + o.structure + "' not found");
+  o.settings->resolve();  // bad settings fail here, not in the queue
+  const std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
+  std::string line = (o.scheduler == "slurm" ? "srun " : "mpirun ") + vasp::shell_quote(self) +
+                     " scf --structure " + vasp::shell_quote(o.structure);
+  for (const auto& p : o.psp) line += " --psp " + vasp::shell_quote(p);
+  if (!o.json.empty()) line += " --json " + vasp::shell_quote(o.json);
+  for (const auto& arg : o.settings->given_arguments()) line += " " + vasp::shell_quote(arg);
+  const vasp::AttemptCommand command(line, "scf.out", "scf.err", "scf");
+  auto batch = vasp::make_batch_system(o.scheduler, command, o.resources);
+  const auto folder = std::filesystem::current_path();
+  const std::string id = batch->submit(folder, "facetweld-scf");
+  std::cout << "submitted facetweld scf as " << o.scheduler << " job " << id << " in "
+            << folder.string() << " (output scf.out, scf.err"
+            << (o.json.empty() ? std::string() : ", results " + o.json) << ")" << std::endl;
+}
 
 std::map<std::string, dft::Pseudopotential> read_pseudos(const std::vector<std::string>& specs) {
   std::map<std::string, dft::Pseudopotential> out;
@@ -173,7 +207,21 @@ const RegisterCommand kRegistered{
       o->settings =
           std::make_unique<SettingsOptions<dft::ScfSettings>>(cmd, dft::scf_settings_table());
       cmd->add_option("--json", o->json, "Write the results as JSON (units in the key names)");
-      cmd->callback([o] { run_scf_command(*o); });
+      cmd->add_option("--scheduler", o->scheduler,
+                      "slurm | pbs: write the batch script here and submit this run");
+      cmd->add_option("--ntasks", o->resources.tasks, "Batch: MPI ranks")->capture_default_str();
+      cmd->add_option("--nodes", o->resources.nodes, "Batch: nodes")->capture_default_str();
+      cmd->add_option("--walltime", o->resources.walltime, "Batch: [D-]HH:MM:SS")
+          ->capture_default_str();
+      cmd->add_option("--partition", o->resources.partition,
+                      "Batch: partition (Slurm) / queue (PBS)");
+      cmd->add_option("--account", o->resources.account, "Batch: account to charge");
+      cmd->callback([o] {
+        if (o->scheduler.empty())
+          run_scf_command(*o);
+        else
+          submit_scf_job(*o);
+      });
     }};
 
 }  // namespace

@@ -62,6 +62,23 @@ class SettingsOptions {
     return s;
   }
 
+  /// The options given on the command line, as arguments that give the same settings again
+  /// (for a batch job that reruns the command).
+  std::vector<std::string> given_arguments() const {
+    std::vector<std::string> args;
+    for (const auto& [key, option] : options_) {
+      if (option->count() == 0) continue;
+      const std::string name = table_.find(key)->spec.option();
+      if (flags_.count(key)) {
+        args.push_back(flags_.at(key) ? name : "--no-" + name.substr(2));
+      } else {
+        args.push_back(name);
+        args.push_back(texts_.at(key));
+      }
+    }
+    return args;
+  }
+
   bool given(const std::string& key) const {
     const auto it = options_.find(key);
     return it != options_.end() && it->second->count() > 0;

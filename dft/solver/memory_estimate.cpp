@@ -64,9 +64,11 @@ MemoryEstimate estimate_memory(const Crystal& crystal, const MemoryInputs& in) {
   // Basis V and H·V (3·n_bands each), Ritz vectors, H·X, residuals and corrections (n_bands each).
   m.eigensolver_bytes = threads * npw * nb * (6.0 + 5.0) * kComplex;
   const double n_grid = static_cast<double>(in.grid.size());
-  // Box G vectors (24 B), ~12 complex and ~8 real fields, 2·history mixer fields, FFT buffers.
-  m.grids_bytes = n_grid * (24.0 + 12.0 * kComplex + 8.0 * 8.0 +
-                            2.0 * in.mixing_history * kComplex + (threads + 1.0) * kComplex);
+  // Box G vectors (24 B), ~12 complex and ~8 real fields, 2·history mixer fields, the LDOS
+  // mixer's GMRES Krylov basis (≤ 40 real fields, dft/mixing/ldos.cpp) and its LDOS, FFT buffers.
+  m.grids_bytes =
+      n_grid * (24.0 + 12.0 * kComplex + 8.0 * 8.0 + 2.0 * in.mixing_history * kComplex +
+                42.0 * 8.0 + (threads + 1.0) * kComplex);
   m.kmesh_bytes = in.full_mesh_points * 16.0;
   return m;
 }

@@ -30,6 +30,8 @@ struct ScfSettings {
   double mixing_beta{};
   double kerker_q0_bohr_inv{};
   int mixing_history{};
+  /// Preconditioner of the Pulay step: "ldos" (Herbst–Levitt) or "kerker" (uses kerker_q0).
+  std::string mixing_preconditioner;
   bool use_symmetry{};
   bool time_reversal{};
   std::optional<std::array<int, 3>> fft_grid;  ///< override the automatic grid

@@ -48,10 +48,4 @@ struct ScfContext {
   ScfContext(const Crystal& c, const ScfSettings& s) : crystal(c), settings(s) {}
 };
 
-/// Forces (Ha/bohr) from the converged state: local, nonlocal, core correction, Ewald; symmetrised.
-/// Collective over ctx.world (the nonlocal part is summed over the ranks' k-points).
-/// `rho_g` is the valence density, `v_xc_r` the XC potential of valence + core.
-std::vector<Vec3> compute_forces(const ScfContext& ctx, const std::vector<Complex>& rho_g,
-                                 const std::vector<double>& v_xc_r);
-
 }  // namespace fw::dft

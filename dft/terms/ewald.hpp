@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "dft/crystal.hpp"
+#include "dft/terms/energy_term.hpp"
 
 namespace fw::dft {
 
@@ -21,5 +22,19 @@ EwaldResult ewald(const Crystal& crystal);
 /// Same with explicit point charges (used by tests: Madelung constants).
 EwaldResult ewald(const Mat3& cell_bohr, const std::vector<Vec3>& positions_frac,
                   const std::vector<double>& charges);
+
+/// The Ewald term of a run: fixed energy, analytic forces.
+class EwaldTerm : public EnergyTerm {
+ public:
+  explicit EwaldTerm(const Crystal& crystal) : result_(ewald(crystal)) {}
+  double EnergyTerms::*slot() const override { return &EnergyTerms::ewald; }
+  double energy(const DensityState& /*rho*/) const override { return result_.energy_hartree; }
+  void add_forces(const DensityState& /*rho*/, std::vector<Vec3>& forces) const override {
+    for (std::size_t a = 0; a < forces.size(); ++a) forces[a] += result_.forces_hartree_per_bohr[a];
+  }
+
+ private:
+  EwaldResult result_;
+};
 
 }  // namespace fw::dft

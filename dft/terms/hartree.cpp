@@ -4,6 +4,9 @@
 
 #include <numbers>
 
+#include "dft/basis/grid_operators.hpp"
+#include "dft/solver/scf_context.hpp"
+
 namespace fw::dft {
 
 double hartree(const std::vector<Complex>& rho_g, const std::vector<Vec3>& box_g,
@@ -17,6 +20,18 @@ double hartree(const std::vector<Complex>& rho_g, const std::vector<Vec3>& box_g
     energy += (std::conj(v_h_g[i]) * rho_g[i]).real();
   }
   return 0.5 * volume_bohr3 * energy;
+}
+
+double HartreeTerm::energy(const DensityState& rho) const {
+  std::vector<Complex> v_h_g;
+  return hartree(rho.rho_g, ctx_.box_g, ctx_.crystal.volume_bohr3(), v_h_g);
+}
+
+void HartreeTerm::add_potential(const DensityState& rho, std::vector<double>& v_r) const {
+  std::vector<Complex> v_h_g;
+  hartree(rho.rho_g, ctx_.box_g, ctx_.crystal.volume_bohr3(), v_h_g);
+  const auto v_h_r = to_real(v_h_g, *ctx_.plans);
+  for (std::size_t i = 0; i < v_r.size(); ++i) v_r[i] += v_h_r[i];
 }
 
 }  // namespace fw::dft

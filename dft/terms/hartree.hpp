@@ -1,15 +1,28 @@
 /// \file hartree.hpp
-/// \brief Hartree energy and potential from the density's Fourier coefficients (G = 0 excluded).
+/// \brief Hartree term: E_H = (Ω/2) Σ_{G≠0} 4π |ρ(G)|²/G², potential v_H(G) = 4π ρ(G)/G²; no
+/// forces of its own (they act through ρ).
 #pragma once
 
 #include <vector>
 
 #include "dft/basis/fft_grid.hpp"
+#include "dft/terms/energy_term.hpp"
 
 namespace fw::dft {
 
-/// E_H = (Ω/2) Σ_{G≠0} 4π |ρ(G)|²/G²; fills v_h(G) = 4π ρ(G)/G² (0 at G = 0).
+/// E_H; fills v_h(G) = 4π ρ(G)/G² (0 at G = 0).
 double hartree(const std::vector<Complex>& rho_g, const std::vector<Vec3>& box_g,
                double volume_bohr3, std::vector<Complex>& v_h_g);
+
+class HartreeTerm : public EnergyTerm {
+ public:
+  explicit HartreeTerm(const ScfContext& ctx) : ctx_(ctx) {}
+  double EnergyTerms::*slot() const override { return &EnergyTerms::hartree; }
+  double energy(const DensityState& rho) const override;
+  void add_potential(const DensityState& rho, std::vector<double>& v_r) const override;
+
+ private:
+  const ScfContext& ctx_;
+};
 
 }  // namespace fw::dft

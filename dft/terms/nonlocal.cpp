@@ -7,6 +7,7 @@
 
 #include <cmath>
 
+#include "dft/solver/scf_context.hpp"
 #include "dft/terms/spherical_harmonics.hpp"
 
 namespace fw::dft {
@@ -72,6 +73,64 @@ void apply_nonlocal(const KPointProjectors& proj, std::size_t npw, std::size_t n
   cblas_zgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, ng, nb, np, &one, proj.b.data(), ng,
               dp.data(), np, &one, hx, ng);
   if (projections) *projections = std::move(p);
+}
+
+double NonlocalTerm::energy(const DensityState& /*rho*/) const {
+  return sum_over_kpoints(ctx_, [&](std::size_t k) {
+    const std::size_t npw = ctx_.bases[k].size(), nb = ctx_.n_bands;
+    const Complex* psi = ctx_.psi[k].data();
+    std::vector<Complex> hx(npw * nb, 0.0);
+    apply_nonlocal(ctx_.projectors[k], npw, nb, psi, hx.data());
+    double e = 0.0;
+    for (std::size_t n = 0; n < nb; ++n) {
+      const double f = ctx_.occupations[k][n];
+      if (ctx_.bases[k].kpoint.weight * f < 1e-14) continue;
+      Complex expectation = 0.0;
+      for (std::size_t g = 0; g < npw; ++g)
+        expectation += std::conj(psi[n * npw + g]) * hx[n * npw + g];
+      e += f * expectation.real();
+    }
+    return e;
+  });
+}
+
+void NonlocalTerm::add_forces(const DensityState& /*rho*/, std::vector<Vec3>& forces) const {
+  // Each rank adds the k-points it contributes; the sum over ranks follows.
+  const Complex one(1.0), zero(0.0);
+  const std::size_t n_atoms = forces.size();
+  std::vector<double> f_nonlocal(3 * n_atoms, 0.0);
+  for (std::size_t k = 0; k < ctx_.bases.size(); ++k) {
+    if (!ctx_.distribution.contributes(k)) continue;
+    const auto& basis = ctx_.bases[k];
+    const auto& proj = ctx_.projectors[k];
+    if (proj.n_proj == 0) continue;
+    const std::size_t npw = basis.size(), nb = ctx_.n_bands, np = proj.n_proj;
+    const auto& psi = ctx_.psi[k];
+    std::vector<Complex> p(np * nb), dp(np * nb), deriv(np * nb), scaled(npw * nb);
+    cblas_zgemm(CblasColMajor, CblasConjTrans, CblasNoTrans, int(np), int(nb), int(npw), &one,
+                proj.b.data(), int(npw), psi.data(), int(npw), &zero, p.data(), int(np));
+    cblas_zgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, int(np), int(nb), int(np), &one,
+                proj.d.data(), int(np), p.data(), int(np), &zero, dp.data(), int(np));
+    for (int d = 0; d < 3; ++d) {
+      for (std::size_t b = 0; b < nb; ++b)
+        for (std::size_t g = 0; g < npw; ++g)
+          scaled[b * npw + g] = Complex(0.0, basis.k_plus_g[g][d]) * psi[b * npw + g];
+      cblas_zgemm(CblasColMajor, CblasConjTrans, CblasNoTrans, int(np), int(nb), int(npw), &one,
+                  proj.b.data(), int(npw), scaled.data(), int(npw), &zero, deriv.data(), int(np));
+      for (std::size_t b = 0; b < nb; ++b) {
+        const double wf = basis.kpoint.weight * ctx_.occupations[k][b];
+        if (wf == 0.0) continue;
+        for (std::size_t q = 0; q < np; ++q) {
+          const double de = 2.0 * (std::conj(deriv[b * np + q]) * dp[b * np + q]).real();
+          f_nonlocal[3 * static_cast<std::size_t>(proj.atom_of_projector[q]) +
+                     static_cast<std::size_t>(d)] -= wf * de;
+        }
+      }
+    }
+  }
+  ctx_.world->sum(f_nonlocal.data(), f_nonlocal.size());
+  for (std::size_t a = 0; a < n_atoms; ++a)
+    for (int d = 0; d < 3; ++d) forces[a][d] += f_nonlocal[3 * a + static_cast<std::size_t>(d)];
 }
 
 }  // namespace fw::dft

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "dft/basis/plane_wave_basis.hpp"
+#include "dft/terms/energy_term.hpp"
 #include "dft/terms/form_factors.hpp"
 
 namespace fw::dft {
@@ -27,5 +28,18 @@ KPointProjectors make_kpoint_projectors(const Crystal& crystal, const KPointBasi
 /// (n_proj x n_bands) in `projections` when non-null.
 void apply_nonlocal(const KPointProjectors& proj, std::size_t npw, std::size_t n_bands,
                     const Complex* x, Complex* hx, std::vector<Complex>* projections = nullptr);
+
+/// Nonlocal term: E = Σ_k w_k Σ_n f_n <ψ_nk|V_NL|ψ_nk>, operator apply_nonlocal, forces
+/// F_a = −Σ_k w_k Σ_n f_n 2 Re Σ_{p∈a} (∂P_pn)* (D P)_pn with ∂P = Bᴴ(i(k+G) ψ).
+class NonlocalTerm : public EnergyTerm {
+ public:
+  explicit NonlocalTerm(const ScfContext& ctx) : ctx_(ctx) {}
+  double EnergyTerms::*slot() const override { return &EnergyTerms::nonlocal; }
+  double energy(const DensityState& rho) const override;
+  void add_forces(const DensityState& rho, std::vector<Vec3>& forces) const override;
+
+ private:
+  const ScfContext& ctx_;
+};
 
 }  // namespace fw::dft

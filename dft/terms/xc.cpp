@@ -13,21 +13,13 @@
 #include <stdexcept>
 
 #include "core/error.hpp"
+#include "dft/basis/grid_operators.hpp"
+#include "dft/solver/scf_context.hpp"
 
 namespace fw::dft {
 namespace {
 
 constexpr double kDensityFloor = 1e-14;
-
-/// Zeroes the Nyquist planes of even-sized axes (their derivative is not defined for real data).
-bool is_nyquist(const FftGrid& grid, std::size_t index) {
-  const int i2 = static_cast<int>(index % static_cast<std::size_t>(grid.n[2]));
-  const int i1 = static_cast<int>((index / static_cast<std::size_t>(grid.n[2])) %
-                                  static_cast<std::size_t>(grid.n[1]));
-  const int i0 = static_cast<int>(index / (static_cast<std::size_t>(grid.n[2]) * grid.n[1]));
-  return (grid.n[0] % 2 == 0 && i0 == grid.n[0] / 2) ||
-         (grid.n[1] % 2 == 0 && i1 == grid.n[1] / 2) || (grid.n[2] % 2 == 0 && i2 == grid.n[2] / 2);
-}
 
 }  // namespace
 
@@ -169,6 +161,47 @@ std::vector<int> parse_xc_functional(const std::string& text_in, const std::stri
   }
   if (ids.empty()) throw InputError(option, "empty exchange-correlation functional");
   return ids;
+}
+
+double XcTerm::evaluate(const DensityState& rho, std::vector<double>& v) const {
+  std::vector<double> rho_total = rho.rho_r;
+  for (std::size_t i = 0; i < ctx_.rho_core_r.size(); ++i) rho_total[i] += ctx_.rho_core_r[i];
+  return ctx_.xc->evaluate(rho_total, ctx_.box_g, *ctx_.plans, ctx_.crystal.volume_bohr3(), v);
+}
+
+double XcTerm::energy(const DensityState& rho) const {
+  std::vector<double> v;
+  return evaluate(rho, v);
+}
+
+void XcTerm::add_potential(const DensityState& rho, std::vector<double>& v_r) const {
+  std::vector<double> v;
+  evaluate(rho, v);
+  for (std::size_t i = 0; i < v_r.size(); ++i) v_r[i] += v[i];
+}
+
+void XcTerm::add_forces(const DensityState& rho, std::vector<Vec3>& forces) const {
+  if (ctx_.rho_core_g.empty()) return;
+  std::vector<double> v;
+  evaluate(rho, v);
+  const auto v_xc_g = to_reciprocal(v, *ctx_.plans);
+  const Crystal& crystal = ctx_.crystal;
+  const double volume = crystal.volume_bohr3();
+  for (std::size_t a = 0; a < crystal.n_atoms(); ++a) {
+    const auto& ff = ctx_.form_factors[static_cast<std::size_t>(crystal.species_of_atom[a])];
+    if (!ff.has_core) continue;
+    const Vec3 tau = crystal.position_bohr(a);
+    Vec3 f;
+    for (std::size_t i = 0; i < ctx_.box_g.size(); ++i) {
+      const Vec3& g = ctx_.box_g[i];
+      const double gn = norm(g);
+      if (gn < 1e-12 || ctx_.v_local_g[i] == Complex(0.0)) continue;
+      const double c_s = ff.core_density(gn) / volume;
+      const Complex phase = std::polar(1.0, -dot(g, tau));
+      f += g * (volume * (Complex(0.0, 1.0) * c_s * phase * std::conj(v_xc_g[i])).real());
+    }
+    forces[a] += f;
+  }
 }
 
 }  // namespace fw::dft

@@ -7,6 +7,7 @@
 
 #include "dft/basis/fft_grid.hpp"
 #include "dft/crystal.hpp"
+#include "dft/terms/energy_term.hpp"
 
 namespace fw::dft {
 
@@ -32,6 +33,22 @@ class XcFunctional {
   std::vector<int> ids_;
   std::vector<void*> functionals_;
   bool is_gga_ = false;
+};
+
+/// XC term: E_xc[ρ + ρ_core] and v_xc; forces from the model core (nonlinear core correction,
+/// Louie, Froyen & Cohen, PRB 26, 1738 (1982)): F_a = Ω Σ_G Re[i G c_s(G) e^{−iG·τ_a} v_xc*(G)].
+class XcTerm : public EnergyTerm {
+ public:
+  explicit XcTerm(const ScfContext& ctx) : ctx_(ctx) {}
+  double EnergyTerms::*slot() const override { return &EnergyTerms::xc; }
+  double energy(const DensityState& rho) const override;
+  void add_potential(const DensityState& rho, std::vector<double>& v_r) const override;
+  void add_forces(const DensityState& rho, std::vector<Vec3>& forces) const override;
+
+ private:
+  /// E_xc at ρ_val + ρ_core; v_xc into v.
+  double evaluate(const DensityState& rho, std::vector<double>& v) const;
+  const ScfContext& ctx_;
 };
 
 /// Parses "pbe", "lda" (= PW92), "pz", "pbesol", a libxc name list "gga_x_pbe+gga_c_pbe" or ids

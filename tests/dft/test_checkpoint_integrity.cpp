@@ -11,23 +11,15 @@
 #include <random>
 
 #include "dft_test_support.hpp"
+#include "tests/cli_runner.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
-  int exit_code;
-  std::string output;
-};
-
-Run scf(const std::string& args, const fs::path& dir) {
-  const std::string log = (dir / "log.txt").string();
-  const std::string cmd = std::string(FACETWELD_BINARY) + " scf " + args + " > " + log + " 2>&1";
-  const int status = std::system(cmd.c_str());
-  std::ifstream in(log);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, text};
+/// `facetweld scf ARGS` run in the test's folder `dir`.
+fw::test::CommandResult scf(const std::string& args, const fs::path& dir) {
+  return fw::test::run_facetweld("scf " + args, dir);
 }
 
 fs::path make_dir(const std::string& name) {

@@ -9,23 +9,15 @@
 #include <nlohmann/json.hpp>
 
 #include "dft_test_support.hpp"
+#include "tests/cli_runner.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
-  int exit_code;
-  std::string output;
-};
-
-Run run(const std::string& args, const fs::path& dir) {
-  const std::string log = (dir / "log.txt").string();
-  const std::string cmd = std::string(FACETWELD_BINARY) + " scf " + args + " > " + log + " 2>&1";
-  const int status = std::system(cmd.c_str());
-  std::ifstream in(log);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, text};
+/// `facetweld scf ARGS` run in the test's folder `dir`.
+fw::test::CommandResult run(const std::string& args, const fs::path& dir) {
+  return fw::test::run_facetweld("scf " + args, dir);
 }
 
 fs::path make_dir(const std::string& name) {
@@ -85,7 +77,8 @@ TEST(CliScf, BadInputGivesOneLineAndExitCode2) {
               kCheap,
           dir);
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.output.find("0.5"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("overlap: 0.3 Å apart, closer than 1.36 Å"), std::string::npos)
+      << r.output;
   r = run("--structure " + (dir / "bulk.vasp").string() + " --psp " + fw::dft::testing::kAuPsp8 +
               kCheap + " --ecut 30kJ",
           dir);

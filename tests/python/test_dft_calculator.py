@@ -77,3 +77,12 @@ def test_settings_come_from_the_dft_table_with_its_checks():
         facetweld.DftModel({"Au": AU_PSP8}, mixing_beta=1.5)
     with pytest.raises(TypeError, match="kpts"):
         facetweld.DftModel({"Au": AU_PSP8}, kpts=4.5)
+
+
+def test_empty_and_overlapping_structures_are_input_errors():
+    """Issue 13: the same refusals as the CLI, before any SCF work."""
+    for atoms, match in ((Atoms(cell=[4.0, 4.0, 4.0], pbc=True), "no atoms"),
+                         (Atoms("Au", cell=[1.0, 1.0, 1.0], pbc=True), "overlap")):
+        atoms.calc = NativeDFT({"Au": AU_PSP8}, ecut=8.0, kpts=(1, 1, 1))
+        with pytest.raises(facetweld.InputError, match=match):
+            atoms.get_potential_energy()

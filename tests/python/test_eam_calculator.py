@@ -116,3 +116,18 @@ def test_open_cell_has_no_stress_and_unknown_species_is_an_input_error(au_u3):
     cu.calc = EAM(au_u3)
     with pytest.raises(facetweld.InputError, match="Cu"):
         cu.get_potential_energy()
+
+
+def test_empty_and_overlapping_structures_are_input_errors(au_u3):
+    """Issue 13: nothing from the Python API reaches the engines that the CLI would refuse."""
+    import facetweld
+    from ase import Atoms
+
+    empty = Atoms(cell=[4.0, 4.0, 4.0], pbc=True)
+    empty.calc = EAM(au_u3)
+    with pytest.raises(facetweld.InputError, match="no atoms"):
+        empty.get_potential_energy()
+    squeezed = Atoms("Au", cell=[1.0, 1.0, 1.0], pbc=True)  # a POSCAR scale of -1
+    squeezed.calc = EAM(au_u3)
+    with pytest.raises(facetweld.InputError, match="overlap"):
+        squeezed.get_potential_energy()

@@ -17,14 +17,13 @@
 
 #include "core/dir_lock.hpp"
 #include "core/error.hpp"
+#include "tests/cli_runner.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Result {
-  int exit_code = -1;
-  std::string output;  ///< stdout and stderr
+struct Result : fw::test::CommandResult {
   double wall_s = 0;
 };
 
@@ -40,6 +39,8 @@ class BadInput : public ::testing::Test {
     // Inputs the cases read.
     std::ofstream(dir_ / "au.vasp")
         << "Au\n1.0\n0 2.04 2.04\n2.04 0 2.04\n2.04 2.04 0\nAu\n1\nDirect\n0 0 0\n";
+    // Scale -1: a cell of 1 Å^3, so each Au atom is 1 Å from its own images.
+    std::ofstream(dir_ / "tiny.vasp") << "Au\n-1.0\n1 0 0\n0 1 0\n0 0 1\nAu\n1\nDirect\n0 0 0\n";
     std::ofstream(dir_ / "empty.vasp") << "nothing\n1.0\n4 0 0\n0 4 0\n0 0 4\nAu\n0\nDirect\n";
     std::ofstream(dir_ / "empty.extxyz") << "0\nLattice=\"4 0 0 0 4 0 0 0 4\" "
                                             "Properties=species:S:1:pos:R:3 pbc=\"T T T\"\n";
@@ -50,16 +51,9 @@ class BadInput : public ::testing::Test {
   void TearDown() override { fs::remove_all(root_); }
 
   Result run(const std::string& args) const {
-    const fs::path log = root_ / "out.txt";
-    const std::string cmd = "cd '" + dir_.string() + "' && '" FACETWELD_BINARY "' " + args +
-                            " > '" + log.string() + "' 2>&1";
     const auto start = std::chrono::steady_clock::now();
-    const int status = std::system(cmd.c_str());
-    Result r;
+    Result r{fw::test::run_facetweld(args, dir_), 0.0};
     r.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    std::ifstream in(log);
-    r.output.assign(std::istreambuf_iterator<char>(in), {});
     return r;
   }
 
@@ -107,6 +101,8 @@ const Case kCases[] = {
     {"convert zero.vasp out.extxyz", "zero.vasp"},
     {"scf --structure empty.vasp", "empty.vasp"},
     {"md energy --structure empty.vasp", "empty.vasp"},
+    {"scf --structure tiny.vasp", "tiny.vasp: atoms 1 (Au) and 1 (Au) overlap"},
+    {"md energy --structure tiny.vasp", "tiny.vasp: atoms 1 (Au) and 1 (Au) overlap"},
 };
 
 }  // namespace

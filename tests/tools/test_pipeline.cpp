@@ -2,7 +2,6 @@
 /// \brief `facetweld run`: job-file parsing, the documented example, and an end-to-end EAM run.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -10,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "slabs/facet_table.hpp"
+#include "tests/cli_runner.hpp"
 #include "tools/pipeline/report.hpp"
 #include "tools/pipeline/run_settings.hpp"
 
@@ -81,25 +81,8 @@ TEST(RunCommand, EamOnlyChainWritesFacetTableReportAndVaspJobsAndResumes) {
   fs::remove(dir.string() + ".log");
 }
 
-namespace {
-
-struct Outcome {
-  int exit_code;
-  std::string output;
-};
-
-/// Runs the facetweld binary with `args`; stdout and stderr together.
-Outcome run_facetweld(const std::string& args) {
-  const fs::path log = temp_path("cli.log");
-  const std::string cmd = "'" FACETWELD_BINARY "' " + args + " > '" + log.string() + "' 2>&1";
-  const int status = std::system(cmd.c_str());
-  std::ifstream in(log);
-  std::string text(std::istreambuf_iterator<char>(in), {});
-  fs::remove(log);
-  return {WEXITSTATUS(status), text};
-}
-
-}  // namespace
+using fw::test::run_facetweld;
+using Outcome = fw::test::CommandResult;
 
 TEST(RunSettings, PrintedDefaultsAreTheExampleAndReadBackToTheDefaultRun) {
   const Outcome printed = run_facetweld("run --print-defaults");

@@ -225,6 +225,35 @@ TEST(Vasprun, CutInsideASkippedProjectionBlockIsNotMistakenForComplete) {
   EXPECT_EQ(v.ionic_steps.size(), 1u);
 }
 
+TEST(Vasprun, SkippedBlockTagsCutByAChunkBoundaryAtAnyByte) {
+  FW_REQUIRE_CORPUS();
+  ChunkedFile file(corpus_dir() / "pymatgen_Cu111_slab_vasprun" / "vasprun.xml.gz");
+  std::string xml(5'000'000, '\0');
+  xml.resize(file.read(xml.data(), xml.size()));
+  const Vasprun whole = parse_vasprun(xml, "whole.xml");
+  const std::size_t open = xml.find("<projected>"), close = xml.find("</projected>");
+  ASSERT_NE(open, std::string::npos);
+  ASSERT_NE(close, std::string::npos);
+  // Blanks before a tag (on its own line) move it across the parser's chunk boundaries (64 KiB
+  // or less, a power of two) without changing the document: every cut of "<projected>" and of
+  // "</projected>" must give the same result as the unpadded text.
+  for (const std::size_t tag : {open, close}) {
+    const std::size_t boundary = (tag / 65536 + 1) * 65536;
+    for (std::size_t shift = 0; shift <= 13; ++shift) {
+      std::string padded = xml;
+      padded.insert(tag, boundary - tag - 13 + shift, ' ');
+      const Vasprun v = parse_vasprun(padded, "padded.xml");
+      SCOPED_TRACE("tag at byte " + std::to_string(tag) + ", shift " + std::to_string(shift));
+      ASSERT_TRUE(v.completeness.complete);
+      ASSERT_EQ(v.ionic_steps.size(), whole.ionic_steps.size());
+      EXPECT_EQ(v.ionic_steps[0].energies.free_energy_eV,
+                whole.ionic_steps[0].energies.free_energy_eV);
+      ASSERT_TRUE(v.eigenvalues.has_value());
+      EXPECT_EQ(to_json(v)["eigenvalues"], to_json(whole)["eigenvalues"]);
+    }
+  }
+}
+
 TEST(Vasprun, EmptyForeignAndHeaderOnlyFilesAreClearErrors) {
   EXPECT_THROW(parse_vasprun("", "vasprun.xml"), InputError);
   EXPECT_THROW(parse_vasprun("<html><body/></html>", "vasprun.xml"), InputError);

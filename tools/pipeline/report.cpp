@@ -225,8 +225,11 @@ void write_report(const std::filesystem::path& out, const RunSettings& s, const 
     std::size_t max_seeds = 0;
     for (const auto& a : stats) max_seeds = std::max(max_seeds, a.releases_eV.size());
     std::ostringstream intro;
-    intro << "Two [100] rods of " << r.weld->rod.lattice.size()
-          << " atoms each, Wulff cross-section from the EAM facet table, "
+    const auto& axis = r.weld->settings.rod.axis;
+    intro << "Two [" << axis[0] << axis[1] << axis[2] << "] rods of " << r.weld->rod.lattice.size()
+          << " atoms each, Wulff cross-section from the "
+          << (r.weld->facets_engine == "eam" ? "EAM" : r.weld->facets_engine) << " facet table ("
+          << std::filesystem::path(r.weld->facets_source).filename().string() << "), "
           << r.weld->settings.time_ps << " ps at " << r.weld->settings.temperature_K
           << " K (1 fs steps, " << r.weld->settings.thermostat
           << "), then quenched. Energy release (net) = [E(rods apart, relaxed) − E(welded, "

@@ -1,6 +1,7 @@
 /// \file stage_weld.cpp
-/// \brief Welding stage: two Wulff-shaped rods (γ from the EAM facet table) at each angle and
-/// seed, with the control pair (md::WeldSettings defaults: side by side on graphene).
+/// \brief Welding stage: two Wulff-shaped rods (γ from the native PBE facet table when the DFT
+/// stage ran, the EAM one otherwise) at each angle and seed, with the control pair
+/// (md::WeldSettings defaults: side by side on graphene).
 #include <algorithm>
 #include <chrono>
 
@@ -9,20 +10,24 @@
 
 namespace fw::pipeline {
 
-std::optional<md::WeldStudy> run_weld_stage(const RunSettings& s, const slabs::FacetTable& facets,
+std::optional<md::WeldStudy> run_weld_stage(const RunSettings& s,
+                                            const std::optional<slabs::FacetTable>& dft,
+                                            const std::optional<slabs::FacetTable>& eam,
                                             const std::filesystem::path& out, StageResult& result) {
   result.name = "weld";
-  if (!s.weld.enabled) {
+  if (!s.weld.enabled || (!dft && !eam)) {
     result.status = "skipped";
-    result.note = "disabled";
+    result.note = s.weld.enabled ? "needs a facet table (the EAM or the DFT stage)" : "disabled";
     return std::nullopt;
   }
+  const bool from_dft = dft && !dft->facets.empty();
+  const slabs::FacetTable& facets = from_dft ? *dft : *eam;
+  const std::string facets_file = from_dft ? "facets_native_pbe.json" : "facets_eam.json";
   const auto start = std::chrono::steady_clock::now();
   md::WeldSettings settings = s.weld.study;
   settings.potential = s.eam.facet.potential;
   const auto dir = out / "weld";
-  md::WeldStudy study =
-      md::run_weld_study(settings, facets, dir, (out / "facets_eam.json").string());
+  md::WeldStudy study = md::run_weld_study(settings, facets, dir, (out / facets_file).string());
   write_weld_plots(study, dir);
   const long resumed = std::count(study.resumed.begin(), study.resumed.end(), true);
   result.status = resumed == static_cast<long>(study.results.size()) ? "resumed" : "done";
@@ -31,7 +36,7 @@ std::optional<md::WeldStudy> run_weld_stage(const RunSettings& s, const slabs::F
                 std::to_string(settings.seeds) + " seeds + control (" + settings.mode + ", " +
                 settings.substrate + "), " + std::to_string(study.rod.lattice.size()) +
                 " atoms per rod, " + std::to_string(settings.time_ps).substr(0, 4) +
-                " ps each, in weld/";
+                " ps each, rods shaped by " + facets_file + ", in weld/";
   return study;
 }
 

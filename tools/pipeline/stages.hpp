@@ -39,9 +39,12 @@ std::optional<slabs::FacetTable> run_dft_stage(const RunSettings& s,
 /// VASP job folders of the same cleavages, ready to submit → vasp_jobs/.
 void run_vasp_stage(const RunSettings& s, const std::filesystem::path& out, StageResult& result);
 
-/// Two Wulff-shaped rods welding at each angle (γ from `facets`) → weld/ (weld.json, plots,
-/// trajectories); resumable per angle.
-std::optional<md::WeldStudy> run_weld_stage(const RunSettings& s, const slabs::FacetTable& facets,
+/// Two Wulff-shaped rods welding at each angle → weld/ (weld.json, plots, trajectories);
+/// resumable per run. The rods' γ come from the first-principles table when the DFT stage wrote
+/// one (`dft`, facets_native_pbe.json), from the EAM table otherwise; skipped without either.
+std::optional<md::WeldStudy> run_weld_stage(const RunSettings& s,
+                                            const std::optional<slabs::FacetTable>& dft,
+                                            const std::optional<slabs::FacetTable>& eam,
                                             const std::filesystem::path& out, StageResult& result);
 
 /// The facet table in `file` when it was written with the same `key` (every setting that

@@ -14,19 +14,17 @@ void write_weld_plots(const md::WeldStudy& study, const std::filesystem::path& d
                             "initial angle between the rods (deg)",
                             "energy release (eV)",
                             {}};
-  report::LineSeries net{"net (raw - control)", {}, {}}, lo{"net - s.d.", {}, {}},
-      hi{"net + s.d.", {}, {}}, raw{"raw (E_separate - E_welded)", {}, {}};
+  report::LineSeries net{"net (raw - control), ± s.d. over seeds", {}, {}},
+      raw{"raw (E_separate - E_welded)", {}, {}};
   for (const auto& s : study.summary) {
     net.x.push_back(s.angle_deg);
     net.y.push_back(s.release_eV.mean);
-    lo.x.push_back(s.angle_deg);
-    lo.y.push_back(s.release_eV.mean - s.release_eV.std);
-    hi.x.push_back(s.angle_deg);
-    hi.y.push_back(s.release_eV.mean + s.release_eV.std);
+    net.y_error.push_back(s.release_eV.std);
     raw.x.push_back(s.angle_deg);
     raw.y.push_back(s.release_raw_eV.mean);
+    raw.y_error.push_back(s.release_raw_eV.std);
   }
-  release.series = {net, lo, hi, raw};
+  release.series = {net, raw};
   write_file_atomically(dir / "energy_release_vs_angle.svg", report::render_svg(release));
 
   // Time series of the first seed of every angle (the others are in each run's timeseries.csv).

@@ -1,6 +1,7 @@
 /// \file batch_system.hpp
-/// \brief Where a VASP attempt runs: on this machine, or through Slurm or PBS. One interface,
-/// small implementations chosen by name.
+/// \brief Where a job attempt runs: on this machine, or through Slurm or PBS. One interface,
+/// small implementations chosen by name; VASP jobs (`facetweld vasp run`) and native DFT jobs
+/// (`facetweld scf --scheduler`) both submit through it.
 #pragma once
 
 #include <filesystem>
@@ -33,6 +34,22 @@ inline constexpr const char* kExitCodeFile = ".facetweld_exit";
 inline constexpr const char* kVaspStdout = "vasp.out";
 inline constexpr const char* kVaspStderr = "vasp.err";
 
+/// What one attempt runs: a shell command and the files its stdout and stderr go to. A plain
+/// string is a VASP command (vasp.out, vasp.err); a native DFT job names its own files.
+struct AttemptCommand {
+  std::string command;
+  std::string stdout_file = kVaspStdout;
+  std::string stderr_file = kVaspStderr;
+  std::string program = "VASP";  ///< for the script's comment and error messages
+  AttemptCommand(std::string vasp_command) : command(std::move(vasp_command)) {}  // NOLINT
+  AttemptCommand(std::string command_line, std::string stdout_name, std::string stderr_name,
+                 std::string program_name)
+      : command(std::move(command_line)),
+        stdout_file(std::move(stdout_name)),
+        stderr_file(std::move(stderr_name)),
+        program(std::move(program_name)) {}
+};
+
 class BatchSystem {
  public:
   virtual ~BatchSystem() = default;
@@ -45,23 +62,23 @@ class BatchSystem {
   virtual bool concurrent() const { return true; }
 };
 
-/// The shell lines of one attempt: run VASP with stdout/stderr to vasp.out/vasp.err, then record
-/// its exit code in .facetweld_exit.
-std::string attempt_shell_lines(const std::string& vasp_command);
+/// The shell lines of one attempt: run the command with stdout/stderr to its files (VASP:
+/// vasp.out/vasp.err), then record its exit code in .facetweld_exit.
+std::string attempt_shell_lines(const AttemptCommand& command);
 /// Reads .facetweld_exit in `folder`, if present.
 std::optional<int> read_exit_code_file(const std::filesystem::path& folder);
 
 /// `kind`: local | slurm | pbs. InputError("--scheduler") for anything else, and for bad resources
 /// (walltime not [D-]HH:MM:SS, nodes or tasks < 1).
 std::unique_ptr<BatchSystem> make_batch_system(const std::string& kind,
-                                               const std::string& vasp_command,
+                                               const AttemptCommand& command,
                                                const BatchResources& resources = {});
 
 /// The batch script text for Slurm (sbatch) or PBS (qsub), exposed for tests and `--dry-run`.
 std::string slurm_script(const std::string& job_name, const std::filesystem::path& folder,
-                         const std::string& vasp_command, const BatchResources& resources);
+                         const AttemptCommand& command, const BatchResources& resources);
 std::string pbs_script(const std::string& job_name, const std::filesystem::path& folder,
-                       const std::string& vasp_command, const BatchResources& resources);
+                       const AttemptCommand& command, const BatchResources& resources);
 
 /// Maps Slurm and PBS state words to AttemptStatus ("PENDING"/"Q" → queued, "RUNNING"/"R" →
 /// running, "COMPLETED"/"FAILED"/"F" → finished); nullopt for an unknown word.

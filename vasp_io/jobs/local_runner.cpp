@@ -8,7 +8,7 @@ namespace fw::vasp {
 
 std::string LocalRunner::submit(const std::filesystem::path& folder, const std::string&) {
   std::filesystem::remove(folder / kExitCodeFile);
-  return std::to_string(spawn_detached_shell(attempt_shell_lines(vasp_command_), folder));
+  return std::to_string(spawn_detached_shell(attempt_shell_lines(command_), folder));
 }
 
 AttemptPoll LocalRunner::poll(const std::string& id, const std::filesystem::path& folder) {

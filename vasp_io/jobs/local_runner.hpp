@@ -1,5 +1,6 @@
 /// \file local_runner.hpp
-/// \brief Runs VASP on this machine, one attempt at a time, detached from facetweld.
+/// \brief Runs a job (VASP, native DFT) on this machine, one attempt at a time, detached from
+/// facetweld.
 #pragma once
 
 #include "vasp_io/jobs/batch_system.hpp"
@@ -8,7 +9,7 @@ namespace fw::vasp {
 
 class LocalRunner final : public BatchSystem {
  public:
-  explicit LocalRunner(std::string vasp_command) : vasp_command_(std::move(vasp_command)) {}
+  explicit LocalRunner(AttemptCommand command) : command_(std::move(command)) {}
   std::string name() const override { return "local"; }
   /// Starts the attempt in its own session; the id is the process id.
   std::string submit(const std::filesystem::path& folder, const std::string& job_name) override;
@@ -16,7 +17,7 @@ class LocalRunner final : public BatchSystem {
   bool concurrent() const override { return false; }
 
  private:
-  std::string vasp_command_;
+  AttemptCommand command_;
 };
 
 }  // namespace fw::vasp

@@ -59,7 +59,7 @@ AttemptPoll parse_qstat_full(const std::string& text) {
 }
 
 std::string pbs_script(const std::string& job_name, const std::filesystem::path& folder,
-                       const std::string& vasp_command, const BatchResources& r) {
+                       const AttemptCommand& command, const BatchResources& r) {
   const int per_node = (r.tasks + r.nodes - 1) / r.nodes;
   std::ostringstream s;
   s << "#!/bin/bash\n"
@@ -69,16 +69,16 @@ std::string pbs_script(const std::string& job_name, const std::filesystem::path&
     << "#PBS -j oe\n";
   if (!r.partition.empty()) s << "#PBS -q " << r.partition << "\n";
   if (!r.account.empty()) s << "#PBS -A " << r.account << "\n";
-  s << "# One attempt of a facetweld VASP job; the exit code goes to " << kExitCodeFile << ".\n"
+  s << "# One attempt of a facetweld " << command.program << " job; the exit code goes to "
+    << kExitCodeFile << ".\n"
     << "cd " << shell_quote(folder.string()) << " || exit 1\n"
-    << attempt_shell_lines(vasp_command);
+    << attempt_shell_lines(command);
   return s.str();
 }
 
 std::string PbsRunner::submit(const std::filesystem::path& folder, const std::string& job_name) {
   std::filesystem::remove(folder / kExitCodeFile);
-  write_file_atomically(folder / kPbsScript,
-                        pbs_script(job_name, folder, vasp_command_, resources_));
+  write_file_atomically(folder / kPbsScript, pbs_script(job_name, folder, command_, resources_));
   const auto r = run_command({"qsub", kPbsScript}, folder);
   if (r.exit_code == 127)
     throw InputError("--scheduler pbs", "qsub not found in PATH: is this a PBS login node?");

@@ -8,14 +8,14 @@ namespace fw::vasp {
 
 class PbsRunner final : public BatchSystem {
  public:
-  PbsRunner(std::string vasp_command, BatchResources resources)
-      : vasp_command_(std::move(vasp_command)), resources_(std::move(resources)) {}
+  PbsRunner(AttemptCommand command, BatchResources resources)
+      : command_(std::move(command)), resources_(std::move(resources)) {}
   std::string name() const override { return "pbs"; }
   std::string submit(const std::filesystem::path& folder, const std::string& job_name) override;
   AttemptPoll poll(const std::string& id, const std::filesystem::path& folder) override;
 
  private:
-  std::string vasp_command_;
+  AttemptCommand command_;
   BatchResources resources_;
 };
 

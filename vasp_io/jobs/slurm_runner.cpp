@@ -66,7 +66,7 @@ std::optional<AttemptStatus> slurm_state_status(const std::string& state) {
 }
 
 std::string slurm_script(const std::string& job_name, const std::filesystem::path& folder,
-                         const std::string& vasp_command, const BatchResources& r) {
+                         const AttemptCommand& command, const BatchResources& r) {
   std::ostringstream s;
   s << "#!/bin/bash\n"
     << "#SBATCH --job-name=" << job_name << "\n"
@@ -76,16 +76,17 @@ std::string slurm_script(const std::string& job_name, const std::filesystem::pat
   if (!r.partition.empty()) s << "#SBATCH --partition=" << r.partition << "\n";
   if (!r.account.empty()) s << "#SBATCH --account=" << r.account << "\n";
   s << "#SBATCH --output=slurm-%j.out\n"
-    << "# One attempt of a facetweld VASP job; the exit code goes to " << kExitCodeFile << ".\n"
+    << "# One attempt of a facetweld " << command.program << " job; the exit code goes to "
+    << kExitCodeFile << ".\n"
     << "cd " << shell_quote(folder.string()) << " || exit 1\n"
-    << attempt_shell_lines(vasp_command);
+    << attempt_shell_lines(command);
   return s.str();
 }
 
 std::string SlurmRunner::submit(const std::filesystem::path& folder, const std::string& job_name) {
   std::filesystem::remove(folder / kExitCodeFile);
   write_file_atomically(folder / kSlurmScript,
-                        slurm_script(job_name, folder, vasp_command_, resources_));
+                        slurm_script(job_name, folder, command_, resources_));
   const auto r = run_command({"sbatch", "--parsable", kSlurmScript}, folder);
   if (r.exit_code == 127)
     throw InputError("--scheduler slurm", "sbatch not found in PATH: is this a Slurm login node?");
@@ -141,7 +142,7 @@ AttemptPoll SlurmRunner::poll(const std::string& id, const std::filesystem::path
       p.scheduler_state = "gone";
     }
   }
-  // VASP's own exit code, written by the script, is the one that matters.
+  // The program's own exit code, written by the script, is the one that matters.
   if (auto code = read_exit_code_file(folder)) p.exit_code = code;
   return p;
 }

@@ -9,14 +9,14 @@ namespace fw::vasp {
 
 class SlurmRunner final : public BatchSystem {
  public:
-  SlurmRunner(std::string vasp_command, BatchResources resources)
-      : vasp_command_(std::move(vasp_command)), resources_(std::move(resources)) {}
+  SlurmRunner(AttemptCommand command, BatchResources resources)
+      : command_(std::move(command)), resources_(std::move(resources)) {}
   std::string name() const override { return "slurm"; }
   std::string submit(const std::filesystem::path& folder, const std::string& job_name) override;
   AttemptPoll poll(const std::string& id, const std::filesystem::path& folder) override;
 
  private:
-  std::string vasp_command_;
+  AttemptCommand command_;
   BatchResources resources_;
 };
 

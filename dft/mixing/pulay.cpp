@@ -1,6 +1,6 @@
-/// \file pulay_kerker.cpp
-/// \brief Pulay–Kerker density mixing.
-#include "dft/mixing/pulay_kerker.hpp"
+/// \file pulay.cpp
+/// \brief Pulay (DIIS) density mixing.
+#include "dft/mixing/pulay.hpp"
 
 #include <cmath>
 
@@ -33,9 +33,9 @@ std::vector<double> solve(std::vector<double> a, std::vector<double> rhs) {
 
 }  // namespace
 
-std::vector<Complex> PulayKerkerMixer::mix(const std::vector<Complex>& rho_in,
-                                           const std::vector<Complex>& rho_out,
-                                           const std::vector<Vec3>& box_g) {
+std::vector<Complex> PulayMixer::mix(const std::vector<Complex>& rho_in,
+                                     const std::vector<Complex>& rho_out,
+                                     const DensityPreconditioner& preconditioner) {
   const std::size_t n = rho_in.size();
   std::vector<Complex> residual(n);
   for (std::size_t i = 0; i < n; ++i) residual[i] = rho_out[i] - rho_in[i];
@@ -69,11 +69,8 @@ std::vector<Complex> PulayKerkerMixer::mix(const std::vector<Complex>& rho_in,
       next[k] += c[i] * inputs_[i][k];
       r_opt[k] += c[i] * residuals_[i][k];
     }
-  for (std::size_t k = 0; k < n; ++k) {
-    const double g2 = dot(box_g[k], box_g[k]);
-    const double kerker = g2 < 1e-12 ? 0.0 : g2 / (g2 + q0_ * q0_);
-    next[k] += beta_ * kerker * r_opt[k];
-  }
+  preconditioner.apply(r_opt);
+  for (std::size_t k = 0; k < n; ++k) next[k] += beta_ * r_opt[k];
   return next;
 }
 

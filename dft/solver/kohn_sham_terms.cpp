@@ -1,0 +1,49 @@
+/// \file kohn_sham_terms.cpp
+/// \brief The term list of the Kohn–Sham functional; Hellmann–Feynman forces as the sum of the
+/// terms' (Ihm, Zunger & Cohen, J. Phys. C 12, 4409 (1979)).
+#include "dft/solver/kohn_sham_terms.hpp"
+
+#include "dft/terms/ewald.hpp"
+#include "dft/terms/hartree.hpp"
+#include "dft/terms/kinetic.hpp"
+#include "dft/terms/local.hpp"
+#include "dft/terms/nonlocal.hpp"
+#include "dft/terms/psp_core.hpp"
+#include "dft/terms/xc.hpp"
+
+namespace fw::dft {
+
+EnergyTermList make_kohn_sham_terms(const ScfContext& ctx) {
+  EnergyTermList terms;
+  terms.push_back(std::make_unique<KineticTerm>(ctx));
+  terms.push_back(std::make_unique<LocalTerm>(ctx));
+  terms.push_back(std::make_unique<NonlocalTerm>(ctx));
+  terms.push_back(std::make_unique<HartreeTerm>(ctx));
+  terms.push_back(std::make_unique<XcTerm>(ctx));
+  terms.push_back(std::make_unique<EwaldTerm>(ctx.crystal));
+  terms.push_back(std::make_unique<PspCoreTerm>(ctx));
+  return terms;
+}
+
+EnergyTerms evaluate_energies(const EnergyTermList& terms, const DensityState& rho) {
+  EnergyTerms e;
+  for (const auto& term : terms) e.*(term->slot()) += term->energy(rho);
+  return e;
+}
+
+std::vector<double> effective_potential(const EnergyTermList& terms, const DensityState& rho,
+                                        std::size_t n_grid) {
+  std::vector<double> v(n_grid, 0.0);
+  for (const auto& term : terms) term->add_potential(rho, v);
+  return v;
+}
+
+std::vector<Vec3> compute_forces(const ScfContext& ctx, const EnergyTermList& terms,
+                                 const DensityState& rho) {
+  std::vector<Vec3> forces(ctx.crystal.n_atoms());
+  for (const auto& term : terms) term->add_forces(rho, forces);
+  symmetrize_forces(forces, ctx.crystal, ctx.symmetry);
+  return forces;
+}
+
+}  // namespace fw::dft

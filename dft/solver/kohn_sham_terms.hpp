@@ -1,0 +1,26 @@
+/// \file kohn_sham_terms.hpp
+/// \brief The Kohn–Sham functional of a run as its list of terms (dft/terms/energy_term.hpp), and
+/// what the SCF asks of it: every energy, the effective potential, the forces.
+#pragma once
+
+#include "dft/solver/scf_context.hpp"
+#include "dft/terms/energy_term.hpp"
+
+namespace fw::dft {
+
+/// Kinetic, local, nonlocal, Hartree, XC, Ewald and psp_core, reading `ctx` (kept alive by the
+/// caller); a new term (a dipole correction) is one more entry.
+EnergyTermList make_kohn_sham_terms(const ScfContext& ctx);
+
+/// Every term's energy at ρ and the context's orbitals (the entropy term is the smearing's).
+EnergyTerms evaluate_energies(const EnergyTermList& terms, const DensityState& rho);
+
+/// V_eff(r) = Σ_terms δE/δρ(r) (local + Hartree + XC).
+std::vector<double> effective_potential(const EnergyTermList& terms, const DensityState& rho,
+                                        std::size_t n_grid);
+
+/// F = Σ_terms −∂E/∂τ (Ha/bohr), symmetrised with the run's operations (collective).
+std::vector<Vec3> compute_forces(const ScfContext& ctx, const EnergyTermList& terms,
+                                 const DensityState& rho);
+
+}  // namespace fw::dft

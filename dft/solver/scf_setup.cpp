@@ -1,0 +1,165 @@
+/// \file scf_setup.cpp
+/// \brief What the SCF builds once per geometry, and its starting point.
+#include "dft/solver/scf_setup.hpp"
+
+#include <cmath>
+#include <random>
+
+#include "core/error.hpp"
+#include "dft/basis/grid_operators.hpp"
+#include "dft/parallel/exception_guard.hpp"
+#include "dft/solver/checkpoint.hpp"
+#include "dft/solver/davidson.hpp"
+#include "dft/solver/memory_estimate.hpp"
+#include "dft/solver/scf_checks.hpp"
+
+namespace fw::dft {
+
+void setup_context(ScfContext& ctx, std::vector<std::string>& warnings,
+                   const std::function<void(const std::string&)>& log) {
+  const Crystal& crystal = ctx.crystal;
+  const ScfSettings& s = ctx.settings;
+  check_scalar_settings(s);
+  ctx.n_electrons = crystal.n_valence_electrons();
+  const double half = 0.5 * ctx.n_electrons;
+  ctx.n_bands = s.n_bands > 0
+                    ? static_cast<std::size_t>(s.n_bands)
+                    : static_cast<std::size_t>(std::ceil(half + std::max(4.0, 0.2 * half)));
+  check_band_count(ctx.n_bands, ctx.n_electrons, s.n_bands > 0);
+  const auto minimum = minimum_fft_grid(crystal.cell_bohr, s.ecut_hartree);
+  if (s.fft_grid)
+    check_fft_grid(*s.fft_grid, minimum, choose_fft_grid(crystal.cell_bohr, s.ecut_hartree));
+  ctx.grid = s.fft_grid ? FftGrid{*s.fft_grid} : choose_fft_grid(crystal.cell_bohr, s.ecut_hartree);
+
+  // Memory, first with a lower bound on the irreducible k-points (each orbit holds at most
+  // 2·|point group| points), before the mesh, the grid buffers or the bases are allocated.
+  MemoryInputs memory;
+  memory.ecut_hartree = s.ecut_hartree;
+  memory.grid = ctx.grid;
+  memory.full_mesh_points = 1.0;
+  for (int n : s.kpoint_mesh) memory.full_mesh_points *= n;
+  memory.irreducible_kpoints = std::max(1.0, std::floor(memory.full_mesh_points / 96.0));
+  memory.n_bands = ctx.n_bands;
+  memory.mixing_history = s.mixing_history;
+  memory.ranks = ctx.world->size();
+  memory.threads = ctx.threads;
+  const double available = available_memory_bytes(ctx.world->ranks_on_node());
+  check_memory_fits(estimate_memory(crystal, memory), memory, available, s.fft_grid.has_value());
+  if (memory.full_mesh_points > 2.0e9)
+    throw InputError("--kpts", "a mesh of more than 2·10^9 k-points cannot be reduced");
+
+  // Only operations that also keep the k-mesh: the density is symmetrised with the same group the
+  // mesh is reduced by (a tilted cell's rotations may not keep an n×n×m mesh).
+  ctx.symmetry = mesh_preserving_symmetry(
+      grid_compatible_symmetry(crystal, ctx.grid, s.use_symmetry), s.kpoint_mesh, s.kpoint_shift);
+  const auto kpoints =
+      irreducible_monkhorst_pack(s.kpoint_mesh, s.kpoint_shift, ctx.symmetry, s.time_reversal);
+  memory.irreducible_kpoints = static_cast<double>(kpoints.size());
+  memory.ranks = std::min<int>(ctx.world->size(), static_cast<int>(kpoints.size()));
+  const MemoryEstimate estimate = estimate_memory(crystal, memory);
+  check_memory_fits(estimate, memory, available, s.fft_grid.has_value());
+  ctx.memory_estimate_bytes = estimate.total_bytes();
+  log(estimate.summary(available));
+
+  ctx.plans = std::make_unique<FftPlans>(ctx.grid);
+  ctx.box_g = box_g_vectors(crystal, ctx.grid);
+  for (const auto& k : kpoints)
+    ctx.bases.push_back(make_kpoint_basis(crystal, ctx.grid, k, s.ecut_hartree));
+  check_plane_waves_hold_bands(ctx.bases, ctx.n_bands);
+  std::vector<std::size_t> cost;
+  for (const auto& b : ctx.bases) cost.push_back(b.size());
+  ctx.distribution = distribute_kpoints(cost, ctx.world->size(), ctx.world->rank());
+
+  std::vector<int> xc_ids = s.xc_libxc_ids;
+  if (xc_ids.empty()) xc_ids = crystal.species.front().functional.libxc_ids;
+  ctx.xc = std::make_unique<XcFunctional>(xc_ids);
+  for (const auto& psp : crystal.species)
+    if (psp.functional.libxc_ids != xc_ids)
+      warnings.push_back("pseudopotential " + psp.source_path + " was generated with " +
+                         psp.functional.name + " but the run uses " + ctx.xc->name());
+
+  double k_max = 0.0;
+  for (const auto& b : ctx.bases) k_max = std::max(k_max, norm(b.k_cart));
+  const double q_density = max_box_g(crystal, ctx.grid) + 0.1;
+  const double q_projector = std::sqrt(2.0 * s.ecut_hartree) + k_max + 0.1;
+  for (const auto& psp : crystal.species)
+    ctx.form_factors.push_back(make_form_factors(psp, q_density, q_projector));
+  // Projector tables only where this rank works.
+  ctx.projectors.resize(ctx.bases.size());
+  for (std::size_t k = 0; k < ctx.bases.size(); ++k)
+    if (ctx.distribution.computes(k))
+      ctx.projectors[k] = make_kpoint_projectors(crystal, ctx.bases[k], ctx.form_factors);
+
+  ctx.v_local_g =
+      structure_factor_sum(crystal, ctx.grid, ctx.form_factors, RadialQuantity::kLocalPotential);
+  zero_nyquist(ctx.v_local_g, ctx.grid);
+  // The G = 0 term (Σ ε_atm/Ω) enters only the psp_core energy; like ABINIT, the Hamiltonian omits
+  // it, so eigenvalues and the Fermi level share ABINIT's reference.
+  ctx.v_local_g[0] = 0.0;
+  ctx.v_local_r = to_real(ctx.v_local_g, *ctx.plans);
+  bool any_core = false;
+  for (const auto& f : ctx.form_factors) any_core = any_core || f.has_core;
+  if (any_core) {
+    ctx.rho_core_g =
+        structure_factor_sum(crystal, ctx.grid, ctx.form_factors, RadialQuantity::kCoreDensity);
+    zero_nyquist(ctx.rho_core_g, ctx.grid);
+    ctx.rho_core_r = to_real(ctx.rho_core_g, *ctx.plans);
+  }
+}
+
+std::vector<Complex> initial_density(const ScfContext& ctx) {
+  const Crystal& crystal = ctx.crystal;
+  auto rho =
+      structure_factor_sum(crystal, ctx.grid, ctx.form_factors, RadialQuantity::kValenceDensity);
+  const double volume = crystal.volume_bohr3();
+  for (std::size_t a = 0; a < crystal.n_atoms(); ++a) {
+    const auto& f = ctx.form_factors[static_cast<std::size_t>(crystal.species_of_atom[a])];
+    if (f.has_valence) continue;
+    const Vec3 tau = crystal.position_bohr(a);
+    for (std::size_t i = 0; i < ctx.box_g.size(); ++i)
+      rho[i] += f.z_valence / volume * std::exp(-0.25 * dot(ctx.box_g[i], ctx.box_g[i])) *
+                std::polar(1.0, -dot(ctx.box_g[i], tau));
+  }
+  band_limit(rho, ctx.box_g, 2.0 * std::sqrt(2.0 * ctx.settings.ecut_hartree));
+  zero_nyquist(rho, ctx.grid);
+  const double charge = rho[0].real() * volume;
+  for (auto& v : rho) v *= ctx.n_electrons / charge;
+  return rho;
+}
+
+void random_wavefunctions(ScfContext& ctx) {
+  std::mt19937_64 rng(20240611);
+  std::uniform_real_distribution<double> uniform(-0.5, 0.5);
+  ctx.psi.resize(ctx.bases.size());
+  for (std::size_t k = 0; k < ctx.bases.size(); ++k) {
+    const auto& b = ctx.bases[k];
+    if (!ctx.distribution.computes(k)) {
+      rng.discard(2 * b.size() * ctx.n_bands);
+      continue;
+    }
+    auto& psi = ctx.psi[k];
+    psi.resize(b.size() * ctx.n_bands);
+    for (std::size_t n = 0; n < ctx.n_bands; ++n)
+      for (std::size_t g = 0; g < b.size(); ++g)
+        psi[n * b.size() + g] = Complex(uniform(rng), uniform(rng)) / (1.0 + b.kinetic_hartree[g]);
+    orthonormalize(psi, b.size(), ctx.n_bands);
+  }
+}
+
+void drop_foreign_wavefunctions(ScfContext& ctx) {
+  for (std::size_t k = 0; k < ctx.psi.size(); ++k)
+    if (!ctx.distribution.computes(k)) std::vector<Complex>().swap(ctx.psi[k]);
+}
+
+void write_scf_checkpoint(ScfContext& ctx, const std::vector<Complex>& rho_g, int step) {
+  std::vector<std::size_t> sizes;
+  for (const auto& b : ctx.bases) sizes.push_back(b.size() * ctx.n_bands);
+  gather_wavefunctions_to_root(ctx.psi, sizes, ctx.distribution, *ctx.world);
+  ExceptionGuard guard;
+  if (ctx.world->is_root())
+    guard.run([&] { write_checkpoint(ctx.settings.checkpoint_path, ctx, rho_g, step); });
+  ctx.world->rethrow_any(guard);
+  drop_foreign_wavefunctions(ctx);
+}
+
+}  // namespace fw::dft

@@ -1,0 +1,48 @@
+/// \file energy_term.hpp
+/// \brief The interface of a Kohn–Sham energy term (DFTK's src/terms/): its energy, its
+/// contribution to the local potential δE/δρ(r), and its forces −∂E/∂τ. The Hamiltonian is the sum
+/// of the terms' operators: the kinetic diagonal, the nonlocal projectors, and one local potential
+/// into which the density terms (local, Hartree, XC) add theirs.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "dft/basis/fft_grid.hpp"
+#include "dft/solver/scf.hpp"
+
+namespace fw::dft {
+
+struct ScfContext;
+
+/// The valence density a term is evaluated at, in both spaces.
+struct DensityState {
+  const std::vector<Complex>& rho_g;  ///< box G coefficients (e/bohr³)
+  std::vector<double> rho_r;          ///< on the grid
+};
+
+/// ρ in both spaces (to_real of rho_g).
+DensityState make_density_state(const ScfContext& ctx, const std::vector<Complex>& rho_g);
+
+class EnergyTerm {
+ public:
+  virtual ~EnergyTerm() = default;
+  /// The entry of ABINIT's energy table this term fills.
+  virtual double EnergyTerms::*slot() const = 0;
+  /// E (Ha) at density ρ and the context's current orbitals and occupations. Orbital terms
+  /// (kinetic, nonlocal) sum over the k-points of every rank (collective).
+  virtual double energy(const DensityState& rho) const = 0;
+  /// Adds δE/δρ(r) (Ha) to v_r; terms without a local potential add nothing.
+  virtual void add_potential(const DensityState& /*rho*/, std::vector<double>& /*v_r*/) const {}
+  /// Adds −∂E/∂τ_a (Ha/bohr) to forces (collective for orbital terms).
+  virtual void add_forces(const DensityState& /*rho*/, std::vector<Vec3>& /*forces*/) const {}
+};
+
+using EnergyTermList = std::vector<std::unique_ptr<EnergyTerm>>;
+
+/// Σ_k w_k per_k(k) over the k-points this rank contributes (OpenMP over k-points), summed over
+/// the ranks: the pattern of every orbital term's energy.
+double sum_over_kpoints(const ScfContext& ctx, const std::function<double(std::size_t k)>& per_k);
+
+}  // namespace fw::dft

@@ -1,0 +1,42 @@
+/// \file local.cpp
+/// \brief Local pseudopotential energy, potential and forces.
+#include "dft/terms/local.hpp"
+
+#include <numbers>
+
+#include "dft/solver/scf_context.hpp"
+
+namespace fw::dft {
+
+double LocalTerm::energy(const DensityState& rho) const {
+  double e = 0.0;
+  for (std::size_t i = 1; i < rho.rho_g.size(); ++i)
+    e += (ctx_.v_local_g[i] * std::conj(rho.rho_g[i])).real();
+  return ctx_.crystal.volume_bohr3() * e;
+}
+
+void LocalTerm::add_potential(const DensityState& /*rho*/, std::vector<double>& v_r) const {
+  for (std::size_t i = 0; i < v_r.size(); ++i) v_r[i] += ctx_.v_local_r[i];
+}
+
+void LocalTerm::add_forces(const DensityState& rho, std::vector<Vec3>& forces) const {
+  const Crystal& crystal = ctx_.crystal;
+  const double volume = crystal.volume_bohr3();
+  for (std::size_t a = 0; a < crystal.n_atoms(); ++a) {
+    const auto& ff = ctx_.form_factors[static_cast<std::size_t>(crystal.species_of_atom[a])];
+    const Vec3 tau = crystal.position_bohr(a);
+    Vec3 f;
+    for (std::size_t i = 0; i < ctx_.box_g.size(); ++i) {
+      const Vec3& g = ctx_.box_g[i];
+      const double gn = norm(g);
+      if (gn < 1e-12 || ctx_.v_local_g[i] == Complex(0.0)) continue;
+      const double v_s =
+          (ff.local_short_range(gn) - 4.0 * std::numbers::pi * ff.z_valence / (gn * gn)) / volume;
+      const Complex phase = std::polar(1.0, -dot(g, tau));
+      f += g * (volume * (Complex(0.0, 1.0) * v_s * phase * std::conj(rho.rho_g[i])).real());
+    }
+    forces[a] += f;
+  }
+}
+
+}  // namespace fw::dft

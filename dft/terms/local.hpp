@@ -1,0 +1,23 @@
+/// \file local.hpp
+/// \brief Local pseudopotential term: E = Ω Σ_{G≠0} Re V_loc(G) ρ*(G), potential V_loc(r), forces
+/// F_a = Ω Σ_G Re[i G v_s(G) e^{−iG·τ_a} ρ*(G)] (Ihm, Zunger & Cohen, J. Phys. C 12, 4409 (1979)).
+/// The G = 0 limit (Σ ε_atm/Ω) is the separate psp_core term (dft/terms/psp_core.hpp).
+#pragma once
+
+#include "dft/terms/energy_term.hpp"
+
+namespace fw::dft {
+
+class LocalTerm : public EnergyTerm {
+ public:
+  explicit LocalTerm(const ScfContext& ctx) : ctx_(ctx) {}
+  double EnergyTerms::*slot() const override { return &EnergyTerms::local; }
+  double energy(const DensityState& rho) const override;
+  void add_potential(const DensityState& rho, std::vector<double>& v_r) const override;
+  void add_forces(const DensityState& rho, std::vector<Vec3>& forces) const override;
+
+ private:
+  const ScfContext& ctx_;
+};
+
+}  // namespace fw::dft
