@@ -39,7 +39,7 @@ CellCost estimate_cell_cost(const slabs::Structure& cell, const Pseudopotential&
 /// one core of this machine (an estimate within a factor ~2–3, not a promise; docs/dft.md compares
 /// it with measured runs).
 inline constexpr double kFlopsPerSecondPerThread = 2.0e9;
-/// SCF steps assumed for a metal cluster in vacuum (Pulay–Kerker; 16–20 measured with HGH Au).
+/// SCF steps assumed for a metal cluster in vacuum (16–32 measured with the 1-electron HGH Au).
 inline constexpr int kAssumedScfSteps = 25;
 
 struct DftCutCrystalResult {
