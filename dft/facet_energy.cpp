@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 #include "core/error.hpp"
+#include "dft/settings.hpp"
 #include "slabs/kmesh.hpp"
 
 namespace fw::dft {
@@ -47,7 +49,11 @@ FacetMeshes facet_meshes(const slabs::PlaneGeometry& plane, const DftFacetSettin
 
 DftFacetResult dft_facet_energy(const Pseudopotential& psp, const slabs::Miller& hkl,
                                 const DftFacetSettings& s,
-                                const std::function<void(const std::string&)>& log) {
+                                const std::function<void(const std::string&)>& log,
+                                CellCache* cache) {
+  check_relaxation_layers(s, "--relax-fixed-layers");
+  CellRunOptions cached;
+  cached.cache = cache;
   const slabs::PlaneGeometry plane = slabs::fcc_plane_geometry(s.a_A, hkl);
   const std::string label = slabs::miller_label(plane.hkl);
   DftFacetResult r;
@@ -56,14 +62,19 @@ DftFacetResult dft_facet_energy(const Pseudopotential& psp, const slabs::Miller&
 
   slabs::OrientedSpec slab_spec{s.element, s.a_A, plane.hkl, s.layers, 1, 1};
   const slabs::Structure slab = slabs::slab_with_vacuum(slab_spec, s.vacuum_A);
-  r.slab = run_cell_energy(slab, psp, s.scf, r.meshes.slab, label + " slab", log);
+  if (s.relax) {
+    r.relaxation = relax_slab(slab, psp, s.scf, r.meshes.slab, s.relaxation, label + " slab", log);
+    r.slab = r.relaxation->unrelaxed;
+  } else {
+    r.slab = run_cell_energy(slab, psp, s.scf, r.meshes.slab, label + " slab", log, cached);
+  }
 
   const bool primitive = s.bulk_cell == "primitive";
   const slabs::Structure bulk =
       primitive ? one_layer_cell(s, plane.hkl) : stacked_bulk_cell(s, plane.hkl);
   r.bulk = run_cell_energy(
       bulk, psp, s.scf, primitive ? r.meshes.bulk_primitive : r.meshes.bulk_supercell,
-      label + (primitive ? " bulk (1-layer cell, folded mesh)" : " bulk"), log);
+      label + (primitive ? " bulk (1-layer cell, folded mesh)" : " bulk"), log, cached);
   const double scale = static_cast<double>(slab.size()) / static_cast<double>(bulk.size());
 
   slabs::FacetEntry& e = r.entry;
@@ -78,7 +89,23 @@ DftFacetResult dft_facet_energy(const Pseudopotential& psp, const slabs::Miller&
   r.e_bulk_free_energy_eV = r.bulk.free_energy_eV * scale;
   r.e_dis_free_energy_eV_per_A2 = (r.slab.free_energy_eV - r.e_bulk_free_energy_eV) / e.area_A2;
   e.converged = r.slab.converged && r.bulk.converged;
+  if (r.relaxation) {
+    const CellEnergy& relaxed = r.relaxation->relaxed;
+    r.e_dis_relaxed_eV_per_A2 = (relaxed.energy_eV - e.e_bulk_eV) / e.area_A2;
+    r.e_dis_relaxed_free_energy_eV_per_A2 =
+        (relaxed.free_energy_eV - r.e_bulk_free_energy_eV) / e.area_A2;
+  }
   return r;
+}
+
+slabs::FacetEntry DftFacetResult::relaxed_entry() const {
+  if (!relaxation) throw std::logic_error("relaxed_entry: no relaxation was run");
+  slabs::FacetEntry e = entry;
+  e.relaxed = true;
+  e.e_slab_eV = relaxation->relaxed.energy_eV;
+  e.e_dis_eV_per_A2 = e_dis_relaxed_eV_per_A2;
+  e.converged = relaxation->converged && bulk.converged;
+  return e;
 }
 
 nlohmann::json to_json(const DftFacetResult& r) {
@@ -98,18 +125,46 @@ nlohmann::json to_json(const DftFacetResult& r) {
   j["bulk_cell"] = r.bulk_cell;
   j["kpts_bulk_computed"] =
       r.bulk_cell == "primitive" ? r.meshes.bulk_primitive : r.meshes.bulk_supercell;
-  j["symmetry_used_slab"] = r.slab.symmetry_used;
-  j["symmetry_used_bulk"] = r.bulk.symmetry_used;
+  j["symmetry_operations_slab"] = r.slab.symmetry_operations;
+  j["symmetry_operations_bulk"] = r.bulk.symmetry_operations;
   j["wall_s_slab"] = r.slab.wall_s;
   j["wall_s_bulk"] = r.bulk.wall_s;
+  if (const auto& x = r.relaxation) {
+    j["e_dis_relaxed_eV_per_A2"] = r.e_dis_relaxed_eV_per_A2;
+    j["e_dis_relaxed_free_energy_eV_per_A2"] = r.e_dis_relaxed_free_energy_eV_per_A2;
+    j["e_slab_relaxed_eV"] = x->relaxed.energy_eV;
+    j["e_slab_relaxed_free_energy_eV"] = x->relaxed.free_energy_eV;
+    j["relaxation_converged"] = x->converged;
+    j["ionic_steps"] = x->ionic_steps;
+    j["max_residual_force_eV_per_A"] = x->max_residual_force_eV_per_A;
+    j["scf_steps_relaxation"] = x->scf_steps_total;
+    j["relaxation_energy_eV_per_step"] = x->energy_eV_per_step;
+    j["relaxation_max_force_eV_per_A_per_step"] = x->max_force_eV_per_A_per_step;
+  }
   return j;
+}
+
+std::vector<nlohmann::json> facet_entries_json(const DftFacetResult& r) {
+  std::vector<nlohmann::json> out{to_json(r)};
+  if (r.relaxation) {
+    nlohmann::json relaxed = out.front();
+    slabs::FacetTable one;
+    one.facets = {r.relaxed_entry()};
+    relaxed.update(slabs::to_json(one)["facets"][0]);
+    relaxed["e_dis_free_energy_eV_per_A2"] = r.e_dis_relaxed_free_energy_eV_per_A2;
+    relaxed["e_slab_free_energy_eV"] = r.relaxation->relaxed.free_energy_eV;
+    relaxed["e_dis_unrelaxed_eV_per_A2"] = r.entry.e_dis_eV_per_A2;
+    out.push_back(relaxed);
+  }
+  return out;
 }
 
 nlohmann::json facet_table_json(const slabs::FacetTable& table,
                                 const std::vector<DftFacetResult>& results) {
   nlohmann::json j = slabs::to_json(table);
-  for (std::size_t i = 0; i < results.size() && i < j["facets"].size(); ++i)
-    j["facets"][i] = to_json(results[i]);
+  j["facets"] = nlohmann::json::array();
+  for (const auto& r : results)
+    for (auto& e : facet_entries_json(r)) j["facets"].push_back(std::move(e));
   return j;
 }
 

@@ -5,10 +5,13 @@
 #include <array>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "dft/facet/cell_energy.hpp"
+#include "dft/facet/convergence_settings.hpp"
+#include "dft/facet/relax_slab.hpp"
 #include "dft/pseudo/pseudopotential.hpp"
 #include "dft/solver/scf.hpp"
 #include "slabs/facet_table.hpp"
@@ -28,7 +31,13 @@ struct DftFacetSettings {
   std::array<int, 3> kpts_bulk{};  ///< N-layer bulk mesh; 0x0x0: in-plane of kpts, kz by density
   double kdensity_per_A{};  ///< > 0: both meshes from this density (slabs::kmesh_from_density)
   std::string bulk_cell;    ///< "primitive" (folded mesh) | "supercell" (the N-layer cell)
-  ScfSettings scf;          ///< cut-off, smearing, tolerances (k-mesh is set per cell here)
+  int cut_cells{};          ///< cut-crystal method: n×n×n conventional cells
+  double cut_vacuum_A{};    ///< cut-crystal method: vacuum around the crystal
+  bool relax{};             ///< also relax the slab (the bulk reference stays unrelaxed)
+  SlabRelaxSettings relaxation;
+  bool converge{};  ///< run the series of dft/facet/convergence.hpp instead of one point
+  ConvergenceSettings convergence;
+  ScfSettings scf;  ///< cut-off, smearing, tolerances (k-mesh is set per cell here)
 };
 
 /// The one-layer oriented cell (a1, a2, t): the slab's in-plane cell and the stacking vector t
@@ -62,20 +71,35 @@ struct DftFacetResult {
   double e_bulk_free_energy_eV = 0.0;  ///< F of the N-layer reference (scaled from `bulk`)
   FacetMeshes meshes;
   std::string bulk_cell;
+  std::optional<SlabRelaxation> relaxation;          ///< with settings.relax
+  double e_dis_relaxed_eV_per_A2 = 0.0;              ///< (E_slab,relaxed − E_bulk)/A, E(σ→0)
+  double e_dis_relaxed_free_energy_eV_per_A2 = 0.0;  ///< the same from F
+
+  /// The relaxed entry of the shared schema (relaxed: true), as --engine eam writes it beside
+  /// the unrelaxed one. Only with a relaxation.
+  slabs::FacetEntry relaxed_entry() const;
 };
 
 /// E_dis = (E_slab − E_bulk)/A, unrelaxed, per area of ONE cut face (= 2γ), with E_bulk the
 /// oriented bulk cell of the slab's N layers and in-plane cell (computed in the one-layer
 /// primitive cell with the folded mesh unless bulk_cell = "supercell"), so that k-point errors
-/// cancel. `log` receives one line per SCF step.
+/// cancel. With settings.relax the slab is then relaxed (dft/facet/relax_slab.hpp; its first SCF
+/// is the unrelaxed slab). `log` receives one line per SCF step and per ionic step. With `cache`,
+/// cells finished earlier are read from it and new ones stored (dft/facet/cell_cache.hpp).
 DftFacetResult dft_facet_energy(const Pseudopotential& pseudopotential, const slabs::Miller& hkl,
                                 const DftFacetSettings& settings,
-                                const std::function<void(const std::string&)>& log = {});
+                                const std::function<void(const std::string&)>& log = {},
+                                CellCache* cache = nullptr);
 
-/// One facets.json entry: the shared keys plus e_dis_free_energy_eV_per_A2, SCF steps and meshes.
+/// One facets.json entry: the shared keys plus e_dis_free_energy_eV_per_A2, SCF steps and meshes
+/// (and the relaxed values, ionic steps and residual force with a relaxation).
 nlohmann::json to_json(const DftFacetResult& result);
 
-/// facets.json of `table` whose entries were produced by `results` (same order).
+/// The entries of one facet in facets.json: the unrelaxed one, and with a relaxation the relaxed
+/// one (relaxed: true, e_dis_eV_per_A2 = the relaxed value) after it.
+std::vector<nlohmann::json> facet_entries_json(const DftFacetResult& result);
+
+/// facets.json of `table` (engine, element, settings) with the entries of `results`.
 nlohmann::json facet_table_json(const slabs::FacetTable& table,
                                 const std::vector<DftFacetResult>& results);
 

@@ -289,6 +289,120 @@ std::vector<settings::Binding<DftFacetSettings>> facet_bindings() {
                   "or in the N-layer cell (supercell); same k-points, same energy",
            .choices = {"primitive", "supercell"}},
           [](auto& s) -> auto& { return s.bulk_cell; }),
+      bind<S>(
+          {.key = "cut_cells",
+           .type = Type::Integer,
+           .default_value = 2LL,
+           .doc = "method cut-crystal: n of the n×n×n conventional-cell cube (4n³ atoms), Γ only",
+           .range = between(2, 60)},
+          [](auto& s) -> auto& { return s.cut_cells; }),
+      bind<S>(
+          {.key = "cut_vacuum",
+           .type = Type::Real,
+           .unit = "Å",
+           .default_value = 10.0,
+           .doc = "method cut-crystal: vacuum between the crystal and its periodic images",
+           .range = above_at_most(0, 1000)},
+          [](auto& s) -> auto& { return s.cut_vacuum_A; }),
+      bind<S>(
+          {.key = "converge",
+           .type = Type::Boolean,
+           .default_value = false,
+           .doc = "Converge E_dis: series over layers, then vacuum, cut-off and in-plane k, each "
+                  "until E_dis moves less than converge_tolerance (unrelaxed)"},
+          [](auto& s) -> auto& { return s.converge; }),
+      bind<S>(
+          {.key = "converge_tolerance",
+           .type = Type::Real,
+           .unit = "eV/Å²",
+           .default_value = 0.002,
+           .doc = "An axis of the series is converged when one step moves E_dis less than this",
+           .range = above_at_most(0, 1)},
+          [](auto& s) -> auto& { return s.convergence.tolerance_eV_per_A2; }),
+      bind<S>(
+          {.key = "converge_max_points",
+           .type = Type::Integer,
+           .default_value = 5LL,
+           .doc = "Most points per axis of the series, the starting one included",
+           .range = between(2, 50)},
+          [](auto& s) -> auto& { return s.convergence.max_points; }),
+      bind<S>(
+          {.key = "converge_layers_step",
+           .type = Type::Integer,
+           .default_value = 2LL,
+           .doc = "Layers added per step of the series (5, 7, 9, …)",
+           .range = between(1, 20)},
+          [](auto& s) -> auto& { return s.convergence.layers_step; }),
+      bind<S>(
+          {.key = "converge_vacuum_step",
+           .type = Type::Real,
+           .unit = "Å",
+           .default_value = 4.0,
+           .doc = "Vacuum added per step of the series",
+           .range = above_at_most(0, 100)},
+          [](auto& s) -> auto& { return s.convergence.vacuum_step_A; }),
+      bind<S>(
+          {.key = "converge_ecut_step",
+           .type = Type::Real,
+           .unit = "Ha",
+           .default_value = 5.0,
+           .doc = "Cut-off added per step of the series",
+           .range = above_at_most(0, 100)},
+          [](auto& s) -> auto& { return s.convergence.ecut_step_hartree; }),
+      bind<S>(
+          {.key = "converge_kpts_step",
+           .type = Type::Integer,
+           .default_value = 2LL,
+           .doc = "Added to both in-plane k-mesh numbers per step of the series",
+           .range = between(1, 20)},
+          [](auto& s) -> auto& { return s.convergence.kpts_step; }),
+      bind<S>(
+          {.key = "relax",
+           .type = Type::Boolean,
+           .default_value = false,
+           .doc = "Also relax the slab with the solver's forces (BFGS); the bulk reference stays "
+                  "unrelaxed"},
+          [](auto& s) -> auto& { return s.relax; }),
+      bind<S>(
+          {.key = "relax_mode",
+           .type = Type::Choice,
+           .default_value = std::string("symmetric"),
+           .doc = "symmetric: every plane moves along the normal, forces antisymmetrised about "
+                  "the centre plane (both faces relax alike); fixed-middle: the central "
+                  "relax_fixed_layers planes stay at bulk positions, the others move freely",
+           .choices = {"symmetric", "fixed-middle"}},
+          [](auto& s) -> auto& { return s.relaxation.mode; }),
+      bind<S>(
+          {.key = "relax_fixed_layers",
+           .type = Type::Integer,
+           .default_value = 1LL,
+           .doc = "fixed-middle: central planes held at bulk positions (layers − this must be "
+                  "even)",
+           .range = between(1, 199)},
+          [](auto& s) -> auto& { return s.relaxation.fixed_layers; }),
+      bind<S>(
+          {.key = "fmax",
+           .type = Type::Real,
+           .unit = "eV/Å",
+           .default_value = 0.01,
+           .doc = "Relaxation: stop when every force on a moving atom is below this",
+           .range = above_at_most(0, 10)},
+          [](auto& s) -> auto& { return s.relaxation.fmax_eV_per_A; }),
+      bind<S>(
+          {.key = "relax_max_steps",
+           .type = Type::Integer,
+           .default_value = 30LL,
+           .doc = "Relaxation: most ionic (BFGS) steps",
+           .range = between(1, 1000)},
+          [](auto& s) -> auto& { return s.relaxation.max_steps; }),
+      bind<S>(
+          {.key = "relax_max_step",
+           .type = Type::Real,
+           .unit = "Å",
+           .default_value = 0.2,
+           .doc = "Relaxation: no atom moves further than this in one BFGS step",
+           .range = above_at_most(0, 2)},
+          [](auto& s) -> auto& { return s.relaxation.max_step_A; }),
   };
   auto lifted =
       settings::lift<S>(scf_settings_table(), [](auto& s) -> auto& { return s.scf; },
@@ -323,6 +437,14 @@ void check_facet_consistency(const DftFacetSettings& s, const std::string& sourc
 }
 
 }  // namespace
+
+void check_relaxation_layers(const DftFacetSettings& s, const std::string& source) {
+  if (s.relax && s.relaxation.mode == "fixed-middle" &&
+      (s.relaxation.fixed_layers >= s.layers || (s.layers - s.relaxation.fixed_layers) % 2 != 0))
+    throw InputError(source, "'relax_fixed_layers' (" + std::to_string(s.relaxation.fixed_layers) +
+                                 ") must leave an even, non-zero number of the " +
+                                 std::to_string(s.layers) + " layers free (as many per face)");
+}
 
 const settings::Table<DftFacetSettings>& facet_settings_table() {
   static const settings::Table<DftFacetSettings> table(

@@ -23,4 +23,9 @@ ScfSettings default_scf_settings();
 /// settings that matter for it, with the quicker defaults of a facet scan (20 Ha, 1e-6 Ha).
 const settings::Table<DftFacetSettings>& facet_settings_table();
 
+/// fixed-middle relaxation: layers − relax_fixed_layers must be even and > 0. Not a table
+/// consistency check, because the CLI sets `layers` after the table (--layers is shared with the
+/// EAM engine); dft_facet_energy and `facetweld edis` call it before any SCF.
+void check_relaxation_layers(const DftFacetSettings& settings, const std::string& source);
+
 }  // namespace fw::dft

@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "dft/crystal.hpp"
 #include "dft/pseudo/pseudopotential.hpp"
@@ -14,32 +15,38 @@
 
 namespace fw::dft {
 
+class CellCache;
+
 /// What a facet energy needs from one SCF run, in eV.
 struct CellEnergy {
   double energy_eV = 0.0;       ///< E(σ → 0) (ScfResult::energy_zero_smearing_hartree)
   double free_energy_eV = 0.0;  ///< F = E − TS, ABINIT's etotal
   int scf_steps = 0;
   bool converged = false;
-  std::array<int, 3> kpts{};  ///< Γ-centred mesh of this cell
-  bool symmetry_used = false;
+  std::array<int, 3> kpts{};    ///< Γ-centred mesh of this cell
+  int symmetry_operations = 0;  ///< space-group operations that keep the mesh (1: none used)
   std::size_t n_atoms = 0;
   double wall_s = 0.0;
+  std::vector<Vec3> forces_eV_per_A;  ///< Cartesian, per atom; empty unless asked for
+  bool from_cache = false;            ///< found in a CellCache instead of computed
 };
 
-/// True when every rotation of `crystal`'s space group maps the Γ-centred mesh onto itself, so
-/// reducing the mesh by the group (and symmetrising the density with it) leaves the energy of the
-/// plain mesh unchanged. A tilted oriented-bulk cell with a mesh that is not uniform in all
-/// directions fails this (its rotations mix the stacking axis into the in-plane axes).
-bool mesh_respects_symmetry(const Crystal& crystal, const std::array<int, 3>& mesh,
-                            double ecut_hartree);
+/// How to run one cell beyond its mesh.
+struct CellRunOptions {
+  std::optional<std::array<int, 3>> fft_grid;  ///< override the automatic grid
+  bool forces = false;
+  /// Non-null: a cell already in the cache is not computed again, and a converged new one is
+  /// stored (runs with forces are never cached).
+  CellCache* cache = nullptr;
+};
 
-/// Runs the SCF of `cell` (one species, `psp`) on the Γ-centred `mesh`, forces off. Symmetry is
-/// used only where the mesh respects it (see above); `fft_grid` overrides the automatic grid.
-/// `log` receives "label: <scf line>" per step.
+/// Runs the SCF of `cell` (one species, `psp`) on the Γ-centred `mesh`, reduced by the
+/// operations that keep the mesh (dft/basis/kpoints: mesh_preserving_symmetry). `log` receives
+/// "label: <scf line>" per step.
 CellEnergy run_cell_energy(const slabs::Structure& cell, const Pseudopotential& psp,
                            ScfSettings scf, const std::array<int, 3>& mesh,
                            const std::string& label,
                            const std::function<void(const std::string&)>& log = {},
-                           const std::optional<std::array<int, 3>>& fft_grid = std::nullopt);
+                           const CellRunOptions& options = {});
 
 }  // namespace fw::dft

@@ -48,7 +48,10 @@ void setup_context(ScfContext& ctx, std::vector<std::string>& warnings,
   if (memory.full_mesh_points > 2.0e9)
     throw InputError("--kpts", "a mesh of more than 2·10^9 k-points cannot be reduced");
 
-  ctx.symmetry = grid_compatible_symmetry(crystal, ctx.grid, s.use_symmetry);
+  // Only operations that also keep the k-mesh: the density is symmetrised with the same group the
+  // mesh is reduced by (a tilted cell's rotations may not keep an n×n×m mesh).
+  ctx.symmetry = mesh_preserving_symmetry(
+      grid_compatible_symmetry(crystal, ctx.grid, s.use_symmetry), s.kpoint_mesh, s.kpoint_shift);
   const auto kpoints =
       irreducible_monkhorst_pack(s.kpoint_mesh, s.kpoint_shift, ctx.symmetry, s.time_reversal);
   memory.irreducible_kpoints = static_cast<double>(kpoints.size());

@@ -91,9 +91,11 @@ TEST(FacetEnergy, BulkInTheOneLayerCellWithTheFoldedMeshEqualsTheNLayerCell) {
   const auto g = choose_fft_grid(crystal_from_structure(one, {{"Au", psp}}, "1-layer").cell_bohr,
                                  s.scf.ecut_hartree)
                      .n;
-  const CellEnergy e1 = run_cell_energy(one, psp, s.scf, {4, 4, 6}, "1-layer", {}, g);
-  const CellEnergy e3 = run_cell_energy(three, psp, s.scf, {4, 4, 2}, "3-layer", {},
-                                        std::array<int, 3>{g[0], g[1], 3 * g[2]});
+  CellRunOptions grid1, grid3;
+  grid1.fft_grid = g;
+  grid3.fft_grid = std::array<int, 3>{g[0], g[1], 3 * g[2]};
+  const CellEnergy e1 = run_cell_energy(one, psp, s.scf, {4, 4, 6}, "1-layer", {}, grid1);
+  const CellEnergy e3 = run_cell_energy(three, psp, s.scf, {4, 4, 2}, "3-layer", {}, grid3);
   ASSERT_TRUE(e1.converged && e3.converged);
   EXPECT_NEAR(e1.free_energy_eV, e3.free_energy_eV / 3.0, 2e-6);
   EXPECT_NEAR(e1.energy_eV, e3.energy_eV / 3.0, 2e-6);

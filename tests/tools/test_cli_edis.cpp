@@ -73,7 +73,18 @@ TEST_F(EdisCli, BadFacetPseudopotentialOrMeshIsExit2WithNothingWritten) {
   EXPECT_EQ(run(base + "--psp " + kAuPsp8 + " --kpts 4x4x1 --kpts-bulk 3x4x2"), 2) << output();
   EXPECT_EQ(run(base + "--psp " + kAuPsp8 + " --kpts 0x4x1"), 2) << output();
   EXPECT_EQ(run("--engine vasp -o facets.json"), 2) << output();
-  EXPECT_EQ(run(base + "--psp " + kAuPsp8 + " --method cut-crystal"), 2) << output();
+  // The cut crystal: a size that does not fit in memory is refused before any SCF, naming --cells;
+  // --relax and --converge are for the slab method.
+  EXPECT_EQ(run(base + "--psp " + kAuPsp8 + " --method cut-crystal --cells 16"), 2) << output();
+  EXPECT_NE(output().find("--cells"), std::string::npos) << output();
+  EXPECT_EQ(run(base + "--psp " + kAuPsp8 + " --method cut-crystal --relax"), 2) << output();
+  EXPECT_EQ(run(base + "--psp " + kAuPsp8 + " --method cut-crystal --converge"), 2) << output();
+  // fixed-middle needs as many free planes on each face.
+  EXPECT_EQ(
+      run(base + "--psp " + kAuPsp8 + " --relax --relax-mode fixed-middle --relax-fixed-layers 2"),
+      2)
+      << output();
+  EXPECT_NE(output().find("of the 3 layers"), std::string::npos) << output();
   EXPECT_FALSE(fs::exists(dir_ / "facets.json"));
 }
 

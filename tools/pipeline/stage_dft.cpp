@@ -6,6 +6,7 @@
 #include "core/atomic_file.hpp"
 #include "core/progress.hpp"
 #include "core/version.hpp"
+#include "dft/facet/cell_cache.hpp"
 #include "dft/facet_energy.hpp"
 #include "dft/pseudo/pseudopotential.hpp"
 #include "dft/solver/smearing.hpp"
@@ -35,6 +36,9 @@ std::optional<slabs::FacetTable> run_dft_stage(const RunSettings& s,
   settings.a_A = s.a_A;
   const dft::Pseudopotential psp = dft::read_pseudopotential(settings.pseudopotential);
 
+  // Every finished SCF cell is kept, so a killed stage continues per cell (the keys hold every
+  // setting that changes a cell's energy, so a changed job file never reuses a stale cell).
+  dft::CellCache cells(out / "facets_native_pbe.cells.json");
   slabs::FacetTable table;
   table.engine = "native-pbe";
   table.element = s.element;
@@ -44,8 +48,9 @@ std::optional<slabs::FacetTable> run_dft_stage(const RunSettings& s,
   long done = 0;
   for (const auto& hkl : s.facets) {
     const auto facet_start = std::chrono::steady_clock::now();
-    results.push_back(dft::dft_facet_energy(psp, slabs::reduce_miller(hkl), settings));
+    results.push_back(dft::dft_facet_energy(psp, slabs::reduce_miller(hkl), settings, {}, &cells));
     table.facets.push_back(results.back().entry);
+    if (results.back().relaxation) table.facets.push_back(results.back().relaxed_entry());
     progress.update(++done);
     const auto& r = results.back();
     std::printf(

@@ -1,0 +1,98 @@
+/// \file cell_cache.cpp
+/// \brief The finished-cell store of a facet series (JSON, atomic rewrite per cell).
+#include "dft/facet/cell_cache.hpp"
+
+#include <cstdio>
+#include <fstream>
+
+#include "core/atomic_file.hpp"
+#include "core/error.hpp"
+
+namespace fw::dft {
+
+namespace {
+
+constexpr const char* kFormat = "facetweld-dft-cell-cache-1";
+
+nlohmann::json to_json(const CellEnergy& e) {
+  return {{"energy_eV", e.energy_eV}, {"free_energy_eV", e.free_energy_eV},
+          {"scf_steps", e.scf_steps}, {"converged", e.converged},
+          {"kpts", e.kpts},           {"symmetry_operations", e.symmetry_operations},
+          {"n_atoms", e.n_atoms},     {"wall_s", e.wall_s}};
+}
+
+CellEnergy cell_energy_from_json(const nlohmann::json& j) {
+  CellEnergy e;
+  e.energy_eV = j.at("energy_eV").get<double>();
+  e.free_energy_eV = j.at("free_energy_eV").get<double>();
+  e.scf_steps = j.at("scf_steps").get<int>();
+  e.converged = j.at("converged").get<bool>();
+  e.kpts = j.at("kpts").get<std::array<int, 3>>();
+  e.symmetry_operations = j.at("symmetry_operations").get<int>();
+  e.n_atoms = j.at("n_atoms").get<std::size_t>();
+  e.wall_s = j.at("wall_s").get<double>();
+  return e;
+}
+
+}  // namespace
+
+CellCache::CellCache(std::filesystem::path path) : path_(std::move(path)) {
+  if (!std::filesystem::exists(path_)) return;
+  try {
+    std::ifstream in(path_);
+    const nlohmann::json j = nlohmann::json::parse(in);
+    if (j.at("format").get<std::string>() != kFormat) throw std::runtime_error("format");
+    for (const auto& [key, value] : j.at("cells").items()) {
+      cell_energy_from_json(value);  // validates
+      cells_[key] = value;
+    }
+  } catch (const std::exception& e) {
+    throw InputError(path_.string(), std::string("not a facetweld cell cache (") + e.what() +
+                                         "); remove it to start the series afresh");
+  }
+}
+
+std::string CellCache::key(const slabs::Structure& cell, const std::array<int, 3>& mesh,
+                           const ScfSettings& scf, const std::string& pseudopotential_path) {
+  std::string k;
+  char buffer[96];
+  for (int i = 0; i < 3; ++i) {
+    const Vec3& row = cell.cell[i];
+    std::snprintf(buffer, sizeof buffer, "%.8f %.8f %.8f;", row[0], row[1], row[2]);
+    k += buffer;
+  }
+  for (const auto& atom : cell.atoms) {
+    std::snprintf(buffer, sizeof buffer, "%s %.8f %.8f %.8f;", atom.species.c_str(),
+                  atom.position[0], atom.position[1], atom.position[2]);
+    k += buffer;
+  }
+  std::snprintf(buffer, sizeof buffer, "mesh %dx%dx%d;ecut %.10g;smearing %s %.10g;", mesh[0],
+                mesh[1], mesh[2], scf.ecut_hartree, scf.smearing.name().c_str(),
+                scf.smearing.width_hartree);
+  k += buffer;
+  std::snprintf(buffer, sizeof buffer, "toldfe %.3g;drho %.3g;nbands %d;sym %d;tr %d;",
+                scf.energy_tolerance_hartree, scf.density_tolerance, scf.n_bands,
+                scf.use_symmetry ? 1 : 0, scf.time_reversal ? 1 : 0);
+  k += buffer;
+  if (scf.fft_grid) {
+    const auto& g = *scf.fft_grid;
+    std::snprintf(buffer, sizeof buffer, "grid %dx%dx%d;", g[0], g[1], g[2]);
+    k += buffer;
+  }
+  return k + "xc " + scf.xc_text + ";psp " + pseudopotential_path;
+}
+
+std::optional<CellEnergy> CellCache::find(const std::string& key) const {
+  const auto it = cells_.find(key);
+  if (it == cells_.end()) return std::nullopt;
+  return cell_energy_from_json(it->second);
+}
+
+void CellCache::store(const std::string& key, const CellEnergy& energy) {
+  cells_[key] = to_json(energy);
+  nlohmann::json j{{"format", kFormat}, {"cells", nlohmann::json::object()}};
+  for (const auto& [k, v] : cells_) j["cells"][k] = v;
+  write_file_atomically(path_, j.dump(1) + "\n");
+}
+
+}  // namespace fw::dft
