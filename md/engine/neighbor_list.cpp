@@ -15,6 +15,32 @@
 
 namespace fw::md {
 
+namespace {
+
+/// Below this two atoms of species `a` and `b` overlap (slabs::overlap_distance_A for elements).
+double overlap_distance_A(const std::string& a, const std::string& b) {
+  return slabs::is_element(a) && slabs::is_element(b)
+             ? slabs::overlap_distance_A(slabs::element(a), slabs::element(b))
+             : kOverlapDistanceUnknownSpeciesA;
+}
+
+/// Atoms i and j are `closeness` = r² / d_overlap² < 1 of their overlap distance.
+[[noreturn]] void throw_overlap(const System& system, std::size_t i, std::size_t j,
+                                double closeness) {
+  const std::string &si = system.type_names[static_cast<std::size_t>(system.type[i])],
+                    &sj = system.type_names[static_cast<std::size_t>(system.type[j])];
+  const double limit = overlap_distance_A(si, sj);
+  std::ostringstream msg;
+  msg.precision(3);
+  msg << "atoms " << system.id[i] + 1 << " (" << si << ") and " << system.id[j] + 1 << " (" << sj
+      << ") overlap: " << std::fixed << limit * std::sqrt(closeness) << " Å apart, closer than "
+      << limit << " Å (half the sum of their covalent radii); check the cell (a POSCAR scale "
+      << "factor) and the positions";
+  throw InputError("structure", msg.str());
+}
+
+}  // namespace
+
 NeighborList::NeighborList(double cutoff_A, double skin_A) : cutoff_A_(cutoff_A), skin_A_(skin_A) {
   if (!(cutoff_A > 0.0)) throw InputError("cutoff", "must be positive");
   if (!(skin_A >= 0.0) || skin_A > cutoff_A) {
@@ -346,30 +372,11 @@ std::vector<double> NeighborList::inverse_squared_overlap_distances(const System
   std::vector<double> table(types * types);
   for (std::size_t a = 0; a < types; ++a) {
     for (std::size_t b = 0; b < types; ++b) {
-      const std::string &sa = system.type_names[a], &sb = system.type_names[b];
-      const double d = slabs::is_element(sa) && slabs::is_element(sb)
-                           ? slabs::overlap_distance_A(slabs::element(sa), slabs::element(sb))
-                           : kOverlapDistanceUnknownSpeciesA;
+      const double d = overlap_distance_A(system.type_names[a], system.type_names[b]);
       table[a * types + b] = 1.0 / (d * d);
     }
   }
   return table;
-}
-
-void NeighborList::throw_overlap(const System& system, std::size_t i, std::size_t j,
-                                 double closeness) const {
-  const std::string &si = system.type_names[static_cast<std::size_t>(system.type[i])],
-                    &sj = system.type_names[static_cast<std::size_t>(system.type[j])];
-  const double limit = slabs::is_element(si) && slabs::is_element(sj)
-                           ? slabs::overlap_distance_A(slabs::element(si), slabs::element(sj))
-                           : kOverlapDistanceUnknownSpeciesA;
-  std::ostringstream msg;
-  msg.precision(3);
-  msg << "atoms " << system.id[i] + 1 << " (" << si << ") and " << system.id[j] + 1 << " (" << sj
-      << ") overlap: " << std::fixed << limit * std::sqrt(closeness) << " Å apart, closer than "
-      << limit << " Å (half the sum of their covalent radii); check the cell (a POSCAR scale "
-      << "factor) and the positions";
-  throw InputError("structure", msg.str());
 }
 
 }  // namespace fw::md

@@ -62,8 +62,6 @@ class NeighborList {
   void wrap_and_bin(System& system, bool sort_atoms);
   /// types x types table of 1 / d_overlap^2 (empty when the check is off).
   std::vector<double> inverse_squared_overlap_distances(const System& system) const;
-  [[noreturn]] void throw_overlap(const System& system, std::size_t i, std::size_t j,
-                                  double closeness) const;
 
   double cutoff_A_;
   double skin_A_;
