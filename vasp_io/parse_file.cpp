@@ -73,6 +73,10 @@ std::string detect_file_type(const std::filesystem::path& path) {
   if (name.find("contcar") != std::string::npos || name.find("poscar") != std::string::npos ||
       name.ends_with(".vasp"))
     return "contcar";
+  // A directory opens as a stream that reads nothing ("empty file" would mislead).
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw InputError(path.string(), "is a directory, not a file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path.string(), "cannot open for reading");
   std::string head(512, '\0');

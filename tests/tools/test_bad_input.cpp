@@ -94,6 +94,7 @@ const Case kCases[] = {
     {"vasp parse --type vasprun /dev/zero", "/dev/zero"},
     {"vasp parse --type contcar /dev/zero", "/dev/zero"},
     {"vasp parse /dev/zero", "/dev/zero"},
+    {"vasp parse .", ".: is a directory"},
     {"vasp parse --type outcar notes.txt", "notes.txt"},
     {"vasp parse --type oszicar notes.txt", "notes.txt"},
     {"convert empty.vasp out.extxyz", "empty.vasp"},
