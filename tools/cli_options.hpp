@@ -1,5 +1,6 @@
 /// \file cli_options.hpp
-/// \brief Option groups shared by several subcommands (element and lattice constant, facets).
+/// \brief Option groups shared by several subcommands (element and lattice constant, facets, batch
+/// resources).
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -10,6 +11,7 @@
 #include "slabs/miller.hpp"
 #include "slabs/settings.hpp"
 #include "tools/settings_cli.hpp"
+#include "vasp_io/jobs/batch_system.hpp"
 
 namespace fw::cli {
 
@@ -34,6 +36,17 @@ inline std::vector<slabs::Miller> parse_facet_list(const std::string& text,
     start = comma + 1;
   }
   return facets;
+}
+
+/// --nodes, --tasks (alias --ntasks), --walltime, --partition and --account of a Slurm/PBS job:
+/// the same names for every command that submits (`vasp run`, `scf`); `per` is e.g. " per job".
+inline void add_batch_resource_options(CLI::App* cmd, vasp::BatchResources& r,
+                                       const std::string& per) {
+  cmd->add_option("--nodes", r.nodes, "Batch: nodes" + per)->capture_default_str();
+  cmd->add_option("--tasks,--ntasks", r.tasks, "Batch: MPI tasks" + per)->capture_default_str();
+  cmd->add_option("--walltime", r.walltime, "Batch: [D-]HH:MM:SS")->capture_default_str();
+  cmd->add_option("--partition", r.partition, "Batch: partition (Slurm) / queue (PBS)");
+  cmd->add_option("--account", r.account, "Batch: account to charge");
 }
 
 }  // namespace fw::cli

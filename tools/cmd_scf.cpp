@@ -20,6 +20,7 @@
 #include "dft/structure_adapter.hpp"
 #include "dft/terms/xc.hpp"
 #include "slabs/io/structure_file.hpp"
+#include "tools/cli_options.hpp"
 #include "tools/command.hpp"
 #include "tools/settings_cli.hpp"
 #include "vasp_io/jobs/batch_system.hpp"
@@ -209,13 +210,7 @@ const RegisterCommand kRegistered{
       cmd->add_option("--json", o->json, "Write the results as JSON (units in the key names)");
       cmd->add_option("--scheduler", o->scheduler,
                       "slurm | pbs: write the batch script here and submit this run");
-      cmd->add_option("--ntasks", o->resources.tasks, "Batch: MPI ranks")->capture_default_str();
-      cmd->add_option("--nodes", o->resources.nodes, "Batch: nodes")->capture_default_str();
-      cmd->add_option("--walltime", o->resources.walltime, "Batch: [D-]HH:MM:SS")
-          ->capture_default_str();
-      cmd->add_option("--partition", o->resources.partition,
-                      "Batch: partition (Slurm) / queue (PBS)");
-      cmd->add_option("--account", o->resources.account, "Batch: account to charge");
+      add_batch_resource_options(cmd, o->resources, "");
       cmd->callback([o] {
         if (o->scheduler.empty())
           run_scf_command(*o);

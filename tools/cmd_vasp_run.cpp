@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "core/error.hpp"
+#include "tools/cli_options.hpp"
 #include "tools/command.hpp"
 #include "vasp_io/jobs/driver.hpp"
 
@@ -63,14 +64,7 @@ const RegisterCommand kRegistered{
       cmd->add_option("--vasp-cmd", c->vasp_cmd,
                       "VASP command line, e.g. \"mpirun -np 4 vasp_std\" (default: vasp_std "
                       "locally, srun vasp_std under Slurm, mpirun vasp_std under PBS)");
-      cmd->add_option("--nodes", c->resources.nodes, "Batch: nodes per job")->capture_default_str();
-      cmd->add_option("--tasks", c->resources.tasks, "Batch: MPI tasks per job")
-          ->capture_default_str();
-      cmd->add_option("--walltime", c->resources.walltime, "Batch: [D-]HH:MM:SS")
-          ->capture_default_str();
-      cmd->add_option("--partition", c->resources.partition,
-                      "Batch: partition (Slurm) / queue (PBS)");
-      cmd->add_option("--account", c->resources.account, "Batch: account to charge");
+      add_batch_resource_options(cmd, c->resources, " per job");
       cmd->add_option("--max-fixes", c->max_fixes, "Repairs per job before giving up")
           ->capture_default_str();
       cmd->add_option("--poll", c->poll_s, "Seconds between scheduler polls")
