@@ -11,6 +11,7 @@
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/version.hpp"
+#include "md/apps/lammps_runner.hpp"
 #include "md/apps/task_pool.hpp"
 #include "md/apps/weld_lammps.hpp"
 
@@ -248,6 +249,8 @@ WeldStudy run_weld_study(const WeldSettings& settings, const slabs::FacetTable& 
   study.settings = settings;
   study.facets_source = facets_source;
   study.facets_engine = table.engine;
+  // A missing lmp is a user error found before anything is written (no empty results folder).
+  if (settings.engine == "lammps") find_lammps_executable(settings.lammps_command, "--lmp");
   ensure_output_folder(out_dir, "-o");
   if (settings.engine == "lammps") weld_lammps_engine(settings);  // lmp and files, up front
   study.rod = relax_rod(settings, table, facets_source, out_dir / "rod");
