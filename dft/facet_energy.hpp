@@ -25,6 +25,7 @@ struct DftFacetSettings {
   std::string element;
   double a_A{};
   std::string pseudopotential;  ///< file path
+  std::string method;           ///< "slab" | "cut-crystal" (slabs::facet_method_spec)
   int layers{};                 ///< atomic planes of the slab (and of its bulk reference)
   double vacuum_A{};
   std::array<int, 3> kpts{};       ///< slab mesh on the 1×1 surface cell (n×m×1)

@@ -4,6 +4,7 @@
 
 #include "core/error.hpp"
 #include "dft/terms/xc.hpp"
+#include "slabs/settings.hpp"
 
 namespace fw::dft {
 
@@ -243,11 +244,13 @@ std::vector<settings::Binding<DftFacetSettings>> facet_bindings() {
            .cli_name = "psp"},
           [](auto& s) -> auto& { return s.pseudopotential; }),
       bind<S>(
+          slabs::facet_method_spec(), [](auto& s) -> auto& { return s.method; }),
+      bind<S>(
           {.key = "layers",
            .type = Type::Integer,
            .default_value = 5LL,
            .doc = "Atomic planes in the slab",
-           .range = between(1, 200)},
+           .range = between(slabs::kSlabMethodMinLayers, slabs::kSlabMethodMaxLayers)},
           [](auto& s) -> auto& { return s.layers; }),
       bind<S>(
           {.key = "vacuum",
@@ -308,8 +311,8 @@ std::vector<settings::Binding<DftFacetSettings>> facet_bindings() {
           {.key = "converge",
            .type = Type::Boolean,
            .default_value = false,
-           .doc = "Converge E_dis: series over layers, then vacuum, cut-off and in-plane k, each "
-                  "until E_dis moves less than converge_tolerance (unrelaxed)"},
+           .doc = "Converge E_dis: series over layers, then vacuum, cut-off, in-plane k and "
+                  "smearing, each until E_dis moves less than converge_tolerance (unrelaxed)"},
           [](auto& s) -> auto& { return s.converge; }),
       bind<S>(
           {.key = "converge_tolerance",
@@ -357,6 +360,14 @@ std::vector<settings::Binding<DftFacetSettings>> facet_bindings() {
            .range = between(1, 20)},
           [](auto& s) -> auto& { return s.convergence.kpts_step; }),
       bind<S>(
+          {.key = "converge_smearing_factor",
+           .type = Type::Real,
+           .default_value = 0.5,
+           .doc = "The smearing width is multiplied by this per step of the series (E_dis from "
+                  "F and from E(σ→0) meet as it shrinks)",
+           .range = between(0.1, 0.9)},
+          [](auto& s) -> auto& { return s.convergence.smearing_factor; }),
+      bind<S>(
           {.key = "relax",
            .type = Type::Boolean,
            .default_value = false,
@@ -378,7 +389,7 @@ std::vector<settings::Binding<DftFacetSettings>> facet_bindings() {
            .default_value = 1LL,
            .doc = "fixed-middle: central planes held at bulk positions (layers − this must be "
                   "even)",
-           .range = between(1, 199)},
+           .range = between(1, slabs::kSlabMethodMaxLayers - 2)},
           [](auto& s) -> auto& { return s.relaxation.fixed_layers; }),
       bind<S>(
           {.key = "fmax",
@@ -434,6 +445,13 @@ void check_facet_consistency(const DftFacetSettings& s, const std::string& sourc
     throw InputError(source, "'kpts_bulk' must use the slab's in-plane mesh (" +
                                  std::to_string(s.kpts[0]) + "x" + std::to_string(s.kpts[1]) +
                                  "x…) so that k-point errors cancel");
+  if (s.method == "cut-crystal" && s.relax)
+    throw InputError(source, "'relax' is for the slab method: the cut crystal is unrelaxed");
+  if (s.method == "cut-crystal" && s.converge)
+    throw InputError(source, "'converge' is a series of slabs: not with method cut-crystal");
+  if (s.converge && s.relax)
+    throw InputError(source,
+                     "'converge' is an unrelaxed series: relax at its final settings instead");
 }
 
 }  // namespace
@@ -448,7 +466,7 @@ void check_relaxation_layers(const DftFacetSettings& s, const std::string& sourc
 
 const settings::Table<DftFacetSettings>& facet_settings_table() {
   static const settings::Table<DftFacetSettings> table(
-      "dft", "Native PBE facet energies E_dis (slab method)", facet_bindings(),
+      "dft", "Native PBE facet energies E_dis (slab or cut-crystal method)", facet_bindings(),
       check_facet_consistency);
   return table;
 }

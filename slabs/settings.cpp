@@ -174,4 +174,12 @@ double default_cut_crystal_vacuum_A() {
   return cut_crystal_settings_table().defaults().vacuum_A;
 }
 
+settings::Spec facet_method_spec() {
+  return {.key = "method",
+          .type = settings::Type::Choice,
+          .default_value = std::string("slab"),
+          .doc = "slab (E_slab − E_bulk)/A, or cut-crystal: the paper's cube cut in two",
+          .choices = {"slab", "cut-crystal"}};
+}
+
 }  // namespace fw::slabs

@@ -38,4 +38,14 @@ struct SlabSettings {
 
 const settings::Table<SlabSettings>& slab_settings_table();
 
+/// Atomic planes of a slab-method E_dis calculation, one range for every engine (EAM and native
+/// PBE): two planes are the least that cleave into two faces; 500 is far past any converged
+/// slab. (`facetweld slab` builds any geometry, a monolayer included: its own range.)
+constexpr int kSlabMethodMinLayers = 2;
+constexpr int kSlabMethodMaxLayers = 500;
+
+/// The E_dis method, one definition for every engine: "slab", (E_slab − E_bulk)/A, or
+/// "cut-crystal", the paper's finite cube cut in two (Adv. Sci. 2025, Eq. 1).
+settings::Spec facet_method_spec();
+
 }  // namespace fw::slabs

@@ -38,6 +38,13 @@ inline std::vector<slabs::Miller> parse_facet_list(const std::string& text,
   return facets;
 }
 
+/// One node, one MPI task: the default of a command that submits itself (`scf`, `edis`).
+inline vasp::BatchResources single_task_resources() {
+  vasp::BatchResources r;
+  r.tasks = 1;
+  return r;
+}
+
 /// --nodes, --tasks (alias --ntasks), --walltime, --partition and --account of a Slurm/PBS job:
 /// the same names for every command that submits (`vasp run`, `scf`); `per` is e.g. " per job".
 inline void add_batch_resource_options(CLI::App* cmd, vasp::BatchResources& r,

@@ -6,6 +6,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/dir_lock.hpp"
+#include "core/error.hpp"
 #include "core/version.hpp"
 #include "tools/command.hpp"
 #include "tools/pipeline/report.hpp"
@@ -109,6 +110,9 @@ void run(const RunOptions& o) {
                 cell(value_of(results.dft, hkl, "slab", false)).c_str());
   }
   std::printf("\nreport: %s\n", (out / "report.md").string().c_str());
+  // The other stages ran and the report says what failed; the exit status says it too.
+  for (const auto& st : results.stages)
+    if (st.status == "failed") throw InputError("stage " + st.name, st.note);
 }
 
 const RegisterCommand kRegistered{

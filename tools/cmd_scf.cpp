@@ -20,20 +20,13 @@
 #include "dft/structure_adapter.hpp"
 #include "dft/terms/xc.hpp"
 #include "slabs/io/structure_file.hpp"
+#include "tools/batch_submit.hpp"
 #include "tools/cli_options.hpp"
 #include "tools/command.hpp"
 #include "tools/settings_cli.hpp"
-#include "vasp_io/jobs/batch_system.hpp"
-#include "vasp_io/jobs/process.hpp"
 
 namespace fw::cli {
 namespace {
-
-vasp::BatchResources one_task() {
-  vasp::BatchResources r;
-  r.tasks = 1;
-  return r;
-}
 
 struct ScfOptions {
   std::string structure;
@@ -41,31 +34,20 @@ struct ScfOptions {
   std::string json;
   std::unique_ptr<SettingsOptions<dft::ScfSettings>> settings;
   std::string scheduler;  ///< slurm | pbs: submit the run as a batch job instead
-  vasp::BatchResources resources = one_task();
+  vasp::BatchResources resources = single_task_resources();
 };
 
-/// Writes the batch script in the current folder and submits this same `scf` command through
-/// the batch-system interface of `facetweld vasp run` (srun under Slurm, mpirun under PBS);
-/// relative paths stay valid because the script runs in this folder.
+/// Submits this same `scf` command as a batch job (tools/batch_submit.hpp); bad settings and a
+/// missing structure fail here, not in the queue.
 void submit_scf_job(const ScfOptions& o) {
-  if (o.scheduler != "slurm" && o.scheduler != "pbs")
-    throw InputError("--scheduler", "expected slurm or pbs, got '" + o.scheduler + "'");
   if (!std::filesystem::exists(o.structure))
     throw InputError("--structure", "file '" + o.structure + "' not found");
-  o.settings->resolve();  // bad settings fail here, not in the queue
-  const std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
-  std::string line = (o.scheduler == "slurm" ? "srun " : "mpirun ") + vasp::shell_quote(self) +
-                     " scf --structure " + vasp::shell_quote(o.structure);
-  for (const auto& p : o.psp) line += " --psp " + vasp::shell_quote(p);
-  if (!o.json.empty()) line += " --json " + vasp::shell_quote(o.json);
-  for (const auto& arg : o.settings->given_arguments()) line += " " + vasp::shell_quote(arg);
-  const vasp::AttemptCommand command(line, "scf.out", "scf.err", "scf");
-  auto batch = vasp::make_batch_system(o.scheduler, command, o.resources);
-  const auto folder = std::filesystem::current_path();
-  const std::string id = batch->submit(folder, "facetweld-scf");
-  std::cout << "submitted facetweld scf as " << o.scheduler << " job " << id << " in "
-            << folder.string() << " (output scf.out, scf.err"
-            << (o.json.empty() ? std::string() : ", results " + o.json) << ")" << std::endl;
+  o.settings->resolve();
+  std::vector<std::string> args{"scf", "--structure", o.structure};
+  for (const auto& p : o.psp) args.insert(args.end(), {"--psp", p});
+  if (!o.json.empty()) args.insert(args.end(), {"--json", o.json});
+  for (const auto& arg : o.settings->given_arguments()) args.push_back(arg);
+  submit_facetweld_job("scf", args, o.scheduler, o.resources);
 }
 
 std::map<std::string, dft::Pseudopotential> read_pseudos(const std::vector<std::string>& specs) {

@@ -7,6 +7,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "dft/parallel/communicator.hpp"
 
 namespace fw::dft {
 
@@ -90,6 +91,7 @@ std::optional<CellEnergy> CellCache::find(const std::string& key) const {
 
 void CellCache::store(const std::string& key, const CellEnergy& energy) {
   cells_[key] = to_json(energy);
+  if (!is_output_rank()) return;  // every rank of an MPI run has the same cells; one file
   nlohmann::json j{{"format", kFormat}, {"cells", nlohmann::json::object()}};
   for (const auto& [k, v] : cells_) j["cells"][k] = v;
   write_file_atomically(path_, j.dump(1) + "\n");

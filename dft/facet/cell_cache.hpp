@@ -24,7 +24,8 @@ class CellCache {
                          const ScfSettings& scf, const std::string& pseudopotential_path);
 
   std::optional<CellEnergy> find(const std::string& key) const;
-  /// Adds the cell and rewrites the file atomically (a kill leaves the previous file intact).
+  /// Adds the cell and rewrites the file atomically (a kill leaves the previous file intact);
+  /// under MPI the output rank alone writes.
   void store(const std::string& key, const CellEnergy& energy);
   std::size_t size() const { return cells_.size(); }
   const std::filesystem::path& path() const { return path_; }

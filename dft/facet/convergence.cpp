@@ -16,6 +16,7 @@ ConvergencePoint point_of(const std::string& axis, const DftFacetSettings& s,
   p.layers = s.layers;
   p.vacuum_A = s.vacuum_A;
   p.ecut_hartree = s.scf.ecut_hartree;
+  p.smearing_hartree = s.scf.smearing.width_hartree;
   p.kpts = r.meshes.slab;
   p.e_dis_eV_per_A2 = r.entry.e_dis_eV_per_A2;
   p.e_dis_free_energy_eV_per_A2 = r.e_dis_free_energy_eV_per_A2;
@@ -35,6 +36,8 @@ DftFacetSettings stepped(DftFacetSettings s, const std::string& axis, const Conv
     s.vacuum_A += c.vacuum_step_A;
   } else if (axis == "ecut") {
     s.scf.ecut_hartree += c.ecut_step_hartree;
+  } else if (axis == "smearing") {
+    s.scf.smearing.width_hartree *= c.smearing_factor;
   } else if (s.kdensity_per_A > 0.0) {  // kpts, meshes from a density: raise it in proportion
     s.kdensity_per_A *= static_cast<double>(meshes.slab[0] + c.kpts_step) / meshes.slab[0];
   } else {
@@ -67,15 +70,16 @@ FacetConvergence converge_facet(const Pseudopotential& psp, const slabs::Miller&
     if (!log) return;
     char line[240];
     std::snprintf(line, sizeof line,
-                  "%s %-6s layers %2d vacuum %5.1f A ecut %5.1f Ha k %dx%d: E_dis %.6f eV/A2%s",
+                  "%s %-8s layers %2d vacuum %5.1f A ecut %5.1f Ha k %dx%d smearing %.4g Ha: "
+                  "E_dis %.6f eV/A2 (from F %.6f)%s",
                   slabs::miller_label(hkl).c_str(), p.axis.c_str(), p.layers, p.vacuum_A,
-                  p.ecut_hartree, p.kpts[0], p.kpts[1], p.e_dis_eV_per_A2,
-                  p.from_cache ? " (finished earlier)" : "");
+                  p.ecut_hartree, p.kpts[0], p.kpts[1], p.smearing_hartree, p.e_dis_eV_per_A2,
+                  p.e_dis_free_energy_eV_per_A2, p.from_cache ? " (finished earlier)" : "");
     log(line);
   };
   report(out.points.back());
   double error2 = 0.0;
-  for (const std::string axis : {"layers", "vacuum", "ecut", "kpts"}) {
+  for (const std::string axis : {"layers", "vacuum", "ecut", "kpts", "smearing"}) {
     AxisConvergence a;
     a.axis = axis;
     for (int i = 1; i < c.max_points; ++i) {
@@ -107,7 +111,8 @@ nlohmann::json to_json(const FacetConvergence& c, const ConvergenceSettings& s) 
   conv["e_dis_free_energy_eV_per_A2"] = c.final.e_dis_free_energy_eV_per_A2;
   conv["converged"] = c.converged();
   conv["error_definition"] =
-      "sqrt(sum over layers, vacuum, ecut, kpts of the last step's |change| of E_dis)";
+      "sqrt(sum over layers, vacuum, ecut, kpts, smearing of the last step's |change| of "
+      "E_dis)";
   conv["axes"] = nlohmann::json::array();
   for (const auto& a : c.axes)
     conv["axes"].push_back(
@@ -119,6 +124,7 @@ nlohmann::json to_json(const FacetConvergence& c, const ConvergenceSettings& s) 
                               {"vacuum_A", p.vacuum_A},
                               {"ecut_Ha", p.ecut_hartree},
                               {"kpts_slab", p.kpts},
+                              {"smearing_Ha", p.smearing_hartree},
                               {"e_dis_eV_per_A2", p.e_dis_eV_per_A2},
                               {"e_dis_free_energy_eV_per_A2", p.e_dis_free_energy_eV_per_A2},
                               {"converged", p.converged},

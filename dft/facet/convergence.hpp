@@ -14,10 +14,11 @@
 namespace fw::dft {
 
 struct ConvergencePoint {
-  std::string axis;  ///< "start", "layers", "vacuum", "ecut", "kpts"
+  std::string axis;  ///< "start", "layers", "vacuum", "ecut", "kpts", "smearing"
   int layers = 0;
   double vacuum_A = 0.0;
   double ecut_hartree = 0.0;
+  double smearing_hartree = 0.0;  ///< width of the occupation smearing
   std::array<int, 3> kpts{};
   double e_dis_eV_per_A2 = 0.0;
   double e_dis_free_energy_eV_per_A2 = 0.0;
@@ -44,9 +45,12 @@ struct FacetConvergence {
 };
 
 /// The series for one facet, starting from `settings` (unrelaxed slab method): layers +
-/// layers_step until converged (or max_points), then vacuum, cut-off and in-plane k the same
-/// way, each axis starting where the previous one stopped. Every SCF cell goes through `cache`.
-/// `log` gets the SCF lines ("label: ...") and one "E_dis" line per point.
+/// layers_step until converged (or max_points), then vacuum, cut-off, in-plane k and the
+/// smearing width (× smearing_factor per step) the same way, each axis starting where the
+/// previous one stopped. Along the smearing axis E_dis from F and from E(σ→0) meet as σ → 0
+/// (both are in every point), and E_dis(σ→0) must stay put: its last step is the smearing error.
+/// Every SCF cell goes through `cache`. `log` gets the SCF lines ("label: ...") and one "E_dis"
+/// line per point.
 FacetConvergence converge_facet(const Pseudopotential& psp, const slabs::Miller& hkl,
                                 const DftFacetSettings& settings,
                                 const ConvergenceSettings& convergence, CellCache& cache,

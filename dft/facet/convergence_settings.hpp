@@ -11,7 +11,8 @@ struct ConvergenceSettings {
   int layers_step{};
   double vacuum_step_A{};
   double ecut_step_hartree{};
-  int kpts_step{};  ///< added to both in-plane mesh numbers
+  int kpts_step{};           ///< added to both in-plane mesh numbers
+  double smearing_factor{};  ///< the smearing width is multiplied by this per step (< 1)
 };
 
 }  // namespace fw::dft

@@ -2,6 +2,7 @@
 /// \brief EAM facet-energy settings: keys, units, defaults, ranges, docs.
 #include "md/apps/facet_energy_settings.hpp"
 #include "md/formats/potential_file.hpp"
+#include "slabs/settings.hpp"
 
 namespace fw::md {
 
@@ -21,18 +22,13 @@ const settings::Table<EamFacetSettings>& eam_facet_settings_table() {
                       "lammps-data"},
               [](auto& s) -> auto& { return s.potential; }),
           bind<S>(
-              {.key = "method",
-               .type = Type::Choice,
-               .default_value = std::string("slab"),
-               .doc = "slab (E_slab − E_bulk)/A, or cut-crystal: the paper's cube cut in two",
-               .choices = {"slab", "cut-crystal"}},
-              [](auto& s) -> auto& { return s.method; }),
+              slabs::facet_method_spec(), [](auto& s) -> auto& { return s.method; }),
           bind<S>(
               {.key = "layers",
                .type = Type::Integer,
                .default_value = 15LL,
                .doc = "Slab method: atomic planes (raised to span two cut-offs if needed)",
-               .range = between(3, 500)},
+               .range = between(slabs::kSlabMethodMinLayers, slabs::kSlabMethodMaxLayers)},
               [](auto& s) -> auto& { return s.layers; }),
           bind<S>(
               {.key = "vacuum",

@@ -49,12 +49,21 @@ TEST(FacetConvergence, SeriesEstimatesItsErrorAndAKilledSeriesContinuesToTheSame
   CellCache whole(fresh("whole.cells.json"));
   const FacetConvergence reference = converge_facet(psp, {1, 0, 0}, s, s.convergence, whole);
   const FacetConvergence& c0 = reference;
-  // max_points 2: the start, then one step along layers, vacuum, ecut and k.
-  ASSERT_EQ(c0.points.size(), 5u);
+  // max_points 2: the start, then one step along layers, vacuum, ecut, k and smearing.
+  ASSERT_EQ(c0.points.size(), 6u);
   EXPECT_EQ(c0.points[1].layers, 5);
   EXPECT_DOUBLE_EQ(c0.points[2].vacuum_A, 8.0);
   EXPECT_DOUBLE_EQ(c0.points[3].ecut_hartree, 8.0);
   EXPECT_EQ(c0.points[4].kpts, (std::array<int, 3>{4, 4, 1}));
+  EXPECT_DOUBLE_EQ(c0.points[5].smearing_hartree,
+                   s.scf.smearing.width_hartree * s.convergence.smearing_factor);
+  // E_dis from F and from E(σ→0) meet as σ shrinks: for Fermi–Dirac their gap is O(σ²), so
+  // halving σ must shrink it clearly (a quarter in the σ² limit).
+  const auto gap = [](const ConvergencePoint& p) {
+    return std::abs(p.e_dis_eV_per_A2 - p.e_dis_free_energy_eV_per_A2);
+  };
+  EXPECT_LT(gap(c0.points[5]), 0.5 * gap(c0.points[4]))
+      << gap(c0.points[5]) << " vs " << gap(c0.points[4]);
   EXPECT_EQ(c0.final.entry.layers, 5);
   double error2 = 0.0;
   for (std::size_t i = 1; i < c0.points.size(); ++i) {
@@ -65,9 +74,9 @@ TEST(FacetConvergence, SeriesEstimatesItsErrorAndAKilledSeriesContinuesToTheSame
   }
   EXPECT_NEAR(c0.error_eV_per_A2, std::sqrt(error2), 1e-15);
   // A vacuum step changes only the slab: its bulk reference is the cell of the point before.
-  EXPECT_EQ(whole.size(), 9u);  // 5 slabs + bulk at 3 and 5 layers, at 8 Ha, at 4x4
+  EXPECT_EQ(whole.size(), 11u);  // 6 slabs + bulk at 3 and 5 layers, 8 Ha, 4x4, half σ
   const nlohmann::json j = to_json(c0, s.convergence);
-  EXPECT_EQ(j.at("convergence").at("points").size(), 5u);
+  EXPECT_EQ(j.at("convergence").at("points").size(), 6u);
   EXPECT_DOUBLE_EQ(j.at("convergence").at("error_eV_per_A2").get<double>(), c0.error_eV_per_A2);
 
   // The same series in another file, killed in the middle of its fourth SCF (the log throws at
@@ -91,9 +100,9 @@ TEST(FacetConvergence, SeriesEstimatesItsErrorAndAKilledSeriesContinuesToTheSame
     if (line.find("free energy (Ha)") != std::string::npos) ++computed;
   };
   const FacetConvergence c = converge_facet(psp, {1, 0, 0}, s, s.convergence, resumed, count);
-  // 9 cells: 3 from the killed run, 6 computed now; the 5-layer bulk is read once more by the
+  // 11 cells: 3 from the killed run, 8 computed now; the 5-layer bulk is read once more by the
   // vacuum step, as in any run.
-  EXPECT_EQ(computed, 6);
+  EXPECT_EQ(computed, 8);
   EXPECT_EQ(read_back, 3 + 1);
   ASSERT_EQ(c.points.size(), reference.points.size());
   for (std::size_t i = 0; i < c.points.size(); ++i)

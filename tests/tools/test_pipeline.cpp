@@ -106,7 +106,7 @@ TEST(RunSettings, OutOfRangeJobFileValuesStopBeforeAnyStageNamingFileLineAndRang
       {"[dft]\nlayers = 5\necut = -5\n", 3, "2 ≤ x ≤ 500 Ha"},
       {"[dft]\necut_Ha = -5\n", 2, "2 ≤ x ≤ 500 Ha"},
       {"[dft]\nkpts = \"0x6x1\"\n", 2, "1 ≤ x ≤ 200"},
-      {"[dft]\nlayers = 0\n", 2, "1 ≤ x ≤ 200"},
+      {"[dft]\nlayers = 1\n", 2, "2 ≤ x ≤ 500"},
       {"[weld]\nangles = [0, 20, 200]\n", 2, "0 ≤ x ≤ 90 deg"},
       {"[geometry]\ncells = 0\n", 2, "1 ≤ x ≤ 60"},
       {"[dft]\necutt = 30\n", 2, "did you mean 'ecut'"},
