@@ -46,7 +46,8 @@ inline vasp::BatchResources single_task_resources() {
 }
 
 /// --nodes, --tasks (alias --ntasks), --walltime, --partition and --account of a Slurm/PBS job:
-/// the same names for every command that submits (`vasp run`, `scf`); `per` is e.g. " per job".
+/// the same names for every command that submits (`vasp run`, `scf`, `weld`); `per` is e.g.
+/// " per job".
 inline void add_batch_resource_options(CLI::App* cmd, vasp::BatchResources& r,
                                        const std::string& per) {
   cmd->add_option("--nodes", r.nodes, "Batch: nodes" + per)->capture_default_str();
@@ -54,6 +55,12 @@ inline void add_batch_resource_options(CLI::App* cmd, vasp::BatchResources& r,
   cmd->add_option("--walltime", r.walltime, "Batch: [D-]HH:MM:SS")->capture_default_str();
   cmd->add_option("--partition", r.partition, "Batch: partition (Slurm) / queue (PBS)");
   cmd->add_option("--account", r.account, "Batch: account to charge");
+}
+
+/// --poll: seconds between two polls of the batch system, for every command that follows its
+/// jobs (`vasp run`, `weld --scheduler`).
+inline void add_batch_poll_option(CLI::App* cmd, double& poll_s) {
+  cmd->add_option("--poll", poll_s, "Seconds between scheduler polls")->capture_default_str();
 }
 
 }  // namespace fw::cli

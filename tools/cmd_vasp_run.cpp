@@ -67,8 +67,7 @@ const RegisterCommand kRegistered{
       add_batch_resource_options(cmd, c->resources, " per job");
       cmd->add_option("--max-fixes", c->max_fixes, "Repairs per job before giving up")
           ->capture_default_str();
-      cmd->add_option("--poll", c->poll_s, "Seconds between scheduler polls")
-          ->capture_default_str();
+      add_batch_poll_option(cmd, c->poll_s);
       cmd->add_option("--max-in-flight", c->max_in_flight, "Batch: jobs queued at once (0 = all)")
           ->capture_default_str();
       cmd->add_flag("--no-wait", c->no_wait,

@@ -43,6 +43,17 @@ std::string tail(const std::filesystem::path& path, std::size_t count) {
 
 }  // namespace
 
+std::vector<std::string> lammps_arguments(const std::string& input) {
+  // -sf opt: LAMMPS's optimised eam and lj/cut (the same sums, fewer indirections).
+  return {"-sf", "opt", "-in", input, "-log", "log.lammps", "-screen", "none"};
+}
+
+std::string lammps_failure_tail(const std::filesystem::path& dir) {
+  for (const char* name : {"log.lammps", "lammps.out", "lammps.err"})
+    if (std::string why = tail(dir / name, 3); !why.empty()) return why;
+  return "no output";
+}
+
 std::filesystem::path find_lammps_executable(const std::string& command,
                                              const std::string& option) {
   if (command.find('/') != std::string::npos) {
@@ -66,9 +77,8 @@ void run_lammps(const std::filesystem::path& executable, const std::filesystem::
                 const std::string& input, int ranks) {
   std::vector<std::string> argv;
   if (ranks > 1) argv = {"mpirun", "-np", std::to_string(ranks)};
-  // -sf opt: LAMMPS's optimised eam and lj/cut (the same sums, fewer indirections).
-  argv.insert(argv.end(), {executable.string(), "-sf", "opt", "-in", input, "-log", "log.lammps",
-                           "-screen", "none"});
+  argv.push_back(executable.string());
+  for (auto& a : lammps_arguments(input)) argv.push_back(std::move(a));
   std::vector<char*> args;
   for (auto& a : argv) args.push_back(a.data());
   args.push_back(nullptr);
@@ -95,8 +105,7 @@ void run_lammps(const std::filesystem::path& executable, const std::filesystem::
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    std::string why = tail(dir / "log.lammps", 3);
-    if (why.empty()) why = tail(dir / "lammps.out", 3);
+    const std::string why = lammps_failure_tail(dir);
     throw InputError((dir / "log.lammps").string(),
                      "LAMMPS failed (" +
                          (WIFEXITED(status) ? "exit " + std::to_string(WEXITSTATUS(status))

@@ -4,8 +4,17 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace fw::md {
+
+/// lmp's arguments for one deck in its folder: `-sf opt -in <input> -log log.lammps -screen none`
+/// (the same for a local run and a batch job's script).
+std::vector<std::string> lammps_arguments(const std::string& input);
+
+/// Why a LAMMPS run in `dir` failed, in one line: the last lines of log.lammps (where LAMMPS
+/// writes its ERROR), else of lammps.out and lammps.err (the screen output).
+std::string lammps_failure_tail(const std::filesystem::path& dir);
 
 /// The executable `command` names: a path (must be executable) or a name found on $PATH.
 /// Throws InputError(option) naming what was looked for when there is none.

@@ -154,9 +154,12 @@ void read_single_frame(System& system, const std::vector<std::size_t>& index_of_
 
 }  // namespace
 
-WeldLammpsEngine weld_lammps_engine(const WeldSettings& s) {
+WeldLammpsEngine weld_lammps_engine(const WeldSettings& s, LammpsLauncher* launcher) {
   WeldLammpsEngine e;
   e.lmp = find_lammps_executable(s.lammps_command, "--lmp");
+  // A given launcher is borrowed (aliasing constructor: no ownership), the local one owned.
+  e.launcher = launcher ? std::shared_ptr<LammpsLauncher>(std::shared_ptr<void>(), launcher)
+                        : std::make_shared<LocalLammpsLauncher>(e.lmp, s.lammps_ranks);
   e.eam_file = std::filesystem::absolute(find_potential_file(s.potential, "--potential"));
   if (s.sheet == "flexible")
     e.airebo_file = std::filesystem::absolute(find_potential_file(
@@ -186,7 +189,10 @@ WeldLammpsStage run_weld_lammps_stage(const WeldSettings& s, const WeldLammpsEng
       steps > 0 ? std::gcd(std::max(1L, thermo_every), std::max(1L, sample_every)) : 1;
   write_file_atomically(dir / "in.lammps", weld_deck(s, e, system, frozen_ids, steps, sample_every,
                                                      thermo, quench, seed));
-  run_lammps(e.lmp, dir, "in.lammps", s.lammps_ranks);
+  std::vector<std::string> outputs = {"log.lammps", "final_md.dump"};
+  if (steps > 0) outputs.emplace_back("samples.dump");
+  if (quench) outputs.emplace_back("quenched.dump");
+  e.launcher->run(dir, "in.lammps", outputs);
 
   const std::string log_path = (dir / "log.lammps").string();
   const LammpsLog log = read_lammps_log(dir / "log.lammps");

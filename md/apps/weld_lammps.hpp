@@ -5,9 +5,11 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <vector>
 
+#include "md/apps/lammps_launcher.hpp"
 #include "md/apps/weld_run.hpp"
 #include "md/engine/dynamics.hpp"
 #include "md/engine/minimizer.hpp"
@@ -19,11 +21,15 @@ struct WeldLammpsEngine {
   std::filesystem::path lmp;          ///< the executable
   std::filesystem::path eam_file;     ///< absolute path of the EAM file
   std::filesystem::path airebo_file;  ///< CH.airebo for a flexible sheet; empty for a rigid one
+  std::shared_ptr<LammpsLauncher> launcher;  ///< runs the decks (local lmp, or a batch queue)
 };
 
 /// Finds lmp (settings.lammps_command) and the potential files. Throws InputError(--lmp) when
 /// LAMMPS is missing and InputError(--sheet) when a flexible sheet's CH.airebo is not installed.
-WeldLammpsEngine weld_lammps_engine(const WeldSettings& settings);
+/// The decks run through `launcher` (not owned; it outlives the engine), or with
+/// settings.lammps_ranks ranks on this machine when it is null.
+WeldLammpsEngine weld_lammps_engine(const WeldSettings& settings,
+                                    LammpsLauncher* launcher = nullptr);
 
 /// One LAMMPS stage of a run.
 struct WeldLammpsStage {
@@ -37,12 +43,12 @@ struct WeldLammpsStage {
 /// chain with the chain's degrees of freedom, `fix langevin` + `fix nve`, or `fix nve` for none)
 /// on `system` — the pair, the sheet (frozen atoms are not integrated and their pairs are
 /// excluded) and the velocities, exactly as the native engine would start — in LAMMPS, in `dir`
-/// (data.lmp, in.lammps, log.lammps, samples.dump, final_md.dump). Then replays the run:
-/// `state_observers` get every thermo row (every `thermo_every` steps) from the log,
-/// `frame_observers` get `system` with the rod atoms (every atom not frozen that is not carbon)
-/// at every `sample_every` step from the dump and that step's thermo. Leaves `system` at the last
-/// MD step (positions unwrapped, velocities). With `quench`, LAMMPS then minimises (FIRE, largest
-/// atomic force below settings.force_tolerance: `min_modify norm max`) and `system` is left
+/// (data.lmp, in.lammps, log.lammps, samples.dump, final_md.dump), through engine.launcher. Then
+/// replays the run: `state_observers` get every thermo row (every `thermo_every` steps) from the
+/// log, `frame_observers` get `system` with the rod atoms (every atom not frozen that is not
+/// carbon) at every `sample_every` step from the dump and that step's thermo. Leaves `system` at
+/// the last MD step (positions unwrapped, velocities). With `quench`, LAMMPS then minimises (FIRE,
+/// largest atomic force below settings.force_tolerance: `min_modify norm max`) and `system` is left
 /// quenched; `steps` = 0 only quenches.
 WeldLammpsStage run_weld_lammps_stage(const WeldSettings& settings, const WeldLammpsEngine& engine,
                                       System& system, long steps, long sample_every,

@@ -340,7 +340,8 @@ WeldPair place_weld_pair(const WeldSettings& settings, const RelaxedRod& rod,
 }
 
 RelaxedRod relax_rod(const WeldSettings& settings, const slabs::FacetTable& table,
-                     const std::string& table_source, const std::filesystem::path& lammps_dir) {
+                     const std::string& table_source, const std::filesystem::path& lammps_dir,
+                     LammpsLauncher* launcher) {
   RelaxedRod out;
   out.shape = wulff_rod_shape(table, settings.rod, table_source);
   out.lattice = slabs::build_nanorod(out.shape.spec);
@@ -376,9 +377,10 @@ RelaxedRod relax_rod(const WeldSettings& settings, const slabs::FacetTable& tabl
   System pair = pair_system(settings, apart, masses);
   if (settings.sheet == "flexible") {
     // AIREBO C–C is LAMMPS's: the separated pair on the flexible sheet is quenched there.
-    out.e_separate_eV = run_weld_lammps_stage(settings, weld_lammps_engine(settings), pair, 0, 1, 1,
-                                              true, 0, lammps_dir / "e_separate", {}, {})
-                            .quench->energy_eV;
+    out.e_separate_eV =
+        run_weld_lammps_stage(settings, weld_lammps_engine(settings, launcher), pair, 0, 1, 1, true,
+                              0, lammps_dir / "e_separate", {}, {})
+            .quench->energy_eV;
     return out;
   }
   auto field = make_field(settings, pot);
@@ -421,7 +423,7 @@ ThermoState run_weld_dynamics_native(const WeldSettings& settings, System& syste
 }
 
 WeldResult run_weld(const WeldSettings& settings, const RelaxedRod& rod, const WeldRunSpec& run,
-                    const std::filesystem::path& dir) {
+                    const std::filesystem::path& dir, LammpsLauncher* launcher) {
   const auto start = std::chrono::steady_clock::now();
   std::filesystem::create_directories(dir);
   const WeldPair pair = place_weld_pair(settings, rod, run);
@@ -474,8 +476,8 @@ WeldResult run_weld(const WeldSettings& settings, const RelaxedRod& rod, const W
   std::optional<System> md_end;  // the last MD step, when LAMMPS has quenched `system` since
   if (lammps) {
     const WeldLammpsStage stage = run_weld_lammps_stage(
-        settings, weld_lammps_engine(settings), system, steps, sample_every, thermo_every, flexible,
-        run.seed, dir / "lammps", {&thermo}, {&observer});
+        settings, weld_lammps_engine(settings, launcher), system, steps, sample_every, thermo_every,
+        flexible, run.seed, dir / "lammps", {&thermo}, {&observer});
     result.e_contact_start_eV = stage.first.potential_eV;
     last = stage.last;
     lammps_quench = stage.quench;

@@ -17,6 +17,8 @@
 
 namespace fw::md {
 
+class LammpsLauncher;
+
 /// Every input of a welding study. Defaults, units and ranges are in md::weld_settings_table()
 /// (md/apps/weld_settings.hpp), written once there; default_weld_settings() gives them. See
 /// docs/weld.md.
@@ -101,9 +103,11 @@ struct RelaxedRod {
 };
 
 /// Builds the Wulff rod of `settings.rod` from `table`, relaxes it alone, and quenches the control
-/// pair as placed (E_separate; on a flexible sheet with LAMMPS, in `lammps_dir`/e_separate).
+/// pair as placed (E_separate; on a flexible sheet with LAMMPS, in `lammps_dir`/e_separate, run by
+/// `launcher` — null: lmp on this machine).
 RelaxedRod relax_rod(const WeldSettings& settings, const slabs::FacetTable& table,
-                     const std::string& table_source, const std::filesystem::path& lammps_dir);
+                     const std::string& table_source, const std::filesystem::path& lammps_dir,
+                     LammpsLauncher* launcher = nullptr);
 
 /// Which run: an angle and a seed, or the control of a seed.
 struct WeldRunSpec {
@@ -174,7 +178,8 @@ ThermoState run_weld_dynamics_native(const WeldSettings& settings, System& syste
 /// Runs one (angle, seed) or control into `dir` (created): initial.extxyz (with the substrate),
 /// trajectory.extxyz (rod atoms: species, pos, rod, cna), thermo.csv, timeseries.csv,
 /// final.extxyz (quenched), result.json (written last, so its presence marks a finished run).
+/// With engine lammps the deck runs through `launcher` (null: lmp on this machine).
 WeldResult run_weld(const WeldSettings& settings, const RelaxedRod& rod, const WeldRunSpec& run,
-                    const std::filesystem::path& dir);
+                    const std::filesystem::path& dir, LammpsLauncher* launcher = nullptr);
 
 }  // namespace fw::md

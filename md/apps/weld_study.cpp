@@ -243,7 +243,8 @@ std::string weld_csv(const WeldStudy& study) {
 }
 
 WeldStudy run_weld_study(const WeldSettings& settings, const slabs::FacetTable& table,
-                         const std::filesystem::path& out_dir, const std::string& facets_source) {
+                         const std::filesystem::path& out_dir, const std::string& facets_source,
+                         LammpsLauncher* launcher) {
   check_weld_settings(settings);
   WeldStudy study;
   study.settings = settings;
@@ -253,7 +254,7 @@ WeldStudy run_weld_study(const WeldSettings& settings, const slabs::FacetTable& 
   if (settings.engine == "lammps") find_lammps_executable(settings.lammps_command, "--lmp");
   ensure_output_folder(out_dir, "-o");
   if (settings.engine == "lammps") weld_lammps_engine(settings);  // lmp and files, up front
-  study.rod = relax_rod(settings, table, facets_source, out_dir / "rod");
+  study.rod = relax_rod(settings, table, facets_source, out_dir / "rod", launcher);
   std::printf(
       "weld: %s rod along [%d%d%d], %zu atoms, relaxed E = %.4f eV (%s, %d iterations); "
       "%s mode, substrate %s, rods apart E_separate = %.4f eV\n",
@@ -323,11 +324,14 @@ WeldStudy run_weld_study(const WeldSettings& settings, const slabs::FacetTable& 
   const auto start = std::chrono::steady_clock::now();
   std::size_t ran = 0;
   std::vector<WeldResult> outcome(pending.size());
+  // A batch queue holds the runs: every one is submitted at once (its thread mostly waits).
+  const bool queued = settings.engine == "lammps" && launcher && launcher->queues_runs();
   run_task_pool(
-      pending.size(), settings.workers,
+      pending.size(), queued ? static_cast<int>(pending.size()) : settings.workers,
       [&](std::size_t p) {
         const Task& t = tasks[pending[p]];
-        outcome[p] = run_weld(settings, study.rod, t.spec, out_dir / run_folder_name(t.spec));
+        outcome[p] =
+            run_weld(settings, study.rod, t.spec, out_dir / run_folder_name(t.spec), launcher);
       },
       [&](std::size_t p) {
         const Task& t = tasks[pending[p]];

@@ -52,10 +52,13 @@ struct WeldStudy {
 /// seed's control on a pool of `settings.workers` threads, reading back each run whose
 /// `result.json` was written with the same settings. Writes out_dir/weld.json (status
 /// "incomplete" until every run has finished, then "complete") and out_dir/weld.csv after every
-/// run, and prints one progress line per finished run with the study's ETA.
+/// run, and prints one progress line per finished run with the study's ETA. With engine lammps
+/// the decks run through `launcher` (null: lmp on this machine); one that queues its runs (a
+/// batch system) gets every run at once.
 WeldStudy run_weld_study(const WeldSettings& settings, const slabs::FacetTable& table,
                          const std::filesystem::path& out_dir,
-                         const std::string& facets_source = "facets.json");
+                         const std::string& facets_source = "facets.json",
+                         LammpsLauncher* launcher = nullptr);
 
 /// Folder of one angle: "angle_020" for 20°, "angle_022.5" for 22.5°.
 std::string angle_folder_name(double angle_deg);

@@ -3,37 +3,22 @@
 /// clear line and exit code 2.
 #include <gtest/gtest.h>
 
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "md_test_helpers.hpp"
+#include "tests/cli_runner.hpp"
 
 namespace fw::md {
 namespace {
 
 namespace fs = std::filesystem;
+using fw::test::CommandResult;
 
-struct Outcome {
-  int exit_code;
-  std::string output;
-};
-
-Outcome run(const std::string& args, const fs::path& dir) {
-  const std::string cmd =
-      "cd '" + dir.string() + "' && '" + FACETWELD_BINARY + "' -q " + args + " 2>&1";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  std::string out;
-  char buf[512];
-  while (fgets(buf, sizeof buf, pipe)) out += buf;
-  const int status = pclose(pipe);
-  return {WEXITSTATUS(status), out};
+/// `facetweld -q ARGS` in `dir`.
+CommandResult run(const std::string& args, const fs::path& dir) {
+  return fw::test::run_facetweld("-q " + args, dir);
 }
 
 class MdCli : public ::testing::Test {
@@ -50,7 +35,7 @@ class MdCli : public ::testing::Test {
 TEST_F(MdCli, EnergyJsonHasEnergyForcesStressWithUnits) {
   ASSERT_EQ(
       run("slab --facet 100 --layers 8 --repeat 4x4 --vacuum 0 -o bulk.extxyz", dir_).exit_code, 0);
-  const Outcome o =
+  const CommandResult o =
       run("md energy --structure bulk.extxyz --potential Au_u3.eam --json e.json", dir_);
   ASSERT_EQ(o.exit_code, 0) << o.output;
   nlohmann::json j;
@@ -69,7 +54,7 @@ TEST_F(MdCli, MalformedPotentialFileGivesOneLineAndExitCode2) {
       << "comment\n79 196.97 4.08 FCC\n500 0.001 500 0.0112 5.55\n0.0 1.0\n";
   ASSERT_EQ(
       run("slab --facet 100 --layers 8 --repeat 4x4 --vacuum 0 -o bulk.extxyz", dir_).exit_code, 0);
-  const Outcome o = run("md energy --structure bulk.extxyz --potential broken.eam", dir_);
+  const CommandResult o = run("md energy --structure bulk.extxyz --potential broken.eam", dir_);
   EXPECT_EQ(o.exit_code, 2);
   EXPECT_NE(o.output.find("broken.eam:4: file ends after 2 of 500 values of F(rho)"),
             std::string::npos)
@@ -86,9 +71,9 @@ TEST_F(MdCli, FourAtomCellNeedsNoRepeat) {
   nlohmann::json e[3];
   const char* names[3] = {"cube.vasp", "one.vasp", "big.extxyz"};
   for (int k = 0; k < 3; ++k) {
-    const Outcome o = run(std::string("md energy --structure ") + names[k] + " --json e" +
-                              std::to_string(k) + ".json",
-                          dir_);
+    const CommandResult o = run(std::string("md energy --structure ") + names[k] + " --json e" +
+                                    std::to_string(k) + ".json",
+                                dir_);
     ASSERT_EQ(o.exit_code, 0) << o.output;
     std::ifstream(dir_ / ("e" + std::to_string(k) + ".json")) >> e[k];
   }
@@ -103,7 +88,7 @@ TEST_F(MdCli, FourAtomCellNeedsNoRepeat) {
 }
 
 TEST_F(MdCli, EdisWritesUnrelaxedAndRelaxedFacetsInTheSharedSchema) {
-  const Outcome o = run("edis --engine eam --facets 111 -o facets.json", dir_);
+  const CommandResult o = run("edis --engine eam --facets 111 -o facets.json", dir_);
   ASSERT_EQ(o.exit_code, 0) << o.output;
   nlohmann::json j;
   std::ifstream(dir_ / "facets.json") >> j;
@@ -117,7 +102,7 @@ TEST_F(MdCli, EdisWritesUnrelaxedAndRelaxedFacetsInTheSharedSchema) {
 
 TEST_F(MdCli, JobWithOutOfRangeTimeStepFailsBeforeRunning) {
   std::ofstream(dir_ / "job.toml") << "structure = \"bulk.extxyz\"\n[run]\ndt_fs = 50\n";
-  const Outcome o = run("md run job.toml", dir_);
+  const CommandResult o = run("md run job.toml", dir_);
   EXPECT_EQ(o.exit_code, 2);
   EXPECT_NE(o.output.find("job.toml:3:"), std::string::npos) << o.output;
   EXPECT_NE(o.output.find("0 < x ≤ 10 fs"), std::string::npos) << o.output;
@@ -131,7 +116,7 @@ TEST_F(MdCli, JobInAnotherFolderFindsTheDefaultPotential) {
   std::ofstream(dir_ / "jobs/job.toml")
       << "structure = \"bulk.extxyz\"\noutput_dir = \"out\"\n[run]\nmode = \"nve\"\nsteps = 5\n"
       << "[output]\nthermo_every = 5\ntrajectory_format = \"none\"\n";
-  const Outcome o = run("md run jobs/job.toml", dir_);
+  const CommandResult o = run("md run jobs/job.toml", dir_);
   EXPECT_EQ(o.exit_code, 0) << o.output;
 }
 
@@ -145,21 +130,14 @@ TEST_F(MdCli, KilledWeldIsMarkedIncompleteAndResumesToTheSameResult) {
   fs::remove_all(dir_ / "whole");
   fs::remove_all(dir_ / "killed");
   ASSERT_EQ(run(study + "whole", dir_).exit_code, 0);
-  // Start the same study and kill it once its first run has finished.
-  const std::string cmd = "cd '" + dir_.string() + "' && exec '" + FACETWELD_BINARY + "' -q " +
-                          study + "killed > killed.log 2>&1";
-  const pid_t pid = fork();
-  ASSERT_GE(pid, 0);
-  if (pid == 0) {
-    execl("/bin/sh", "sh", "-c", cmd.c_str(), static_cast<char*>(nullptr));
-    _exit(127);
-  }
+  // Start the same study and kill it once its first run has finished (up to 5 min: the first
+  // run takes ~3 s alone, far longer on a loaded machine).
   const fs::path first = dir_ / "killed/control/seed_1/result.json";
-  // Up to 5 min: the first run takes ~3 s alone, far longer on a loaded machine.
-  for (int i = 0; i < 30000 && !fs::exists(first); ++i) usleep(10000);
-  kill(pid, SIGKILL);
-  int status = 0;
-  waitpid(pid, &status, 0);
+  const auto kill_run = fw::test::run_shell(
+      "cd " + fw::test::quote(dir_) + " && { " + fw::test::quote(FACETWELD_BINARY) + " -q " +
+      study + "killed > killed.log 2>&1 & pid=$!; for i in $(seq 30000); do [ -e " +
+      fw::test::quote(first) + " ] && break; sleep 0.01; done; kill -9 $pid; wait $pid; }");
+  EXPECT_EQ(kill_run.exit_code, 137) << "killed before it finished: " << kill_run.output;
   ASSERT_TRUE(fs::exists(first));
   nlohmann::json killed;
   std::ifstream(dir_ / "killed/weld.json") >> killed;

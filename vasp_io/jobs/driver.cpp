@@ -92,12 +92,12 @@ fs::path attempt_archive(const fs::path& job_folder, int attempt) {
   return job_folder / ("attempt_" + std::to_string(attempt));
 }
 
-std::string inputs_hash(const fs::path& folder) {
+std::string files_hash(const fs::path& folder, const std::vector<std::string>& names) {
   std::uint64_t h = 1469598103934665603ull;  // FNV-1a 64
-  for (const char* name : {"INCAR", "POSCAR", "KPOINTS", "POTCAR"}) {
+  for (const std::string& name : names) {
     std::ifstream in(folder / name, std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    bytes = std::string(name) + '\0' + bytes + '\0';
+    bytes = name + '\0' + bytes + '\0';
     for (unsigned char c : bytes) {
       h ^= c;
       h *= 1099511628211ull;
@@ -106,6 +106,10 @@ std::string inputs_hash(const fs::path& folder) {
   std::ostringstream s;
   s << std::hex << h;
   return s.str();
+}
+
+std::string inputs_hash(const fs::path& folder) {
+  return files_hash(folder, {"INCAR", "POSCAR", "KPOINTS", "POTCAR"});
 }
 
 void sync_registry(Registry& registry, const Manifest& manifest, const fs::path& jobs_dir) {

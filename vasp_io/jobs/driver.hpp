@@ -7,6 +7,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "vasp_io/jobs/batch_system.hpp"
 #include "vasp_io/jobs/manifest.hpp"
@@ -29,8 +30,10 @@ struct RunSummary {
   int submitted_now = 0, repaired_now = 0;
 };
 
-/// Hash (FNV-1a 64, hex) of INCAR, POSCAR, KPOINTS and POTCAR in `folder`: tells which inputs an
-/// attempt ran with (a change detector, not a security hash).
+/// Hash (FNV-1a 64, hex) of the files `names` in `folder` (a missing one counts as empty): tells
+/// which inputs an attempt ran with (a change detector, not a security hash).
+std::string files_hash(const std::filesystem::path& folder, const std::vector<std::string>& names);
+/// files_hash of a VASP job's INCAR, POSCAR, KPOINTS and POTCAR.
 std::string inputs_hash(const std::filesystem::path& folder);
 
 /// Registers every manifest job that the registry does not know yet, as pending.
