@@ -4,6 +4,7 @@
 /// running instead of starting them again, a finished job whose dumps are there is read back, and
 /// a failed job stops the study with its folder and log named and no complete weld.json.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -54,10 +55,17 @@ class WeldBatch : public ::testing::Test {
  protected:
   void SetUp() override {
     if (!test::have_lammps()) GTEST_SKIP() << "lmp or lammps-data not installed";
-    dir_ = fs::path(::testing::TempDir()) / "fw_weld_batch";
+    // One folder per test and process: ctest runs these tests side by side.
+    dir_ = fs::path(::testing::TempDir()) /
+           ("fw_weld_batch_" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "_" +
+            std::to_string(::getpid()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     slabs::write_facet_table(dir_ / "facets.json", test::au_eam_facet_table());
+  }
+  void TearDown() override {
+    if (!HasFailure()) fs::remove_all(dir_);  // a failed test's folder stays for inspection
   }
   /// An executable shell script in the test folder.
   fs::path script(const std::string& name, const std::string& body) const {

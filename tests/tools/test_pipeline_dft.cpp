@@ -1,7 +1,9 @@
 /// \file test_pipeline_dft.cpp
 /// \brief `facetweld run`'s native-PBE stage goes through `dft::dft_facet_energy`: the same
 /// facets.json entries as `facetweld edis --engine native` (both E_dis, SCF steps, meshes), and
-/// a second run with the same settings resumes; the welding rods are shaped by that table.
+/// a second run with the same settings resumes; the welding rods are shaped by that table. The
+/// stage honours `relax` (relaxed slabs written) and refuses an E_dis ≤ 0 (stage failed, exit 2
+/// after the report).
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -9,10 +11,38 @@
 #include <filesystem>
 #include <fstream>
 
+#include "tests/cli_runner.hpp"
+
 namespace fs = std::filesystem;
 
+namespace {
+
+const std::string kPsp = "/usr/share/abinit/psp/Pseudodojo_nc_sr_04_pw_standard_psp8/Au.psp8";
+
+/// A results folder for a DFT-only run of `dft_section` (the [dft] keys after the psp and xc).
+fs::path dft_only_run(const std::string& name, const std::string& facets,
+                      const std::string& dft_section) {
+  const fs::path dir =
+      fs::temp_directory_path() / ("fw_" + name + "_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream job(dir / "job.toml");
+  job << "facets = [" << facets
+      << "]\n[eam]\nenabled = false\n[vasp]\nenabled = false\n[weld]\nenabled = false\n"
+         "[dft]\npseudopotential = \""
+      << kPsp << "\"\nxc = \"pbe\"\n"
+      << dft_section;
+  return dir;
+}
+
+nlohmann::json read_json(const fs::path& file) {
+  return nlohmann::json::parse(std::ifstream(file));
+}
+
+}  // namespace
+
 TEST(RunCommand, DftStageWritesTheNativeEdisEntriesAndResumes) {
-  const std::string psp = "/usr/share/abinit/psp/Pseudodojo_nc_sr_04_pw_standard_psp8/Au.psp8";
+  const std::string& psp = kPsp;
   if (!fs::exists(psp)) GTEST_SKIP() << "abinit-data not installed";
   const fs::path dir =
       fs::temp_directory_path() / ("fw_pipeline_dft_" + std::to_string(::getpid()));
@@ -53,5 +83,48 @@ TEST(RunCommand, DftStageWritesTheNativeEdisEntriesAndResumes) {
   std::ifstream log(dir / "run.log");
   const std::string text(std::istreambuf_iterator<char>(log), {});
   EXPECT_NE(text.find("resumed"), std::string::npos) << text;
+  fs::remove_all(dir);
+}
+
+TEST(RunCommand, DftStageWithRelaxWritesTheRelaxedSlabs) {
+  if (!fs::exists(kPsp)) GTEST_SKIP() << "abinit-data not installed";
+  const fs::path dir = dft_only_run("pipeline_relax", "\"100\"",
+                                    "layers = 3\nvacuum = 4.0\nkpts = \"2x2x1\"\n"
+                                    "kpts_bulk = \"2x2x2\"\necut = 10.0\nrelax = true\n");
+  const auto r = fw::test::run_facetweld("run job.toml -o out", dir);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const fs::path out = dir / "out";
+  EXPECT_TRUE(fs::exists(out / "facets_native_pbe_100_relaxed.vasp")) << r.output;
+  EXPECT_TRUE(fs::exists(out / "facets_native_pbe_100_relaxed.extxyz")) << r.output;
+  const auto j = read_json(out / "facets_native_pbe.json");
+  ASSERT_EQ(j.at("facets").size(), 2u);  // unrelaxed, relaxed
+  EXPECT_TRUE(j["facets"][1].at("relaxed").get<bool>());
+  EXPECT_LT(j["facets"][1].at("e_dis_eV_per_A2").get<double>(),
+            j["facets"][0].at("e_dis_eV_per_A2").get<double>());
+  // The stage's line says what was computed.
+  EXPECT_NE(r.output.find("unrelaxed and relaxed"), std::string::npos) << r.output;
+  fs::remove_all(dir);
+}
+
+TEST(RunCommand, DftStageWithANonPositiveEdisFailsTheRunAfterTheReport) {
+  if (!fs::exists(kPsp)) GTEST_SKIP() << "abinit-data not installed";
+  // Two (110) planes at 8 Ha: E_dis comes out negative (tests/tools/test_cli_edis.cpp).
+  const fs::path dir = dft_only_run("pipeline_negative", "\"110\"",
+                                    "layers = 2\nvacuum = 4.0\nkpts = \"2x2x1\"\n"
+                                    "kpts_bulk = \"2x2x2\"\necut = 8.0\n");
+  const auto r = fw::test::run_facetweld("run job.toml -o out", dir);
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("native-pbe  failed"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("stage native-pbe: facets_native_pbe.json: unrelaxed E_dis of (110)"),
+            std::string::npos)
+      << r.output;
+  const fs::path out = dir / "out";
+  EXPECT_TRUE(fs::exists(out / "report.md"));
+  const auto j = read_json(out / "facets_native_pbe.json");
+  EXPECT_EQ(j.at("problems").size(), 1u);
+  // No resume key: the next run recomputes (from the cached cells) and fails again.
+  EXPECT_FALSE(j.contains("settings_key"));
+  const auto again = fw::test::run_facetweld("run job.toml -o out", dir);
+  EXPECT_EQ(again.exit_code, 2) << again.output;
   fs::remove_all(dir);
 }
