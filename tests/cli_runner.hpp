@@ -8,6 +8,8 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace fw::test {
@@ -37,6 +39,19 @@ inline CommandResult run_shell(const std::string& command) {
   else if (WIFSIGNALED(status))
     r.exit_code = 128 + WTERMSIG(status);
   return r;
+}
+
+/// How many times `what` occurs in `text` (lines a command printed, say).
+inline std::size_t count_occurrences(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+/// The JSON document in `file` (throws nlohmann's parse error naming the byte if it is not).
+inline nlohmann::json read_json(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  return nlohmann::json::parse(in);
 }
 
 #ifdef FACETWELD_BINARY

@@ -29,16 +29,8 @@ const std::string kStudyNoEngine =
     "--seeds 1 --time-ps 0.1 ";
 const std::string kStudy = kStudyNoEngine + "--engine lammps ";
 
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto pos = text.find(what); pos != std::string::npos; pos = text.find(what, pos + 1)) ++n;
-  return n;
-}
-
-nlohmann::json read_json(const fs::path& path) {
-  std::ifstream in(path);
-  return nlohmann::json::parse(in);
-}
+using fw::test::count_occurrences;
+using fw::test::read_json;
 
 /// The numbers of a weld.json section without the wall times.
 nlohmann::json numbers(nlohmann::json j) {
@@ -87,14 +79,15 @@ TEST_F(WeldBatch, RerunAfterKillWatchesTheRunningJobsAndEqualsTheDirectRun) {
       " > first.log 2>&1 & pid=$!; for i in $(seq 600); "
       "do [ \"$(grep -c ': submitted (local' first.log)\" -ge 2 ] && break; sleep 0.05; done; "
       "kill -9 $pid; wait $pid; cat first.log; }");
-  ASSERT_EQ(count(first.output, ": submitted (local"), 2u) << first.output;
+  ASSERT_EQ(count_occurrences(first.output, ": submitted (local"), 2u) << first.output;
   ASSERT_NE(read_json(dir_ / "batch/weld.json").at("status"), "complete");
 
   const auto second = run_shell("cd " + quote(dir_) + " && " + batch);
   ASSERT_EQ(second.exit_code, 0) << second.output;
-  EXPECT_EQ(count(second.output, ": submitted"), 0u) << second.output;
-  EXPECT_EQ(count(second.output, ", watching it"), 2u) << second.output;
-  EXPECT_EQ(count(second.output, "weld [2/2]"), 1u) << second.output;  // the progress line
+  EXPECT_EQ(count_occurrences(second.output, ": submitted"), 0u) << second.output;
+  EXPECT_EQ(count_occurrences(second.output, ", watching it"), 2u) << second.output;
+  EXPECT_EQ(count_occurrences(second.output, "weld [2/2]"), 1u)
+      << second.output;  // the progress line
 
   const auto a = read_json(dir_ / "direct/weld.json"), b = read_json(dir_ / "batch/weld.json");
   EXPECT_EQ(b.at("status"), "complete");
@@ -120,7 +113,7 @@ TEST_F(WeldBatch, FinishedJobWithItsDumpsIsReadBackAndOneWithoutIsRunAgain) {
   ASSERT_EQ(again.exit_code, 0) << again.output;
   EXPECT_NE(again.output.find("control/seed_1/lammps: finished earlier (local"), std::string::npos)
       << again.output;
-  EXPECT_EQ(count(again.output, ": submitted"), 0u) << again.output;
+  EXPECT_EQ(count_occurrences(again.output, ": submitted"), 0u) << again.output;
   const auto j = read_json(dir_ / "out/weld.json");
   EXPECT_EQ(j.at("status"), "complete");
   EXPECT_EQ(j.at("controls").at(0).at("energy_release_raw_eV").get<double>(), release);
@@ -131,7 +124,7 @@ TEST_F(WeldBatch, FinishedJobWithItsDumpsIsReadBackAndOneWithoutIsRunAgain) {
   ASSERT_EQ(rerun.exit_code, 0) << rerun.output;
   EXPECT_NE(rerun.output.find("samples.dump is gone: running it again"), std::string::npos)
       << rerun.output;
-  EXPECT_EQ(count(rerun.output, ": submitted (local"), 1u) << rerun.output;
+  EXPECT_EQ(count_occurrences(rerun.output, ": submitted (local"), 1u) << rerun.output;
   EXPECT_EQ(read_json(dir_ / "out/weld.json").at("controls").at(0).at("energy_release_raw_eV"),
             release);
 }

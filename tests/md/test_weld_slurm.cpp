@@ -22,16 +22,8 @@ using fw::test::quote;
 using fw::test::run_facetweld;
 using fw::test::run_shell;
 
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto pos = text.find(what); pos != std::string::npos; pos = text.find(what, pos + 1)) ++n;
-  return n;
-}
-
-nlohmann::json read_json(const fs::path& path) {
-  std::ifstream in(path);
-  return nlohmann::json::parse(in);
-}
+using fw::test::count_occurrences;
+using fw::test::read_json;
 
 std::string read_text(const fs::path& path) {
   std::ifstream in(path);
@@ -79,10 +71,11 @@ TEST(WeldSlurm, SubmittedStudyResumesWithoutResubmittingAndEqualsTheLocalRun) {
   if (run.exit_code == 77) GTEST_SKIP() << run.output;
   const std::string first = read_text(dir / "first.log"), second = read_text(dir / "second.log");
   ASSERT_EQ(run.exit_code, 0) << run.output << first << second;
-  ASSERT_EQ(count(first, ": submitted (slurm"), 2u) << first;
-  EXPECT_EQ(count(second, ": submitted"), 0u) << second;
-  EXPECT_EQ(count(second, ", watching it"), 2u) << second;
-  EXPECT_EQ(count(second, "weld [2/2]"), 1u) << second;  // the progress line of the local path
+  ASSERT_EQ(count_occurrences(first, ": submitted (slurm"), 2u) << first;
+  EXPECT_EQ(count_occurrences(second, ": submitted"), 0u) << second;
+  EXPECT_EQ(count_occurrences(second, ", watching it"), 2u) << second;
+  EXPECT_EQ(count_occurrences(second, "weld [2/2]"), 1u)
+      << second;  // the progress line of the local path
 
   for (const char* run_dir : {"batch/control/seed_1/lammps", "batch/angle_030/seed_1/lammps"}) {
     EXPECT_EQ(slurm_outputs(dir / run_dir), 1u) << run_dir << ": submitted once";

@@ -38,9 +38,7 @@ class EdisCli : public ::testing::Test {
     return last_.exit_code;
   }
   const std::string& output() const { return last_.output; }
-  nlohmann::json read(const std::string& file) const {
-    return nlohmann::json::parse(std::ifstream(dir_ / file));
-  }
+  nlohmann::json read(const std::string& file) const { return fw::test::read_json(dir_ / file); }
   fs::path dir_;
   fw::test::CommandResult last_;
 };
@@ -121,10 +119,7 @@ TEST_F(EdisCli, TwoMpiRanksGiveOneProcessNumbersAndWriteOnce) {
   ASSERT_EQ(last_.exit_code, 0) << output();
   // The output rank alone prints: one table line for (100), one "wrote".
   const auto count = [&](const std::string& what) {
-    std::size_t n = 0;
-    for (auto at = output().find(what); at != std::string::npos; at = output().find(what, at + 1))
-      ++n;
-    return n;
+    return fw::test::count_occurrences(output(), what);
   };
   EXPECT_EQ(count("wrote two.json"), 1u) << output();
   EXPECT_EQ(count("(100) "), 1u) << output();

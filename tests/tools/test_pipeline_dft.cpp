@@ -7,7 +7,6 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -35,9 +34,7 @@ fs::path dft_only_run(const std::string& name, const std::string& facets,
   return dir;
 }
 
-nlohmann::json read_json(const fs::path& file) {
-  return nlohmann::json::parse(std::ifstream(file));
-}
+using fw::test::read_json;
 
 }  // namespace
 
@@ -59,11 +56,9 @@ TEST(RunCommand, DftStageWritesTheNativeEdisEntriesAndResumes) {
         << "\"\nxc = \"pbe\"\nlayers = 3\nvacuum = 4.0\nkpts = \"2x2x1\"\n"
            "kpts_bulk = \"2x2x2\"\necut = 12.0\n";
   }
-  const std::string cmd =
-      "cd '" + dir.string() + "' && '" FACETWELD_BINARY "' run job.toml -o out > run.log 2>&1";
-  ASSERT_EQ(std::system(cmd.c_str()), 0);
-  std::ifstream in(dir / "out" / "facets_native_pbe.json");
-  const auto j = nlohmann::json::parse(in);
+  const auto first = fw::test::run_facetweld("run job.toml -o out", dir);
+  ASSERT_EQ(first.exit_code, 0) << first.output;
+  const auto j = read_json(dir / "out" / "facets_native_pbe.json");
   EXPECT_EQ(j.at("engine"), "native-pbe");
   ASSERT_EQ(j.at("facets").size(), 2u);
   const auto& f = j["facets"][0];
@@ -72,17 +67,15 @@ TEST(RunCommand, DftStageWritesTheNativeEdisEntriesAndResumes) {
   EXPECT_GT(f.at("scf_steps_slab").get<int>(), 1);
   EXPECT_EQ(f.at("kpts_bulk_computed"), (std::vector<int>{2, 2, 6}));
   // The welding rods were shaped by this table (issue 11: DFT when there is one).
-  std::ifstream weld_in(dir / "out" / "weld" / "weld.json");
-  const auto weld = nlohmann::json::parse(weld_in);
+  const auto weld = read_json(dir / "out" / "weld" / "weld.json");
   EXPECT_EQ(fs::path(weld.at("facets").at("source").get<std::string>()).filename(),
             "facets_native_pbe.json");
   EXPECT_EQ(weld["facets"].at("engine"), "native-pbe");
   for (const auto& f : weld.at("rod").at("wulff_facets"))
     EXPECT_NE(f.at("from").get<std::string>().find("slab unrelaxed"), std::string::npos) << f;
-  ASSERT_EQ(std::system(cmd.c_str()), 0);
-  std::ifstream log(dir / "run.log");
-  const std::string text(std::istreambuf_iterator<char>(log), {});
-  EXPECT_NE(text.find("resumed"), std::string::npos) << text;
+  const auto second = fw::test::run_facetweld("run job.toml -o out", dir);
+  ASSERT_EQ(second.exit_code, 0) << second.output;
+  EXPECT_NE(second.output.find("resumed"), std::string::npos) << second.output;
   fs::remove_all(dir);
 }
 
