@@ -3,6 +3,7 @@
 #include "dft/solver/orbital_densities.hpp"
 
 #include "dft/mixing/ldos.hpp"
+#include "dft/parallel/band_distribution.hpp"
 #include "dft/parallel/exception_guard.hpp"
 
 namespace fw::dft {
@@ -14,9 +15,12 @@ OrbitalDensities orbital_densities(const ScfContext& ctx, int threads, double ld
   OrbitalDensities out;
   out.rho_r.assign(n_grid, 0.0);
   out.ldos_r.assign(with_ldos ? n_grid : 0, 0.0);
+  // Every rank of a k-point's group adds its slice of the bands; the sum over ranks follows.
   std::vector<std::size_t> mine;
   for (std::size_t k = 0; k < ctx.bases.size(); ++k)
-    if (ctx.distribution.contributes(k)) mine.push_back(k);
+    if (ctx.distribution.computes(k)) mine.push_back(k);
+  const BandSlice bands =
+      band_slice(ctx.n_bands, ctx.distribution.band_rank, ctx.distribution.band_ranks);
   ExceptionGuard guard;
 #pragma omp parallel num_threads(threads)
   {
@@ -28,7 +32,7 @@ OrbitalDensities orbital_densities(const ScfContext& ctx, int threads, double ld
         const std::size_t k = mine[i];
         const auto& basis = ctx.bases[k];
         const std::size_t npw = basis.size();
-        for (std::size_t n = 0; n < ctx.n_bands; ++n) {
+        for (std::size_t n = bands.first; n < bands.first + bands.count; ++n) {
           const double wf = basis.kpoint.weight * ctx.occupations[k][n];
           const double wl = with_ldos
                                 ? basis.kpoint.weight * ldos_weight(ctx.eigenvalues[k][n],

@@ -35,8 +35,10 @@ struct ScfContext {
   double n_electrons = 0.0;
   std::size_t n_bands = 0;
   const Communicator* world = nullptr;
-  int threads = 1;                  ///< OpenMP threads of this rank
-  KPointDistribution distribution;  ///< which k-points this rank works on
+  const Communicator* band_group = nullptr;  ///< the ranks sharing this rank's k-points
+  int threads = 1;                           ///< OpenMP threads of this rank
+  int k_threads = 1;                         ///< threads over this rank's k-points
+  KPointDistribution distribution;           ///< which k-points this rank works on
   double memory_estimate_bytes = 0.0;
 
   // State.
