@@ -18,7 +18,8 @@ void solve_bands(ScfContext& ctx, const std::vector<double>& v_eff, int max_iter
   ExceptionGuard guard;
 #pragma omp parallel num_threads(threads)
   {
-    FftBuffer work(ctx.grid.size());
+    std::vector<FftBuffer> work;  // one per thread that shares a k-point's bands
+    for (int t = 0; t < ctx.threads_per_k; ++t) work.emplace_back(ctx.grid.size());
 #pragma omp for schedule(dynamic)
     for (std::size_t i = 0; i < mine.size(); ++i)
       guard.run([&] {

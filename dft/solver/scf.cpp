@@ -78,6 +78,7 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings) {
       scalapack.heevd(a, n, w);
     };
   const int k_threads = ctx.k_threads;
+  result.threads_per_kpoint = ctx.threads_per_k;
   const double volume = crystal.volume_bohr3();
   const std::size_t n_k = ctx.bases.size();
   const std::size_t n_grid = ctx.grid.size();
@@ -95,7 +96,10 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings) {
              ctx.grid.n[0], ctx.grid.n[1], ctx.grid.n[2], n_k, ctx.n_bands, ctx.symmetry.size(),
              ctx.xc->name().c_str()));
   log(format("parallel: %d MPI rank(s) x %d OpenMP thread(s) (%s); %d k-point group(s)%s%s",
-             world.size(), threads, ctx.k_threads > 1 ? "over k-points" : "serial",
+             world.size(), threads,
+             ctx.k_threads > 1       ? "over k-points"
+             : ctx.threads_per_k > 1 ? "over each k-point's bands and FFTs"
+                                     : "serial",
              ctx.distribution.n_groups,
              ctx.distribution.band_ranks > 1
                  ? format(", bands split over %d ranks", ctx.distribution.band_ranks).c_str()
@@ -141,7 +145,7 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings) {
 
     // Output density (and the LDOS at the Fermi level for the mixer), then the Kohn–Sham
     // functional at the new orbitals and the output density.
-    OrbitalDensities out = orbital_densities(ctx, k_threads, ldos_mixing ? ldos_width : 0.0);
+    OrbitalDensities out = orbital_densities(ctx, ldos_mixing ? ldos_width : 0.0);
     rho_out = to_reciprocal(out.rho_r, *ctx.plans);
     band_limit(rho_out, ctx.box_g, g_density);
     EnergyTerms e = evaluate_energies(terms, make_density_state(ctx, rho_out));

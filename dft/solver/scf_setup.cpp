@@ -68,9 +68,12 @@ void setup_context(ScfContext& ctx, std::vector<std::string>& warnings,
   std::vector<std::size_t> cost;
   for (const auto& b : ctx.bases) cost.push_back(b.size());
   ctx.distribution = distribute_kpoints(cost, ctx.world->size(), ctx.world->rank());
-  // k-points shared with other ranks make MPI calls in the eigensolver, from the main thread.
-  ctx.k_threads = ctx.distribution.band_ranks == 1 ? ctx.threads : 1;
-  ctx.plans = std::make_unique<FftPlans>(ctx.grid);
+  const bool threads_over_k =
+      ctx.distribution.band_ranks == 1 &&
+      ctx.distribution.n_computed() >= static_cast<std::size_t>(ctx.threads);
+  ctx.k_threads = threads_over_k ? ctx.threads : 1;
+  ctx.threads_per_k = threads_over_k ? 1 : ctx.threads;
+  ctx.plans = std::make_unique<FftPlans>(ctx.grid, ctx.threads_per_k);
 
   std::vector<int> xc_ids = s.xc_libxc_ids;
   if (xc_ids.empty()) xc_ids = crystal.species.front().functional.libxc_ids;
