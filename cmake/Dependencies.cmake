@@ -13,6 +13,11 @@ pkg_check_modules(FFTW3 IMPORTED_TARGET fftw3)
 if(NOT FFTW3_FOUND)
   fw_missing("FFTW3" "libfftw3-dev")
 endif()
+# FFTW's OpenMP threads (threaded transforms for a rank with fewer k-points than threads).
+find_library(FFTW3_OMP_LIBRARY NAMES fftw3_omp)
+if(NOT FFTW3_OMP_LIBRARY)
+  fw_missing("FFTW3 with OpenMP threads (libfftw3_omp)" "libfftw3-dev")
+endif()
 
 # BLAS/LAPACK from OpenBLAS, and LAPACKE
 set(BLA_VENDOR OpenBLAS)

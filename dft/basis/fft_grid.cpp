@@ -4,6 +4,7 @@
 
 #include <fftw3.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <mutex>
@@ -24,6 +25,15 @@ bool has_only_factors_235(int n) {
 std::mutex& planner_mutex() {
   static std::mutex m;
   return m;
+}
+
+constexpr double kThreadedPlanSeconds = 0.5;
+
+/// FFTW's planner is not thread-safe, nor is fftw_init_threads: both run under planner_mutex.
+void init_fftw_threads_locked() {
+  static bool done = false;
+  if (!done && fftw_init_threads() == 0) throw std::runtime_error("fftw_init_threads failed");
+  done = true;
 }
 
 }  // namespace
@@ -77,13 +87,20 @@ int alignment_slot(const void* p) {
 
 }  // namespace
 
-FftPlans::FftPlans(const FftGrid& grid) : grid_(grid) {
+FftPlans::FftPlans(const FftGrid& grid, int threads) : grid_(grid), threads_(std::max(1, threads)) {
   FftBuffer buffer(grid.size() + kAlignments);
   auto* p = reinterpret_cast<fftw_complex*>(buffer.data());
   const int n0 = grid.n[0], n1 = grid.n[1], n2 = grid.n[2];
   std::lock_guard<std::mutex> lock(planner_mutex());
+  init_fftw_threads_locked();
+  // Threaded plans: FFTW_MEASURE times each way of splitting the work among the threads, seconds
+  // on a loaded machine; the time limit keeps the best plan found within it.
+  fftw_plan_with_nthreads(threads_);
+  if (threads_ > 1) fftw_set_timelimit(kThreadedPlanSeconds);
   backward_ = fftw_plan_dft_3d(n0, n1, n2, p, p, FFTW_BACKWARD, FFTW_MEASURE);
   forward_ = fftw_plan_dft_3d(n0, n1, n2, p, p, FFTW_FORWARD, FFTW_MEASURE);
+  fftw_set_timelimit(FFTW_NO_TIMELIMIT);
+  fftw_plan_with_nthreads(1);
   axis0_backward_ = fftw_plan_many_dft(1, &n0, n1 * n2, p, nullptr, n1 * n2, 1, p, nullptr, n1 * n2,
                                        1, FFTW_BACKWARD, FFTW_MEASURE);
   axis0_forward_ = fftw_plan_many_dft(1, &n0, n1 * n2, p, nullptr, n1 * n2, 1, p, nullptr, n1 * n2,

@@ -48,10 +48,12 @@ struct SphereSupport {
 SphereSupport sphere_support(const FftGrid& grid, const std::vector<std::size_t>& fft_index);
 
 /// Complex 3-D transforms of one grid, planned once (FFTW_MEASURE) and reusable from any thread on
-/// buffers allocated with fft_alloc (same alignment as the planning buffer).
+/// buffers allocated with fft_alloc (same alignment as the planning buffer). The whole-grid
+/// transforms run on `threads` OpenMP threads (fftw_plan_with_nthreads, libfftw3_omp; call them
+/// outside parallel regions); the sphere transforms are single-threaded, one band per thread.
 class FftPlans {
  public:
-  explicit FftPlans(const FftGrid& grid);
+  explicit FftPlans(const FftGrid& grid, int threads = 1);
   ~FftPlans();
   FftPlans(const FftPlans&) = delete;
   FftPlans& operator=(const FftPlans&) = delete;
@@ -68,9 +70,11 @@ class FftPlans {
   /// As to_reciprocal_space where only the coefficients inside `support` are read afterwards.
   void to_reciprocal_space(Complex* data, const SphereSupport& support) const;
   const FftGrid& grid() const { return grid_; }
+  int threads() const { return threads_; }
 
  private:
   FftGrid grid_;
+  int threads_ = 1;
   void* backward_ = nullptr;
   void* forward_ = nullptr;
   // 1-D passes of the pruned transforms: one column (axis 2), one plane's lines along axis 1,
@@ -93,6 +97,8 @@ class FftBuffer {
   ~FftBuffer();
   FftBuffer(const FftBuffer&) = delete;
   FftBuffer& operator=(const FftBuffer&) = delete;
+  FftBuffer(FftBuffer&& other) noexcept : data_(other.data_) { other.data_ = nullptr; }
+  FftBuffer& operator=(FftBuffer&&) = delete;
   Complex* data() { return data_; }
   const Complex* data() const { return data_; }
   Complex& operator[](std::size_t i) { return data_[i]; }

@@ -6,6 +6,7 @@ extern "C" {
 #include <spglib.h>
 }
 
+#include <array>
 #include <cmath>
 #include <stdexcept>
 
@@ -121,24 +122,30 @@ void symmetrize_density(std::vector<double>& rho, const FftGrid& grid,
   if (ops.size() <= 1) return;
   std::vector<double> out(rho.size(), 0.0);
   const int n0 = grid.n[0], n1 = grid.n[1], n2 = grid.n[2];
-  for (const auto& op : ops) {
-    const auto& R = op.rotation;
-    const int t0 = static_cast<int>(std::lround(op.translation[0] * n0));
-    const int t1 = static_cast<int>(std::lround(op.translation[1] * n1));
-    const int t2 = static_cast<int>(std::lround(op.translation[2] * n2));
-    for (int i0 = 0; i0 < n0; ++i0)
+  std::vector<std::array<int, 3>> shifts;
+  for (const auto& op : ops)
+    shifts.push_back({static_cast<int>(std::lround(op.translation[0] * n0)),
+                      static_cast<int>(std::lround(op.translation[1] * n1)),
+                      static_cast<int>(std::lround(op.translation[2] * n2))});
+    // Planes i0 are independent (each thread writes its own); the operations are summed in the same
+    // order at every point whatever the thread count.
+#pragma omp parallel for schedule(static)
+  for (int i0 = 0; i0 < n0; ++i0)
+    for (std::size_t o = 0; o < ops.size(); ++o) {
+      const auto& R = ops[o].rotation;
+      const auto& t = shifts[o];
       for (int i1 = 0; i1 < n1; ++i1)
         for (int i2 = 0; i2 < n2; ++i2) {
           // Grid coordinates scale as i_d/n_d; the rotation only couples axes of equal size.
-          const long j0 = R[0][0] * i0 + R[0][1] * i1 + R[0][2] * i2 + t0;
-          const long j1 = R[1][0] * i0 + R[1][1] * i1 + R[1][2] * i2 + t1;
-          const long j2 = R[2][0] * i0 + R[2][1] * i1 + R[2][2] * i2 + t2;
+          const long j0 = R[0][0] * i0 + R[0][1] * i1 + R[0][2] * i2 + t[0];
+          const long j1 = R[1][0] * i0 + R[1][1] * i1 + R[1][2] * i2 + t[1];
+          const long j2 = R[2][0] * i0 + R[2][1] * i1 + R[2][2] * i2 + t[2];
           const int k0 = static_cast<int>(((j0 % n0) + n0) % n0);
           const int k1 = static_cast<int>(((j1 % n1) + n1) % n1);
           const int k2 = static_cast<int>(((j2 % n2) + n2) % n2);
           out[grid.index(i0, i1, i2)] += rho[grid.index(k0, k1, k2)];
         }
-  }
+    }
   const double inv = 1.0 / static_cast<double>(ops.size());
   for (std::size_t i = 0; i < rho.size(); ++i) rho[i] = out[i] * inv;
 }

@@ -66,7 +66,7 @@ CellCost estimate_cell_cost(const slabs::Structure& cell, const Pseudopotential&
   const double nb = static_cast<double>(c.bands);
   const double fft_flops = 4.0 * nb * 2.0 * 5.0 * n_grid * std::log2(n_grid);
   const double dense_flops = 3.0 * 8.0 * c.plane_waves * (3.0 * nb) * (3.0 * nb);
-  c.seconds_per_step = (fft_flops + dense_flops) / (kFlopsPerSecondPerThread * in.threads);
+  c.seconds_per_step = (fft_flops / in.threads + dense_flops) / kFlopsPerSecondPerThread;
   return c;
 }
 

@@ -103,6 +103,22 @@ void Communicator::broadcast(std::string& text, int root) const {
   if (length > 0) MPI_Bcast(text.data(), length, MPI_CHAR, root, comm_);
 }
 
+void Communicator::allgather(std::complex<double>* data, std::size_t block,
+                             const std::vector<int>& counts) const {
+  if (!uses_mpi() || size_ == 1 || block == 0) return;
+  if (counts.size() != static_cast<std::size_t>(size_))
+    throw std::logic_error("Communicator::allgather: one count per rank expected");
+  std::vector<int> displacements(counts.size(), 0);
+  for (std::size_t r = 1; r < counts.size(); ++r)
+    displacements[r] = displacements[r - 1] + counts[r - 1];
+  MPI_Datatype block_type;
+  MPI_Type_contiguous(static_cast<int>(block), MPI_C_DOUBLE_COMPLEX, &block_type);
+  MPI_Type_commit(&block_type);
+  MPI_Allgatherv(MPI_IN_PLACE, 0, MPI_DATATYPE_NULL, data, counts.data(), displacements.data(),
+                 block_type, comm_);
+  MPI_Type_free(&block_type);
+}
+
 void Communicator::barrier() const {
   if (uses_mpi() && size_ > 1) MPI_Barrier(comm_);
 }

@@ -41,6 +41,11 @@ class Communicator {
   /// Root's value on every rank.
   void broadcast(std::complex<double>* data, std::size_t n, int root = 0) const;
   void broadcast(std::string& text, int root = 0) const;
+  /// In place: rank r holds `counts[r]` blocks of `block` numbers at block Σ_{q<r} counts[q] of
+  /// `data`; afterwards every rank holds all Σ counts blocks (MPI_Allgatherv, one datatype per
+  /// block so the counts stay small).
+  void allgather(std::complex<double>* data, std::size_t block,
+                 const std::vector<int>& counts) const;
   void barrier() const;
 
   /// Throws on every rank when any rank's guard caught an exception: an fw::InputError when the

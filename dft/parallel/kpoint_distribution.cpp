@@ -17,6 +17,8 @@ KPointDistribution distribute_kpoints(const std::vector<std::size_t>& cost, int 
   d.n_groups = std::max(1, std::min(world_size, static_cast<int>(cost.size())));
   d.group = world_rank % d.n_groups;
   d.group_root = world_rank < d.n_groups;
+  d.band_rank = world_rank / d.n_groups;
+  d.band_ranks = (world_size - d.group + d.n_groups - 1) / d.n_groups;
   std::vector<std::size_t> order(cost.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(),

@@ -17,6 +17,8 @@ struct KPointDistribution {
   int group = 0;                ///< this rank's group, rank % n_groups
   std::vector<int> group_of_k;  ///< per irreducible k-point
   bool group_root = true;       ///< this rank is its group's first (the one whose sums count)
+  int band_rank = 0;            ///< this rank's place in its group (world rank / n_groups)
+  int band_ranks = 1;           ///< ranks in this rank's group, which share its k-points' bands
 
   bool computes(std::size_t k) const { return group_of_k[k] == group; }
   /// This rank adds k's terms to sums over the world (each k counted once).

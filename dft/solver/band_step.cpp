@@ -2,6 +2,7 @@
 /// \brief Eigensolver sweep and occupations of one SCF step.
 #include "dft/solver/band_step.hpp"
 
+#include "dft/parallel/band_distribution.hpp"
 #include "dft/parallel/exception_guard.hpp"
 #include "dft/solver/hamiltonian.hpp"
 
@@ -12,23 +13,38 @@ void solve_bands(ScfContext& ctx, const std::vector<double>& v_eff, int max_iter
   std::vector<std::size_t> mine;
   for (std::size_t k = 0; k < ctx.bases.size(); ++k)
     if (ctx.distribution.computes(k)) mine.push_back(k);
+  const Communicator* group = ctx.band_group;
+  const bool share_bands = group && group->size() > 1;
   ExceptionGuard guard;
 #pragma omp parallel num_threads(threads)
   {
-    FftBuffer work(ctx.grid.size());
+    std::vector<FftBuffer> work;  // one per thread that shares a k-point's bands
+    for (int t = 0; t < ctx.threads_per_k; ++t) work.emplace_back(ctx.grid.size());
 #pragma omp for schedule(dynamic)
     for (std::size_t i = 0; i < mine.size(); ++i)
       guard.run([&] {
         const std::size_t k = mine[i];
+        const std::size_t npw = ctx.bases[k].size();
         KPointHamiltonian h(ctx.bases[k], ctx.projectors[k], v_eff, *ctx.plans);
-        auto apply = [&](const Complex* x, Complex* y, std::size_t n) { h.apply(x, y, n, work); };
+        // Ranks sharing k apply H to their slice of the block's columns and gather the rest, so
+        // every rank continues the Davidson iteration with the same H·x (called on the main
+        // thread: solve_bands runs one thread per rank when bands are shared).
+        auto apply = [&](const Complex* x, Complex* y, std::size_t n) {
+          if (!share_bands) {
+            h.apply(x, y, n, work);
+            return;
+          }
+          const BandSlice slice = band_slice(n, group->rank(), group->size());
+          if (slice.count > 0)
+            h.apply(x + slice.first * npw, y + slice.first * npw, slice.count, work);
+          group->allgather(y, npw, band_slice_counts(n, group->size()));
+        };
         davidson(apply, ctx.bases[k].kinetic_hartree, ctx.n_bands, ctx.psi[k], ctx.eigenvalues[k],
                  max_iterations, tolerance, dense);
       });
   }
   ctx.world->rethrow_any(guard);
 }
-
 double occupy(ScfContext& ctx) {
   const std::size_t n_k = ctx.bases.size(), nb = ctx.n_bands;
   std::vector<double> all(n_k * nb, 0.0);

@@ -15,8 +15,11 @@ class KPointHamiltonian {
                     const std::vector<double>& v_eff, const FftPlans& plans)
       : basis_(basis), projectors_(projectors), v_eff_(v_eff), plans_(plans) {}
 
-  /// hx = H x for `n_bands` columns of length npw (column-major). `work` is one FFT-grid buffer.
-  void apply(const Complex* x, Complex* hx, std::size_t n_bands, FftBuffer& work) const;
+  /// hx = H x for `n_bands` columns of length npw (column-major). `work` holds one FFT-grid buffer
+  /// per thread: the bands' local-potential FFT pairs are shared out among work.size() OpenMP
+  /// threads (one band per thread at a time), the nonlocal part is one ZGEMM chain on the block.
+  void apply(const Complex* x, Complex* hx, std::size_t n_bands,
+             std::vector<FftBuffer>& work) const;
 
   const KPointBasis& basis() const { return basis_; }
   const KPointProjectors& projectors() const { return projectors_; }

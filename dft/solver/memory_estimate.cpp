@@ -55,9 +55,13 @@ MemoryEstimate estimate_memory(const Crystal& crystal, const MemoryInputs& in) {
       crystal.volume_bohr3() * g_max * g_max * g_max / (6.0 * std::numbers::pi * std::numbers::pi);
   const double npw = std::max(1.0, m.plane_waves_per_k);
   const double nb = static_cast<double>(in.n_bands);
+  // Ranks sharing a k-point (more ranks than k-points) split its bands' work but each holds all
+  // of its wavefunctions and eigensolver blocks: the memory per rank does not fall below one k.
   m.kpoints_on_rank = std::ceil(in.irreducible_kpoints / std::max(1, in.ranks));
   const double nk = m.kpoints_on_rank;
-  const double threads = std::max(1, in.threads);
+  // Threads run over k-points (one Davidson block and FFT buffer each) only where each has one;
+  // otherwise they share one k-point's transforms (scf_setup.cpp).
+  const double threads = nk >= std::max(1, in.threads) ? std::max(1, in.threads) : 1.0;
   m.wavefunctions_bytes = nk * npw * nb * kComplex;
   m.bases_bytes = nk * npw * (12.0 + 8.0 + 24.0 + 8.0);
   m.projectors_bytes = nk * npw * projectors_per_cell(crystal) * kComplex;

@@ -3,47 +3,58 @@
 #include "dft/solver/orbital_densities.hpp"
 
 #include "dft/mixing/ldos.hpp"
+#include "dft/parallel/band_distribution.hpp"
 #include "dft/parallel/exception_guard.hpp"
 
 namespace fw::dft {
 
-OrbitalDensities orbital_densities(const ScfContext& ctx, int threads, double ldos_width_hartree) {
+OrbitalDensities orbital_densities(const ScfContext& ctx, double ldos_width_hartree) {
   const std::size_t n_grid = ctx.grid.size();
   const double volume = ctx.crystal.volume_bohr3();
   const bool with_ldos = ldos_width_hartree > 0.0;
   OrbitalDensities out;
   out.rho_r.assign(n_grid, 0.0);
   out.ldos_r.assign(with_ldos ? n_grid : 0, 0.0);
-  std::vector<std::size_t> mine;
-  for (std::size_t k = 0; k < ctx.bases.size(); ++k)
-    if (ctx.distribution.contributes(k)) mine.push_back(k);
+  // This rank's (k, band) pairs with a weight: every rank of a k-point's group adds its slice of
+  // the bands, the sum over ranks follows. One list, so the threads share few k-points' bands too.
+  struct Orbital {
+    std::size_t k, n;
+    double w_rho, w_ldos;
+  };
+  std::vector<Orbital> orbitals;
+  const BandSlice bands =
+      band_slice(ctx.n_bands, ctx.distribution.band_rank, ctx.distribution.band_ranks);
+  for (std::size_t k = 0; k < ctx.bases.size(); ++k) {
+    if (!ctx.distribution.computes(k)) continue;
+    const double weight = ctx.bases[k].kpoint.weight;
+    for (std::size_t n = bands.first; n < bands.first + bands.count; ++n) {
+      const double wf = weight * ctx.occupations[k][n];
+      const double wl =
+          with_ldos ? weight * ldos_weight(ctx.eigenvalues[k][n], ctx.fermi, ldos_width_hartree)
+                    : 0.0;
+      if (wf >= 1e-14 || wl >= 1e-14) orbitals.push_back({k, n, wf, wl});
+    }
+  }
   ExceptionGuard guard;
-#pragma omp parallel num_threads(threads)
+#pragma omp parallel num_threads(ctx.threads)
   {
     FftBuffer work(n_grid);
     std::vector<double> rho(n_grid, 0.0), ldos(out.ldos_r.size(), 0.0);
 #pragma omp for schedule(dynamic)
-    for (std::size_t i = 0; i < mine.size(); ++i)
+    for (std::size_t i = 0; i < orbitals.size(); ++i)
       guard.run([&] {
-        const std::size_t k = mine[i];
-        const auto& basis = ctx.bases[k];
+        const Orbital& o = orbitals[i];
+        const auto& basis = ctx.bases[o.k];
         const std::size_t npw = basis.size();
-        for (std::size_t n = 0; n < ctx.n_bands; ++n) {
-          const double wf = basis.kpoint.weight * ctx.occupations[k][n];
-          const double wl = with_ldos
-                                ? basis.kpoint.weight * ldos_weight(ctx.eigenvalues[k][n],
-                                                                    ctx.fermi, ldos_width_hartree)
-                                : 0.0;
-          if (wf < 1e-14 && wl < 1e-14) continue;
-          const Complex* c = ctx.psi[k].data() + n * npw;
-          std::fill(work.data(), work.data() + n_grid, Complex(0.0));
-          for (std::size_t g = 0; g < npw; ++g) work[basis.fft_index[g]] = c[g];
-          ctx.plans->to_real_space(work.data(), basis.fft_support);
-          if (wf >= 1e-14)
-            for (std::size_t j = 0; j < n_grid; ++j) rho[j] += wf / volume * std::norm(work[j]);
-          if (wl >= 1e-14)
-            for (std::size_t j = 0; j < n_grid; ++j) ldos[j] += wl / volume * std::norm(work[j]);
-        }
+        const Complex* c = ctx.psi[o.k].data() + o.n * npw;
+        std::fill(work.data(), work.data() + n_grid, Complex(0.0));
+        for (std::size_t g = 0; g < npw; ++g) work[basis.fft_index[g]] = c[g];
+        ctx.plans->to_real_space(work.data(), basis.fft_support);
+        if (o.w_rho >= 1e-14)
+          for (std::size_t j = 0; j < n_grid; ++j) rho[j] += o.w_rho / volume * std::norm(work[j]);
+        if (o.w_ldos >= 1e-14)
+          for (std::size_t j = 0; j < n_grid; ++j)
+            ldos[j] += o.w_ldos / volume * std::norm(work[j]);
       });
 #pragma omp critical
     {

@@ -15,8 +15,8 @@ struct OrbitalDensities {
 };
 
 /// From the context's orbitals, occupations, eigenvalues and Fermi level; `ldos_width_hartree`
-/// > 0 also gives D_loc with that Gaussian width. OpenMP over this rank's k-points
-/// (`threads`); collective over the ranks.
-OrbitalDensities orbital_densities(const ScfContext& ctx, int threads, double ldos_width_hartree);
+/// > 0 also gives D_loc with that Gaussian width. OpenMP (ctx.threads) over the (k-point, band)
+/// pairs of this rank — its k-points, its slice of their bands; collective over the ranks.
+OrbitalDensities orbital_densities(const ScfContext& ctx, double ldos_width_hartree);
 
 }  // namespace fw::dft

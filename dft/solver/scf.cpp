@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <stdexcept>
 #include <thread>
 
 #include "dft/basis/grid_operators.hpp"
@@ -66,6 +67,9 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings) {
   for (const auto& w : result.warnings) log("warning: " + w);
   // Ranks sharing k-points (more ranks than k-points) share their subspace problems.
   const Communicator group = world.split(ctx.distribution.group, world.rank());
+  if (group.size() != ctx.distribution.band_ranks || group.rank() != ctx.distribution.band_rank)
+    throw std::logic_error("the k-point group communicator disagrees with the distribution");
+  ctx.band_group = &group;
   const ScalapackEigensolver scalapack(group,
                                        static_cast<std::size_t>(settings.scalapack_min_dimension));
   DenseEigensolver dense = nullptr;
@@ -73,9 +77,8 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings) {
     dense = [&](std::vector<Complex>& a, std::size_t n, std::vector<double>& w) {
       scalapack.heevd(a, n, w);
     };
-  // MPI calls in the eigensolver must come from the main thread: a shared k-point runs its loop
-  // on one thread.
-  const int k_threads = scalapack.distributed() ? 1 : threads;
+  const int k_threads = ctx.k_threads;
+  result.threads_per_kpoint = ctx.threads_per_k;
   const double volume = crystal.volume_bohr3();
   const std::size_t n_k = ctx.bases.size();
   const std::size_t n_grid = ctx.grid.size();
@@ -92,8 +95,15 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings) {
   log(format("grid %dx%dx%d, %zu irreducible k-points, %zu bands, %zu symmetry operations, xc %s",
              ctx.grid.n[0], ctx.grid.n[1], ctx.grid.n[2], n_k, ctx.n_bands, ctx.symmetry.size(),
              ctx.xc->name().c_str()));
-  log(format("parallel: %d MPI rank(s) x %d OpenMP thread(s); %d k-point group(s)%s", world.size(),
-             threads, ctx.distribution.n_groups,
+  log(format("parallel: %d MPI rank(s) x %d OpenMP thread(s) (%s); %d k-point group(s)%s%s",
+             world.size(), threads,
+             ctx.k_threads > 1       ? "over k-points"
+             : ctx.threads_per_k > 1 ? "over each k-point's bands and FFTs"
+                                     : "serial",
+             ctx.distribution.n_groups,
+             ctx.distribution.band_ranks > 1
+                 ? format(", bands split over %d ranks", ctx.distribution.band_ranks).c_str()
+                 : "",
              scalapack.distributed()
                  ? format(", ScaLAPACK %dx%d grid for subspaces >= %d", scalapack.grid_rows(),
                           scalapack.grid_cols(), settings.scalapack_min_dimension)
@@ -135,7 +145,7 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings) {
 
     // Output density (and the LDOS at the Fermi level for the mixer), then the Kohn–Sham
     // functional at the new orbitals and the output density.
-    OrbitalDensities out = orbital_densities(ctx, k_threads, ldos_mixing ? ldos_width : 0.0);
+    OrbitalDensities out = orbital_densities(ctx, ldos_mixing ? ldos_width : 0.0);
     rho_out = to_reciprocal(out.rho_r, *ctx.plans);
     band_limit(rho_out, ctx.box_g, g_density);
     EnergyTerms e = evaluate_energies(terms, make_density_state(ctx, rho_out));

@@ -78,8 +78,9 @@ struct ScfResult {
   double last_density_residual = 0.0;       ///< ∫|ρ_out − ρ_in| / N_el of the last step
   int mpi_ranks = 1;                        ///< ranks that ran the SCF (1 without MPI)
   int threads_per_rank = 1;                 ///< OpenMP threads of each rank
-  bool output_rank = true;                  ///< this process prints and writes files (MPI rank 0)
-  double memory_estimate_bytes = 0.0;       ///< per rank, estimated before the SCF
+  int threads_per_kpoint = 1;  ///< of them, sharing one k-point's bands and FFTs (few k-points)
+  bool output_rank = true;     ///< this process prints and writes files (MPI rank 0)
+  double memory_estimate_bytes = 0.0;  ///< per rank, estimated before the SCF
 };
 
 /// Runs the SCF to convergence (or max_iterations; then converged = false) and computes forces.

@@ -35,7 +35,15 @@ struct ScfContext {
   double n_electrons = 0.0;
   std::size_t n_bands = 0;
   const Communicator* world = nullptr;
-  int threads = 1;                  ///< OpenMP threads of this rank
+  const Communicator* band_group = nullptr;  ///< the ranks sharing this rank's k-points
+  int threads = 1;                           ///< OpenMP threads of this rank
+  /// How they are spent: over this rank's k-points when it has at least as many as threads and no
+  /// other rank shares them (k_threads = threads); otherwise (Γ-only cells, few-k slabs, k-points
+  /// shared with other ranks, whose MPI calls come from the main thread) the k-points in turn,
+  /// each with all threads (threads_per_k = threads): over the bands of each H application and
+  /// density, and inside each whole-grid FFT (threaded FFTW plans).
+  int k_threads = 1;
+  int threads_per_k = 1;
   KPointDistribution distribution;  ///< which k-points this rank works on
   double memory_estimate_bytes = 0.0;
 

@@ -61,7 +61,6 @@ void setup_context(ScfContext& ctx, std::vector<std::string>& warnings,
   ctx.memory_estimate_bytes = estimate.total_bytes();
   log(estimate.summary(available));
 
-  ctx.plans = std::make_unique<FftPlans>(ctx.grid);
   ctx.box_g = box_g_vectors(crystal, ctx.grid);
   for (const auto& k : kpoints)
     ctx.bases.push_back(make_kpoint_basis(crystal, ctx.grid, k, s.ecut_hartree));
@@ -69,6 +68,12 @@ void setup_context(ScfContext& ctx, std::vector<std::string>& warnings,
   std::vector<std::size_t> cost;
   for (const auto& b : ctx.bases) cost.push_back(b.size());
   ctx.distribution = distribute_kpoints(cost, ctx.world->size(), ctx.world->rank());
+  const bool threads_over_k =
+      ctx.distribution.band_ranks == 1 &&
+      ctx.distribution.n_computed() >= static_cast<std::size_t>(ctx.threads);
+  ctx.k_threads = threads_over_k ? ctx.threads : 1;
+  ctx.threads_per_k = threads_over_k ? 1 : ctx.threads;
+  ctx.plans = std::make_unique<FftPlans>(ctx.grid, ctx.threads_per_k);
 
   std::vector<int> xc_ids = s.xc_libxc_ids;
   if (xc_ids.empty()) xc_ids = crystal.species.front().functional.libxc_ids;

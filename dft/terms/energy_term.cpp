@@ -18,7 +18,7 @@ double sum_over_kpoints(const ScfContext& ctx, const std::function<double(std::s
     if (ctx.distribution.contributes(k)) mine.push_back(k);
   double total = 0.0;
   ExceptionGuard guard;
-#pragma omp parallel for schedule(dynamic) reduction(+ : total) num_threads(ctx.threads)
+#pragma omp parallel for schedule(dynamic) reduction(+ : total) num_threads(ctx.k_threads)
   for (std::size_t i = 0; i < mine.size(); ++i)
     guard.run([&] { total += ctx.bases[mine[i]].kpoint.weight * per_k(mine[i]); });
   ctx.world->rethrow_any(guard);
