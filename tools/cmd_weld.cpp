@@ -56,7 +56,6 @@ void run(WeldOptions& o) {
 const RegisterCommand kRegistered{
     "weld", [](CLI::App& root) {
       auto o = std::make_shared<WeldOptions>();
-      o->batch.resources.tasks = 1;
       CLI::App* cmd = root.add_subcommand(
           "weld",
           "Weld two Wulff-shaped nanorods at several angles and seeds, with a control pair "
@@ -73,7 +72,11 @@ const RegisterCommand kRegistered{
                       "local | slurm | pbs: run each LAMMPS deck (--engine lammps) as a batch "
                       "job, follow it, resume on a rerun (default: lmp run by the workers)");
       add_batch_resource_options(cmd, o->batch.resources, " per LAMMPS run");
-      o->tasks_option = cmd->get_option("--tasks");
+      // Its default is the study's lammps_ranks (applied in run()), not BatchResources' own.
+      o->tasks_option =
+          cmd->get_option("--tasks")
+              ->description("Batch: MPI tasks per LAMMPS run (default: --lammps-ranks)")
+              ->default_str("");
       add_batch_poll_option(cmd, o->batch.poll_interval_s);
       cmd->callback([o] { run(*o); });
     }};

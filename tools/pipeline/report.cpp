@@ -151,11 +151,14 @@ void write_report(const std::filesystem::path& out, const RunSettings& s, const 
   Column paper{"paper (VASP PBE, cut crystal)", {}};
   for (const auto& hkl : facets) paper.values.push_back(paper_e_dis_eV_per_A2(hkl));
   columns.push_back(paper);
-  for (const Column& c : {column("EAM cut crystal, unrelaxed", r.eam, facets, "cut-crystal", false),
-                          column("EAM cut crystal, relaxed", r.eam, facets, "cut-crystal", true),
-                          column("EAM slab, unrelaxed", r.eam, facets, "slab", false),
-                          column("EAM slab, relaxed", r.eam, facets, "slab", true),
-                          column("native PBE slab, unrelaxed", r.dft, facets, "slab", false)})
+  for (const Column& c :
+       {column("EAM cut crystal, unrelaxed", r.eam, facets, "cut-crystal", false),
+        column("EAM cut crystal, relaxed", r.eam, facets, "cut-crystal", true),
+        column("EAM slab, unrelaxed", r.eam, facets, "slab", false),
+        column("EAM slab, relaxed", r.eam, facets, "slab", true),
+        column("native PBE slab, unrelaxed", r.dft, facets, "slab", false),
+        column("native PBE slab, relaxed", r.dft, facets, "slab", true),
+        column("native PBE cut crystal, unrelaxed", r.dft, facets, "cut-crystal", false)})
     if (has_values(c)) columns.push_back(c);
 
   std::ostringstream title;
