@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "core/printf_format.hpp"
 #include "dft/basis/grid_operators.hpp"
 #include "dft/mixing/kerker.hpp"
 #include "dft/mixing/ldos.hpp"
@@ -26,15 +27,7 @@
 extern "C" void openblas_set_num_threads(int);
 
 namespace fw::dft {
-namespace {
-
-std::string format(const char* fmt, auto... args) {
-  char buffer[512];
-  std::snprintf(buffer, sizeof buffer, fmt, args...);
-  return buffer;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings) {
   const auto t_start = std::chrono::steady_clock::now();

@@ -7,6 +7,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "core/printf_format.hpp"
 #include "dft/facet/convergence.hpp"
 #include "dft/facet/cut_crystal_energy.hpp"
 #include "dft/facet_energy.hpp"
@@ -18,12 +19,6 @@
 namespace fw::pipeline {
 
 namespace {
-
-std::string format(const char* pattern, auto... args) {
-  char line[320];
-  std::snprintf(line, sizeof line, pattern, args...);
-  return line;
-}
 
 std::string mesh_text(const std::array<int, 3>& m) {
   return std::to_string(m[0]) + "x" + std::to_string(m[1]) + "x" + std::to_string(m[2]);
