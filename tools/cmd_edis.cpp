@@ -9,12 +9,12 @@
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "dft/parallel/communicator.hpp"
+#include "dft/pseudo/pseudopotential.hpp"
 #include "dft/settings.hpp"
 #include "md/apps/facet_energy.hpp"
 #include "md/apps/facet_energy_settings.hpp"
 #include "md/formats/potential_file.hpp"
 #include "slabs/facet_table.hpp"
-#include "slabs/io/structure_file.hpp"
 #include "tools/batch_submit.hpp"
 #include "tools/cli_options.hpp"
 #include "tools/command.hpp"
@@ -121,10 +121,14 @@ void run_eam(const EdisOptions& o) {
   std::printf("wrote %s\n", o.output.c_str());
 }
 
-/// Submits this same `edis` command as one batch job (tools/batch_submit.hpp); bad settings fail
-/// here, not in the queue.
+/// Submits this same `edis` command as one batch job (tools/batch_submit.hpp); bad settings and
+/// an unreadable pseudopotential or potential fail here, not in the queue.
 void submit_edis_job(const EdisOptions& o) {
-  if (o.engine == "native") native_settings(o, o.eam->resolve());
+  const md::EamFacetSettings eam = o.eam->resolve();
+  if (o.engine == "native")
+    dft::read_pseudopotential(native_settings(o, eam).pseudopotential);
+  else
+    md::find_potential_file(eam.potential);
   o.crystal->resolve();
   std::vector<std::string> args{"edis", "--engine", o.engine, "-o", o.output};
   for (const auto& group : {o.crystal->given_arguments(), o.eam->given_arguments(),

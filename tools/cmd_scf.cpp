@@ -37,19 +37,6 @@ struct ScfOptions {
   vasp::BatchResources resources = single_task_resources();
 };
 
-/// Submits this same `scf` command as a batch job (tools/batch_submit.hpp); bad settings and a
-/// missing structure fail here, not in the queue.
-void submit_scf_job(const ScfOptions& o) {
-  if (!std::filesystem::exists(o.structure))
-    throw InputError("--structure", "file '" + o.structure + "' not found");
-  o.settings->resolve();
-  std::vector<std::string> args{"scf", "--structure", o.structure};
-  for (const auto& p : o.psp) args.insert(args.end(), {"--psp", p});
-  if (!o.json.empty()) args.insert(args.end(), {"--json", o.json});
-  for (const auto& arg : o.settings->given_arguments()) args.push_back(arg);
-  submit_facetweld_job("scf", args, o.scheduler, o.resources);
-}
-
 std::map<std::string, dft::Pseudopotential> read_pseudos(const std::vector<std::string>& specs) {
   std::map<std::string, dft::Pseudopotential> out;
   for (const auto& spec :
@@ -65,6 +52,20 @@ std::map<std::string, dft::Pseudopotential> read_pseudos(const std::vector<std::
     out[element] = std::move(psp);
   }
   return out;
+}
+
+/// Submits this same `scf` command as a batch job (tools/batch_submit.hpp); bad settings, a
+/// missing structure or an unreadable pseudopotential fail here, not in the queue.
+void submit_scf_job(const ScfOptions& o) {
+  if (!std::filesystem::exists(o.structure))
+    throw InputError("--structure", "file '" + o.structure + "' not found");
+  read_pseudos(o.psp);
+  o.settings->resolve();
+  std::vector<std::string> args{"scf", "--structure", o.structure};
+  for (const auto& p : o.psp) args.insert(args.end(), {"--psp", p});
+  if (!o.json.empty()) args.insert(args.end(), {"--json", o.json});
+  for (const auto& arg : o.settings->given_arguments()) args.push_back(arg);
+  submit_facetweld_job("scf", args, o.scheduler, o.resources);
 }
 
 nlohmann::json vec3_rows(const std::vector<Vec3>& v, double scale) {
