@@ -146,6 +146,13 @@ std::vector<settings::Binding<ScfSettings>> scf_bindings() {
            .default_value = true,
            .doc = "Use time-reversal symmetry (k ≡ −k)"},
           [](auto& s) -> auto& { return s.time_reversal; }),
+      bind<S>(
+          {.key = "real_gamma",
+           .type = Type::Boolean,
+           .default_value = true,
+           .doc = "Real wavefunctions at the Γ point (ABINIT istwfk 2): half the eigensolver's "
+                  "memory and a quarter of its arithmetic, the same energies"},
+          [](auto& s) -> auto& { return s.real_gamma; }),
       bind_custom<S>(
           {.key = "fft_grid",
            .type = Type::Triplet,
@@ -419,7 +426,7 @@ std::vector<settings::Binding<DftFacetSettings>> facet_bindings() {
       settings::lift<S>(scf_settings_table(), [](auto& s) -> auto& { return s.scf; },
                         {"ecut", "smearing", "xc", "toldfe", "density_tolerance", "max_steps",
                          "mixing_beta", "kerker_q0", "mixing_history", "mixing_preconditioner",
-                         "symmetry", "time_reversal", "threads"});
+                         "symmetry", "time_reversal", "real_gamma", "threads"});
   // Every ScfSettings field a facet run uses must be bound here: Table::defaults() starts from a
   // value-initialised struct, so an unbound field would be 0 (no Kerker preconditioning, no
   // Pulay history, no symmetry). nbands and fft_grid stay automatic (0 / none) per cell.

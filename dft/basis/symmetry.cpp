@@ -127,24 +127,32 @@ void symmetrize_density(std::vector<double>& rho, const FftGrid& grid,
     shifts.push_back({static_cast<int>(std::lround(op.translation[0] * n0)),
                       static_cast<int>(std::lround(op.translation[1] * n1)),
                       static_cast<int>(std::lround(op.translation[2] * n2))});
-    // Planes i0 are independent (each thread writes its own); the operations are summed in the same
-    // order at every point whatever the thread count.
+  auto wrap = [](long j, int n) { return static_cast<int>(((j % n) + n) % n); };
+  // Planes i0 are independent (each thread writes its own); the operations are summed in the same
+  // order at every point whatever the thread count. Along a line i2 the image moves by the
+  // rotation's third column, so its indices step without a division per point.
 #pragma omp parallel for schedule(static)
   for (int i0 = 0; i0 < n0; ++i0)
     for (std::size_t o = 0; o < ops.size(); ++o) {
       const auto& R = ops[o].rotation;
       const auto& t = shifts[o];
-      for (int i1 = 0; i1 < n1; ++i1)
+      const int step0 = wrap(R[0][2], n0), step1 = wrap(R[1][2], n1), step2 = wrap(R[2][2], n2);
+      for (int i1 = 0; i1 < n1; ++i1) {
+        // Grid coordinates scale as i_d/n_d; the rotation only couples axes of equal size.
+        int k0 = wrap(long{R[0][0]} * i0 + long{R[0][1]} * i1 + t[0], n0);
+        int k1 = wrap(long{R[1][0]} * i0 + long{R[1][1]} * i1 + t[1], n1);
+        int k2 = wrap(long{R[2][0]} * i0 + long{R[2][1]} * i1 + t[2], n2);
+        double* line = out.data() + grid.index(i0, i1, 0);
         for (int i2 = 0; i2 < n2; ++i2) {
-          // Grid coordinates scale as i_d/n_d; the rotation only couples axes of equal size.
-          const long j0 = R[0][0] * i0 + R[0][1] * i1 + R[0][2] * i2 + t[0];
-          const long j1 = R[1][0] * i0 + R[1][1] * i1 + R[1][2] * i2 + t[1];
-          const long j2 = R[2][0] * i0 + R[2][1] * i1 + R[2][2] * i2 + t[2];
-          const int k0 = static_cast<int>(((j0 % n0) + n0) % n0);
-          const int k1 = static_cast<int>(((j1 % n1) + n1) % n1);
-          const int k2 = static_cast<int>(((j2 % n2) + n2) % n2);
-          out[grid.index(i0, i1, i2)] += rho[grid.index(k0, k1, k2)];
+          line[i2] += rho[grid.index(k0, k1, k2)];
+          k0 += step0;
+          k1 += step1;
+          k2 += step2;
+          if (k0 >= n0) k0 -= n0;
+          if (k1 >= n1) k1 -= n1;
+          if (k2 >= n2) k2 -= n2;
         }
+      }
     }
   const double inv = 1.0 / static_cast<double>(ops.size());
   for (std::size_t i = 0; i < rho.size(); ++i) rho[i] = out[i] * inv;

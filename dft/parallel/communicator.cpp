@@ -103,20 +103,36 @@ void Communicator::broadcast(std::string& text, int root) const {
   if (length > 0) MPI_Bcast(text.data(), length, MPI_CHAR, root, comm_);
 }
 
-void Communicator::allgather(std::complex<double>* data, std::size_t block,
-                             const std::vector<int>& counts) const {
-  if (!uses_mpi() || size_ == 1 || block == 0) return;
-  if (counts.size() != static_cast<std::size_t>(size_))
+namespace {
+
+/// MPI_Allgatherv in place of `counts[r]` blocks of `block` elements of `element` per rank.
+void allgather_blocks(void* data, std::size_t block, const std::vector<int>& counts,
+                      MPI_Datatype element, MPI_Comm comm, int ranks) {
+  if (block == 0) return;
+  if (counts.size() != static_cast<std::size_t>(ranks))
     throw std::logic_error("Communicator::allgather: one count per rank expected");
   std::vector<int> displacements(counts.size(), 0);
   for (std::size_t r = 1; r < counts.size(); ++r)
     displacements[r] = displacements[r - 1] + counts[r - 1];
   MPI_Datatype block_type;
-  MPI_Type_contiguous(static_cast<int>(block), MPI_C_DOUBLE_COMPLEX, &block_type);
+  MPI_Type_contiguous(static_cast<int>(block), element, &block_type);
   MPI_Type_commit(&block_type);
   MPI_Allgatherv(MPI_IN_PLACE, 0, MPI_DATATYPE_NULL, data, counts.data(), displacements.data(),
-                 block_type, comm_);
+                 block_type, comm);
   MPI_Type_free(&block_type);
+}
+
+}  // namespace
+
+void Communicator::allgather(std::complex<double>* data, std::size_t block,
+                             const std::vector<int>& counts) const {
+  if (uses_mpi() && size_ > 1)
+    allgather_blocks(data, block, counts, MPI_C_DOUBLE_COMPLEX, comm_, size_);
+}
+
+void Communicator::allgather(double* data, std::size_t block,
+                             const std::vector<int>& counts) const {
+  if (uses_mpi() && size_ > 1) allgather_blocks(data, block, counts, MPI_DOUBLE, comm_, size_);
 }
 
 void Communicator::barrier() const {

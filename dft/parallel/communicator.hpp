@@ -46,6 +46,7 @@ class Communicator {
   /// block so the counts stay small).
   void allgather(std::complex<double>* data, std::size_t block,
                  const std::vector<int>& counts) const;
+  void allgather(double* data, std::size_t block, const std::vector<int>& counts) const;
   void barrier() const;
 
   /// Throws on every rank when any rank's guard caught an exception: an fw::InputError when the

@@ -24,6 +24,10 @@ void pzheevd_(const char* jobz, const char* uplo, const int* n, std::complex<dou
               const int* iz, const int* jz, const int* descz, std::complex<double>* work,
               const int* lwork, double* rwork, const int* lrwork, int* iwork, const int* liwork,
               int* info);
+void pdsyevd_(const char* jobz, const char* uplo, const int* n, double* a, const int* ia,
+              const int* ja, const int* desca, double* w, double* z, const int* iz, const int* jz,
+              const int* descz, double* work, const int* lwork, int* iwork, const int* liwork,
+              int* info);
 }
 
 namespace fw::dft {
@@ -37,6 +41,53 @@ void lapack_heevd(std::vector<std::complex<double>>& a, std::size_t n, std::vect
     throw std::runtime_error("LAPACK zheevd failed (info " + std::to_string(info) + ") on a " +
                              std::to_string(n) + "x" + std::to_string(n) + " subspace matrix");
 }
+
+void lapack_syevd(std::vector<double>& a, std::size_t n, std::vector<double>& w) {
+  w.resize(n);
+  const int info = LAPACKE_dsyevd(LAPACK_COL_MAJOR, 'V', 'U', static_cast<int>(n), a.data(),
+                                  static_cast<int>(n), w.data());
+  if (info != 0)
+    throw std::runtime_error("LAPACK dsyevd failed (info " + std::to_string(info) + ") on a " +
+                             std::to_string(n) + "x" + std::to_string(n) + " subspace matrix");
+}
+
+namespace {
+
+void lapack_eigh(std::vector<std::complex<double>>& a, std::size_t n, std::vector<double>& w) {
+  lapack_heevd(a, n, w);
+}
+void lapack_eigh(std::vector<double>& a, std::size_t n, std::vector<double>& w) {
+  lapack_syevd(a, n, w);
+}
+
+/// pzheevd: workspace query (lwork = −1) or solve; `rwork` is its real workspace.
+int parallel_eigh(int n, std::complex<double>* a, const int* desc, double* w,
+                  std::complex<double>* z, std::complex<double>* work, int lwork, double* rwork,
+                  int lrwork, int* iwork, int liwork) {
+  const int one = 1;
+  int info = 0;
+  pzheevd_("V", "U", &n, a, &one, &one, desc, w, z, &one, &one, desc, work, &lwork, rwork, &lrwork,
+           iwork, &liwork, &info);
+  return info;
+}
+/// pdsyevd has no separate real workspace (rwork unused).
+int parallel_eigh(int n, double* a, const int* desc, double* w, double* z, double* work, int lwork,
+                  double* /*rwork*/, int /*lrwork*/, int* iwork, int liwork) {
+  const int one = 1;
+  int info = 0;
+  pdsyevd_("V", "U", &n, a, &one, &one, desc, w, z, &one, &one, desc, work, &lwork, iwork, &liwork,
+           &info);
+  return info;
+}
+
+double real_part(double v) {
+  return v;
+}
+double real_part(const std::complex<double>& v) {
+  return v.real();
+}
+
+}  // namespace
 
 ScalapackEigensolver::ScalapackEigensolver(const Communicator& group, std::size_t min_dimension,
                                            int block)
@@ -58,11 +109,21 @@ ScalapackEigensolver::~ScalapackEigensolver() {
 
 void ScalapackEigensolver::heevd(std::vector<std::complex<double>>& a, std::size_t n,
                                  std::vector<double>& w) const {
+  solve(a, n, w);
+}
+
+void ScalapackEigensolver::syevd(std::vector<double>& a, std::size_t n,
+                                 std::vector<double>& w) const {
+  solve(a, n, w);
+}
+
+template <typename T>
+void ScalapackEigensolver::solve(std::vector<T>& a, std::size_t n, std::vector<double>& w) const {
   if (!distributed() || n < min_dimension_) {
-    lapack_heevd(a, n, w);
+    lapack_eigh(a, n, w);
     return;
   }
-  const int nn = static_cast<int>(n), zero = 0, one = 1;
+  const int nn = static_cast<int>(n), zero = 0;
   // Blocks small enough that every process row and column holds some of the matrix.
   const int nb =
       std::max(1, std::min(block_, (nn + std::max(rows_, cols_) - 1) / std::max(rows_, cols_)));
@@ -76,9 +137,8 @@ void ScalapackEigensolver::heevd(std::vector<std::complex<double>>& a, std::size
   auto global = [&](int local, int me, int procs) {
     return (local / nb * procs + me) * nb + local % nb;
   };
-  std::vector<std::complex<double>> a_local(static_cast<std::size_t>(lld) *
-                                            std::max(1, local_cols));
-  std::vector<std::complex<double>> z_local(a_local.size());
+  std::vector<T> a_local(static_cast<std::size_t>(lld) * std::max(1, local_cols));
+  std::vector<T> z_local(a_local.size());
   for (int lj = 0; lj < local_cols; ++lj)
     for (int li = 0; li < local_rows; ++li)
       a_local[static_cast<std::size_t>(lj) * lld + li] =
@@ -86,24 +146,25 @@ void ScalapackEigensolver::heevd(std::vector<std::complex<double>>& a, std::size
             static_cast<std::size_t>(global(li, my_row_, rows_))];
   w.assign(n, 0.0);
   // Workspace query, then the solve.
-  std::complex<double> work_query;
+  T work_query{};
   double rwork_query = 0.0;
-  int iwork_query = 0, lwork = -1, lrwork = -1, liwork = -1;
-  pzheevd_("V", "U", &nn, a_local.data(), &one, &one, desc, w.data(), z_local.data(), &one, &one,
-           desc, &work_query, &lwork, &rwork_query, &lrwork, &iwork_query, &liwork, &info);
-  lwork = static_cast<int>(work_query.real()) + 1;
-  lrwork = static_cast<int>(rwork_query) + 1;
+  int iwork_query = 0;
+  parallel_eigh(nn, a_local.data(), desc, w.data(), z_local.data(), &work_query, -1, &rwork_query,
+                -1, &iwork_query, -1);
+  const int lwork = static_cast<int>(real_part(work_query)) + 1;
+  const int lrwork = static_cast<int>(rwork_query) + 1;
   // The reference ScaLAPACK under-reports LIWORK for small grids; its documented minimum is
   // 7N + 8NPCOL + 2.
-  liwork = std::max(iwork_query, 7 * nn + 8 * cols_ + 2);
-  std::vector<std::complex<double>> work(static_cast<std::size_t>(lwork));
+  const int liwork = std::max(iwork_query, 7 * nn + 8 * cols_ + 2);
+  std::vector<T> work(static_cast<std::size_t>(lwork));
   std::vector<double> rwork(static_cast<std::size_t>(lrwork));
   std::vector<int> iwork(static_cast<std::size_t>(liwork));
-  pzheevd_("V", "U", &nn, a_local.data(), &one, &one, desc, w.data(), z_local.data(), &one, &one,
-           desc, work.data(), &lwork, rwork.data(), &lrwork, iwork.data(), &liwork, &info);
+  info = parallel_eigh(nn, a_local.data(), desc, w.data(), z_local.data(), work.data(), lwork,
+                       rwork.data(), lrwork, iwork.data(), liwork);
   if (info != 0)
-    throw std::runtime_error("ScaLAPACK pzheevd failed (info " + std::to_string(info) + ")");
-  std::fill(a.begin(), a.begin() + static_cast<long>(n * n), std::complex<double>(0.0));
+    throw std::runtime_error("ScaLAPACK p?syevd/p?heevd failed (info " + std::to_string(info) +
+                             ")");
+  std::fill(a.begin(), a.begin() + static_cast<long>(n * n), T(0.0));
   for (int lj = 0; lj < local_cols; ++lj)
     for (int li = 0; li < local_rows; ++li)
       a[static_cast<std::size_t>(global(lj, my_col_, cols_)) * n +

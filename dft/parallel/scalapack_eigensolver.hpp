@@ -1,6 +1,7 @@
 /// \file scalapack_eigensolver.hpp
-/// \brief Hermitian eigen-decomposition of a dense matrix shared by a group of ranks, through
-/// ScaLAPACK's divide and conquer (pzheevd) on a BLACS process grid, or LAPACK (zheevd) on one.
+/// \brief Hermitian (or real symmetric) eigen-decomposition of a dense matrix shared by a group of
+/// ranks, through ScaLAPACK's divide and conquer (pzheevd, pdsyevd) on a BLACS process grid, or
+/// LAPACK (zheevd, dsyevd) on one.
 #pragma once
 
 #include <complex>
@@ -14,6 +15,8 @@ namespace fw::dft {
 /// Eigenvalues (ascending) and eigenvectors of the n×n Hermitian matrix `a` (column-major, upper
 /// triangle used), in place on one rank with LAPACK zheevd.
 void lapack_heevd(std::vector<std::complex<double>>& a, std::size_t n, std::vector<double>& w);
+/// The same for a real symmetric matrix (LAPACK dsyevd).
+void lapack_syevd(std::vector<double>& a, std::size_t n, std::vector<double>& w);
 
 /// One BLACS grid (as square as the group allows) over a group of ranks, kept for the run.
 /// `heevd` is collective over the group: every rank passes the same matrix and receives the same
@@ -28,11 +31,16 @@ class ScalapackEigensolver {
   ScalapackEigensolver& operator=(const ScalapackEigensolver&) = delete;
 
   void heevd(std::vector<std::complex<double>>& a, std::size_t n, std::vector<double>& w) const;
+  /// The same for a real symmetric matrix (pdsyevd; Γ-point real wavefunctions).
+  void syevd(std::vector<double>& a, std::size_t n, std::vector<double>& w) const;
   bool distributed() const { return context_ >= 0; }
   int grid_rows() const { return rows_; }
   int grid_cols() const { return cols_; }
 
  private:
+  template <typename T>
+  void solve(std::vector<T>& a, std::size_t n, std::vector<double>& w) const;
+
   const Communicator& group_;
   std::size_t min_dimension_;
   int block_;

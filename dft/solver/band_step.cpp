@@ -8,13 +8,30 @@
 
 namespace fw::dft {
 
+namespace {
+
+/// y = H x where ranks sharing the k-point each apply H to their slice of the block's columns and
+/// gather the rest, so every rank continues the Davidson iteration with the same H·x (called on
+/// the main thread: solve_bands runs one thread per rank when bands are shared).
+template <typename T, typename Hamiltonian>
+ApplyOperatorOf<T> sliced_apply(const Hamiltonian& h, std::size_t npw, const Communicator* group,
+                                std::vector<FftBuffer>& work) {
+  if (!group || group->size() == 1)
+    return [&h, &work](const T* x, T* y, std::size_t n) { h.apply(x, y, n, work); };
+  return [&h, &work, npw, group](const T* x, T* y, std::size_t n) {
+    const BandSlice slice = band_slice(n, group->rank(), group->size());
+    if (slice.count > 0) h.apply(x + slice.first * npw, y + slice.first * npw, slice.count, work);
+    group->allgather(y, npw, band_slice_counts(n, group->size()));
+  };
+}
+
+}  // namespace
+
 void solve_bands(ScfContext& ctx, const std::vector<double>& v_eff, int max_iterations,
-                 double tolerance, int threads, const DenseEigensolver& dense) {
+                 double tolerance, int threads, const DenseEigensolvers& dense) {
   std::vector<std::size_t> mine;
   for (std::size_t k = 0; k < ctx.bases.size(); ++k)
     if (ctx.distribution.computes(k)) mine.push_back(k);
-  const Communicator* group = ctx.band_group;
-  const bool share_bands = group && group->size() > 1;
   ExceptionGuard guard;
 #pragma omp parallel num_threads(threads)
   {
@@ -24,27 +41,28 @@ void solve_bands(ScfContext& ctx, const std::vector<double>& v_eff, int max_iter
     for (std::size_t i = 0; i < mine.size(); ++i)
       guard.run([&] {
         const std::size_t k = mine[i];
-        const std::size_t npw = ctx.bases[k].size();
-        KPointHamiltonian h(ctx.bases[k], ctx.projectors[k], v_eff, *ctx.plans);
-        // Ranks sharing k apply H to their slice of the block's columns and gather the rest, so
-        // every rank continues the Davidson iteration with the same H·x (called on the main
-        // thread: solve_bands runs one thread per rank when bands are shared).
-        auto apply = [&](const Complex* x, Complex* y, std::size_t n) {
-          if (!share_bands) {
-            h.apply(x, y, n, work);
-            return;
-          }
-          const BandSlice slice = band_slice(n, group->rank(), group->size());
-          if (slice.count > 0)
-            h.apply(x + slice.first * npw, y + slice.first * npw, slice.count, work);
-          group->allgather(y, npw, band_slice_counts(n, group->size()));
-        };
-        davidson(apply, ctx.bases[k].kinetic_hartree, ctx.n_bands, ctx.psi[k], ctx.eigenvalues[k],
-                 max_iterations, tolerance, dense);
+        const KPointBasis& basis = ctx.bases[k];
+        const std::size_t npw = basis.size();
+        if (const auto& gamma = ctx.gamma[k]) {
+          // Real coordinates in, Davidson on real vectors, sphere coefficients out.
+          GammaHamiltonian h(basis, *gamma, v_eff, *ctx.plans);
+          std::vector<double> x(npw * ctx.n_bands);
+          gamma->map.to_real(ctx.psi[k].data(), x.data(), ctx.n_bands);
+          davidson<double>(sliced_apply<double>(h, npw, ctx.band_group, work), gamma->map.kinetic,
+                           ctx.n_bands, x, ctx.eigenvalues[k], max_iterations, tolerance,
+                           dense.real);
+          gamma->map.to_complex(x.data(), ctx.psi[k].data(), ctx.n_bands);
+          return;
+        }
+        KPointHamiltonian h(basis, ctx.projectors[k], v_eff, *ctx.plans);
+        davidson<Complex>(sliced_apply<Complex>(h, npw, ctx.band_group, work),
+                          basis.kinetic_hartree, ctx.n_bands, ctx.psi[k], ctx.eigenvalues[k],
+                          max_iterations, tolerance, dense.complex);
       });
   }
   ctx.world->rethrow_any(guard);
 }
+
 double occupy(ScfContext& ctx) {
   const std::size_t n_k = ctx.bases.size(), nb = ctx.n_bands;
   std::vector<double> all(n_k * nb, 0.0);

@@ -1,5 +1,6 @@
 /// \file davidson.cpp
-/// \brief Block Davidson (Davidson, J. Comput. Phys. 17, 87 (1975)) for plane-wave Hamiltonians.
+/// \brief Block Davidson (Davidson, J. Comput. Phys. 17, 87 (1975)) for plane-wave Hamiltonians,
+/// one template for complex (ZGEMM, zheevd) and real Γ-point (DGEMM, dsyevd) vectors.
 #include "dft/solver/davidson.hpp"
 
 #include <cblas.h>
@@ -13,51 +14,94 @@
 namespace fw::dft {
 namespace {
 
-const Complex kOne(1.0), kZero(0.0), kMinusOne(-1.0);
+double conj_of(double v) {
+  return v;
+}
+Complex conj_of(const Complex& v) {
+  return std::conj(v);
+}
+bool is_finite(double v) {
+  return std::isfinite(v);
+}
+bool is_finite(const Complex& v) {
+  return std::isfinite(v.real()) && std::isfinite(v.imag());
+}
 
-/// c (m x n) = a^H (k x m)^H b (k x n).
+/// c (m x n) = alpha a^H b + beta c, a (k x m), b (k x n); ldc given.
 void gemm_ch(std::size_t m, std::size_t n, std::size_t k, const Complex* a, const Complex* b,
-             Complex* c) {
+             Complex* c, std::size_t ldc, double alpha = 1.0, double beta = 0.0) {
+  const Complex al(alpha), be(beta);
   cblas_zgemm(CblasColMajor, CblasConjTrans, CblasNoTrans, static_cast<int>(m), static_cast<int>(n),
-              static_cast<int>(k), &kOne, a, static_cast<int>(k), b, static_cast<int>(k), &kZero, c,
+              static_cast<int>(k), &al, a, static_cast<int>(k), b, static_cast<int>(k), &be, c,
+              static_cast<int>(ldc));
+}
+void gemm_ch(std::size_t m, std::size_t n, std::size_t k, const double* a, const double* b,
+             double* c, std::size_t ldc, double alpha = 1.0, double beta = 0.0) {
+  cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, static_cast<int>(m), static_cast<int>(n),
+              static_cast<int>(k), alpha, a, static_cast<int>(k), b, static_cast<int>(k), beta, c,
+              static_cast<int>(ldc));
+}
+
+/// c (m x n) = alpha a b + beta c, a (m x k, ld m), b (k x n, ld k).
+void gemm_nn(std::size_t m, std::size_t n, std::size_t k, const Complex* a, const Complex* b,
+             Complex* c, double alpha = 1.0, double beta = 0.0) {
+  const Complex al(alpha), be(beta);
+  cblas_zgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, static_cast<int>(m), static_cast<int>(n),
+              static_cast<int>(k), &al, a, static_cast<int>(m), b, static_cast<int>(k), &be, c,
+              static_cast<int>(m));
+}
+void gemm_nn(std::size_t m, std::size_t n, std::size_t k, const double* a, const double* b,
+             double* c, double alpha = 1.0, double beta = 0.0) {
+  cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, static_cast<int>(m), static_cast<int>(n),
+              static_cast<int>(k), alpha, a, static_cast<int>(m), b, static_cast<int>(k), beta, c,
               static_cast<int>(m));
 }
 
-/// Hermitian eigen-decomposition in place (columns of a become eigenvectors, ascending).
-void heev(std::vector<Complex>& a, std::size_t n, std::vector<double>& w,
-          const DenseEigensolver& dense) {
-  for (const Complex& v : a)
-    if (!std::isfinite(v.real()) || !std::isfinite(v.imag()))
+void lapack_eigh(std::vector<Complex>& a, std::size_t n, std::vector<double>& w) {
+  lapack_heevd(a, n, w);
+}
+void lapack_eigh(std::vector<double>& a, std::size_t n, std::vector<double>& w) {
+  lapack_syevd(a, n, w);
+}
+
+/// Hermitian (symmetric) eigen-decomposition in place (columns of a become eigenvectors,
+/// ascending).
+template <typename T>
+void eigh(std::vector<T>& a, std::size_t n, std::vector<double>& w,
+          const DenseEigensolverOf<T>& dense) {
+  for (const T& v : a)
+    if (!is_finite(v))
       throw std::runtime_error(
           "the Davidson subspace matrix holds NaN or infinity (the potential or the starting "
           "wavefunctions are not finite)");
   if (dense)
     dense(a, n, w);
   else
-    lapack_heevd(a, n, w);
+    lapack_eigh(a, n, w);
 }
 
 /// Removes the components of t (npw x nt) along v (npw x nv, orthonormal), twice for stability.
-void project_out(const Complex* v, std::size_t nv, Complex* t, std::size_t nt, std::size_t npw) {
+template <typename T>
+void project_out(const T* v, std::size_t nv, T* t, std::size_t nt, std::size_t npw) {
   if (nv == 0 || nt == 0) return;
-  std::vector<Complex> overlap(nv * nt);
+  std::vector<T> overlap(nv * nt);
   for (int pass = 0; pass < 2; ++pass) {
-    gemm_ch(nv, nt, npw, v, t, overlap.data());
-    cblas_zgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, static_cast<int>(npw),
-                static_cast<int>(nt), static_cast<int>(nv), &kMinusOne, v, static_cast<int>(npw),
-                overlap.data(), static_cast<int>(nv), &kOne, t, static_cast<int>(npw));
+    gemm_ch(nv, nt, npw, v, t, overlap.data(), nv);
+    gemm_nn(npw, nt, nv, v, overlap.data(), t, -1.0, 1.0);
   }
 }
 
 /// Orthonormalises t (npw x nt) by S^{-1/2} on its well-conditioned subspace; returns kept count.
-std::size_t orthonormalize_block(std::vector<Complex>& t, std::size_t npw, std::size_t nt,
-                                 const DenseEigensolver& dense = nullptr) {
-  std::vector<Complex> s(nt * nt);
-  gemm_ch(nt, nt, npw, t.data(), t.data(), s.data());
+template <typename T>
+std::size_t orthonormalize_block(
+    std::vector<T>& t, std::size_t npw, std::size_t nt,
+    const std::type_identity_t<DenseEigensolverOf<T>>& dense = nullptr) {
+  std::vector<T> s(nt * nt);
+  gemm_ch(nt, nt, npw, t.data(), t.data(), s.data(), nt);
   std::vector<double> w;
-  heev(s, nt, w, dense);
+  eigh(s, nt, w, dense);
   const double w_max = w.empty() ? 0.0 : w.back();
-  std::vector<Complex> transform;
+  std::vector<T> transform;
   std::size_t kept = 0;
   for (std::size_t j = 0; j < nt; ++j) {
     if (w[j] <= 1e-12 * w_max || w[j] <= 1e-24) continue;
@@ -65,12 +109,8 @@ std::size_t orthonormalize_block(std::vector<Complex>& t, std::size_t npw, std::
     for (std::size_t i = 0; i < nt; ++i) transform.push_back(s[j * nt + i] * scale);
     ++kept;
   }
-  std::vector<Complex> out(npw * kept);
-  if (kept > 0)
-    cblas_zgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, static_cast<int>(npw),
-                static_cast<int>(kept), static_cast<int>(nt), &kOne, t.data(),
-                static_cast<int>(npw), transform.data(), static_cast<int>(nt), &kZero, out.data(),
-                static_cast<int>(npw));
+  std::vector<T> out(npw * kept);
+  if (kept > 0) gemm_nn(npw, kept, nt, t.data(), transform.data(), out.data());
   t = std::move(out);
   return kept;
 }
@@ -81,30 +121,29 @@ bool orthonormalize(std::vector<Complex>& x, std::size_t npw, std::size_t n) {
   return orthonormalize_block(x, npw, n) == n;
 }
 
-DavidsonResult davidson(const ApplyOperator& apply_h, const std::vector<double>& kinetic,
-                        std::size_t n_bands, std::vector<Complex>& x,
+template <typename T>
+DavidsonResult davidson(const std::type_identity_t<ApplyOperatorOf<T>>& apply_h,
+                        const std::vector<double>& kinetic, std::size_t n_bands, std::vector<T>& x,
                         std::vector<double>& eigenvalues, int max_iterations, double tolerance,
-                        const DenseEigensolver& dense) {
+                        const std::type_identity_t<DenseEigensolverOf<T>>& dense) {
   const std::size_t npw = kinetic.size();
   if (n_bands > npw) throw std::invalid_argument("more bands than plane waves");
   const std::size_t max_basis = std::min(npw, 3 * n_bands);
   DavidsonResult result;
 
-  std::vector<Complex> v = x;  // basis, npw x m
+  std::vector<T> v = x;  // basis, npw x m
   std::size_t m = orthonormalize_block(v, npw, n_bands, dense);
   if (m != n_bands) throw std::runtime_error("Davidson: start vectors are linearly dependent");
-  std::vector<Complex> hv(npw * m);
+  std::vector<T> hv(npw * m);
   apply_h(v.data(), hv.data(), m);
   result.n_applications += m;
 
   // V^H H V (leading dimension max_basis), extended by the new columns only as V grows: the
   // O(npw·m²) product of every iteration becomes O(npw·m·k) for k new vectors.
-  std::vector<Complex> projected(max_basis * max_basis, 0.0);
-  cblas_zgemm(CblasColMajor, CblasConjTrans, CblasNoTrans, static_cast<int>(m), static_cast<int>(m),
-              static_cast<int>(npw), &kOne, v.data(), static_cast<int>(npw), hv.data(),
-              static_cast<int>(npw), &kZero, projected.data(), static_cast<int>(max_basis));
+  std::vector<T> projected(max_basis * max_basis, T(0.0));
+  gemm_ch(m, m, npw, v.data(), hv.data(), projected.data(), max_basis);
 
-  std::vector<Complex> hx(npw * n_bands), residual(npw * n_bands), subspace;
+  std::vector<T> hx(npw * n_bands), residual(npw * n_bands), subspace;
   std::vector<double> ritz;
   for (int iteration = 0;; ++iteration) {
     // Rayleigh–Ritz in span(v).
@@ -115,20 +154,14 @@ DavidsonResult davidson(const ApplyOperator& apply_h, const std::vector<double>&
                 subspace.begin() + static_cast<long>(j * m));
     for (std::size_t i = 0; i < m; ++i)
       for (std::size_t j = i + 1; j < m; ++j) {
-        const Complex avg = 0.5 * (subspace[j * m + i] + std::conj(subspace[i * m + j]));
+        const T avg = 0.5 * (subspace[j * m + i] + conj_of(subspace[i * m + j]));
         subspace[j * m + i] = avg;
-        subspace[i * m + j] = std::conj(avg);
+        subspace[i * m + j] = conj_of(avg);
       }
-    heev(subspace, m, ritz, dense);
-    x.assign(npw * n_bands, 0.0);
-    cblas_zgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, static_cast<int>(npw),
-                static_cast<int>(n_bands), static_cast<int>(m), &kOne, v.data(),
-                static_cast<int>(npw), subspace.data(), static_cast<int>(m), &kZero, x.data(),
-                static_cast<int>(npw));
-    cblas_zgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, static_cast<int>(npw),
-                static_cast<int>(n_bands), static_cast<int>(m), &kOne, hv.data(),
-                static_cast<int>(npw), subspace.data(), static_cast<int>(m), &kZero, hx.data(),
-                static_cast<int>(npw));
+    eigh(subspace, m, ritz, dense);
+    x.assign(npw * n_bands, T(0.0));
+    gemm_nn(npw, n_bands, m, v.data(), subspace.data(), x.data());
+    gemm_nn(npw, n_bands, m, hv.data(), subspace.data(), hx.data());
     eigenvalues.assign(ritz.begin(), ritz.begin() + static_cast<long>(n_bands));
 
     // Residuals and the bands still to improve.
@@ -137,7 +170,7 @@ DavidsonResult davidson(const ApplyOperator& apply_h, const std::vector<double>&
     for (std::size_t b = 0; b < n_bands; ++b) {
       double r2 = 0.0;
       for (std::size_t g = 0; g < npw; ++g) {
-        const Complex r = hx[b * npw + g] - eigenvalues[b] * x[b * npw + g];
+        const T r = hx[b * npw + g] - eigenvalues[b] * x[b * npw + g];
         residual[b * npw + g] = r;
         r2 += std::norm(r);
       }
@@ -152,7 +185,7 @@ DavidsonResult davidson(const ApplyOperator& apply_h, const std::vector<double>&
       v = x;
       hv = hx;
       m = n_bands;
-      std::fill(projected.begin(), projected.end(), Complex(0.0));
+      std::fill(projected.begin(), projected.end(), T(0.0));
       for (std::size_t b = 0; b < n_bands; ++b) projected[b * max_basis + b] = eigenvalues[b];
     }
     // Fewer plane waves than 3·n_bands: only as many corrections as the basis has room for.
@@ -160,7 +193,7 @@ DavidsonResult davidson(const ApplyOperator& apply_h, const std::vector<double>&
     if (active.empty()) break;
 
     // TPA-preconditioned corrections.
-    std::vector<Complex> t(npw * active.size());
+    std::vector<T> t(npw * active.size());
     for (std::size_t a = 0; a < active.size(); ++a) {
       const std::size_t b = active[a];
       double ekin = 0.0;
@@ -176,7 +209,7 @@ DavidsonResult davidson(const ApplyOperator& apply_h, const std::vector<double>&
     const std::size_t kept = orthonormalize_block(t, npw, active.size(), dense);
     if (kept == 0) break;
     project_out(v.data(), m, t.data(), kept, npw);
-    std::vector<Complex> ht(npw * kept);
+    std::vector<T> ht(npw * kept);
     apply_h(t.data(), ht.data(), kept);
     result.n_applications += kept;
     v.resize(npw * (m + kept));
@@ -184,16 +217,21 @@ DavidsonResult davidson(const ApplyOperator& apply_h, const std::vector<double>&
     std::copy(t.begin(), t.end(), v.begin() + static_cast<long>(npw * m));
     std::copy(ht.begin(), ht.end(), hv.begin() + static_cast<long>(npw * m));
     // New columns [V T]^H (H T) of the projected matrix, and their Hermitian mirror.
-    cblas_zgemm(CblasColMajor, CblasConjTrans, CblasNoTrans, static_cast<int>(m + kept),
-                static_cast<int>(kept), static_cast<int>(npw), &kOne, v.data(),
-                static_cast<int>(npw), ht.data(), static_cast<int>(npw), &kZero,
-                projected.data() + m * max_basis, static_cast<int>(max_basis));
+    gemm_ch(m + kept, kept, npw, v.data(), ht.data(), projected.data() + m * max_basis, max_basis);
     for (std::size_t j = m; j < m + kept; ++j)
       for (std::size_t i = 0; i < m; ++i)
-        projected[i * max_basis + j] = std::conj(projected[j * max_basis + i]);
+        projected[i * max_basis + j] = conj_of(projected[j * max_basis + i]);
     m += kept;
   }
   return result;
 }
+
+template DavidsonResult davidson<Complex>(const ApplyOperatorOf<Complex>&,
+                                          const std::vector<double>&, std::size_t,
+                                          std::vector<Complex>&, std::vector<double>&, int, double,
+                                          const DenseEigensolverOf<Complex>&);
+template DavidsonResult davidson<double>(const ApplyOperatorOf<double>&, const std::vector<double>&,
+                                         std::size_t, std::vector<double>&, std::vector<double>&,
+                                         int, double, const DenseEigensolverOf<double>&);
 
 }  // namespace fw::dft

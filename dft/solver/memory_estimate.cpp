@@ -65,8 +65,11 @@ MemoryEstimate estimate_memory(const Crystal& crystal, const MemoryInputs& in) {
   m.wavefunctions_bytes = nk * npw * nb * kComplex;
   m.bases_bytes = nk * npw * (12.0 + 8.0 + 24.0 + 8.0);
   m.projectors_bytes = nk * npw * projectors_per_cell(crystal) * kComplex;
-  // Basis V and H·V (3·n_bands each), Ritz vectors, H·X, residuals and corrections (n_bands each).
-  m.eigensolver_bytes = threads * npw * nb * (6.0 + 5.0) * kComplex;
+  // Basis V and H·V (3·n_bands each), Ritz vectors, H·X, residuals and corrections (n_bands each);
+  // real numbers at a real Γ point (gamma_real.hpp), with its real copy of the projectors.
+  const double eigensolver_number = in.real_gamma_only ? 8.0 : kComplex;
+  m.eigensolver_bytes = threads * npw * nb * (6.0 + 5.0) * eigensolver_number;
+  if (in.real_gamma_only) m.projectors_bytes *= 1.5;
   const double n_grid = static_cast<double>(in.grid.size());
   // Box G vectors (24 B), ~12 complex and ~8 real fields, 2·history mixer fields, the LDOS
   // mixer's GMRES Krylov basis (≤ 40 real fields, dft/mixing/ldos.cpp) and its LDOS, FFT buffers.

@@ -35,6 +35,7 @@ struct MemoryInputs {
   int mixing_history = 8;
   int ranks = 1;
   int threads = 1;
+  bool real_gamma_only = false;  ///< one k-point, Γ, real wavefunctions
 };
 
 MemoryEstimate estimate_memory(const Crystal& crystal, const MemoryInputs& in);

@@ -2,6 +2,8 @@
 /// \brief Density and LDOS from the orbitals.
 #include "dft/solver/orbital_densities.hpp"
 
+#include <utility>
+
 #include "dft/mixing/ldos.hpp"
 #include "dft/parallel/band_distribution.hpp"
 #include "dft/parallel/exception_guard.hpp"
@@ -35,26 +37,47 @@ OrbitalDensities orbital_densities(const ScfContext& ctx, double ldos_width_hart
       if (wf >= 1e-14 || wl >= 1e-14) orbitals.push_back({k, n, wf, wl});
     }
   }
+  // Jobs of one orbital, or two of a real Γ point together: ψ_a + iψ_b in one transform, whose
+  // real and imaginary parts are ψ_a(r) and ψ_b(r).
+  std::vector<std::pair<std::size_t, std::size_t>> jobs;  // (first, count) in `orbitals`
+  for (std::size_t i = 0; i < orbitals.size();) {
+    const bool pair = i + 1 < orbitals.size() && orbitals[i + 1].k == orbitals[i].k &&
+                      ctx.gamma[orbitals[i].k].has_value();
+    jobs.emplace_back(i, pair ? 2 : 1);
+    i += pair ? 2 : 1;
+  }
   ExceptionGuard guard;
 #pragma omp parallel num_threads(ctx.threads)
   {
     FftBuffer work(n_grid);
     std::vector<double> rho(n_grid, 0.0), ldos(out.ldos_r.size(), 0.0);
+    auto add = [&](const Orbital& o, auto part) {
+      if (o.w_rho >= 1e-14)
+        for (std::size_t j = 0; j < n_grid; ++j) rho[j] += o.w_rho / volume * part(work[j]);
+      if (o.w_ldos >= 1e-14)
+        for (std::size_t j = 0; j < n_grid; ++j) ldos[j] += o.w_ldos / volume * part(work[j]);
+    };
 #pragma omp for schedule(dynamic)
-    for (std::size_t i = 0; i < orbitals.size(); ++i)
+    for (std::size_t i = 0; i < jobs.size(); ++i)
       guard.run([&] {
-        const Orbital& o = orbitals[i];
+        const Orbital& o = orbitals[jobs[i].first];
         const auto& basis = ctx.bases[o.k];
         const std::size_t npw = basis.size();
         const Complex* c = ctx.psi[o.k].data() + o.n * npw;
         std::fill(work.data(), work.data() + n_grid, Complex(0.0));
-        for (std::size_t g = 0; g < npw; ++g) work[basis.fft_index[g]] = c[g];
+        if (jobs[i].second == 1) {
+          for (std::size_t g = 0; g < npw; ++g) work[basis.fft_index[g]] = c[g];
+          ctx.plans->to_real_space(work.data(), basis.fft_support);
+          add(o, [](const Complex& v) { return std::norm(v); });
+          return;
+        }
+        const Orbital& o2 = orbitals[jobs[i].first + 1];
+        const Complex* c2 = ctx.psi[o2.k].data() + o2.n * npw;
+        for (std::size_t g = 0; g < npw; ++g)
+          work[basis.fft_index[g]] = c[g] + Complex(0.0, 1.0) * c2[g];
         ctx.plans->to_real_space(work.data(), basis.fft_support);
-        if (o.w_rho >= 1e-14)
-          for (std::size_t j = 0; j < n_grid; ++j) rho[j] += o.w_rho / volume * std::norm(work[j]);
-        if (o.w_ldos >= 1e-14)
-          for (std::size_t j = 0; j < n_grid; ++j)
-            ldos[j] += o.w_ldos / volume * std::norm(work[j]);
+        add(o, [](const Complex& v) { return v.real() * v.real(); });
+        add(o2, [](const Complex& v) { return v.imag() * v.imag(); });
       });
 #pragma omp critical
     {

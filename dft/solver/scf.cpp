@@ -65,11 +65,15 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings) {
   ctx.band_group = &group;
   const ScalapackEigensolver scalapack(group,
                                        static_cast<std::size_t>(settings.scalapack_min_dimension));
-  DenseEigensolver dense = nullptr;
-  if (scalapack.distributed())
-    dense = [&](std::vector<Complex>& a, std::size_t n, std::vector<double>& w) {
+  DenseEigensolvers dense;
+  if (scalapack.distributed()) {
+    dense.complex = [&](std::vector<Complex>& a, std::size_t n, std::vector<double>& w) {
       scalapack.heevd(a, n, w);
     };
+    dense.real = [&](std::vector<double>& a, std::size_t n, std::vector<double>& w) {
+      scalapack.syevd(a, n, w);
+    };
+  }
   const int k_threads = ctx.k_threads;
   result.threads_per_kpoint = ctx.threads_per_k;
   const double volume = crystal.volume_bohr3();
@@ -85,6 +89,11 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings) {
     result.kpoints.push_back(b.kpoint);
     result.n_plane_waves.push_back(b.size());
   }
+  int real_gamma = 0;
+  for (const auto& g : ctx.gamma) real_gamma = real_gamma || g.has_value();
+  result.real_wavefunctions_at_gamma = world.max(real_gamma) > 0;
+  if (result.real_wavefunctions_at_gamma)
+    log("real wavefunctions at Γ (istwfk 2): the eigensolver there works on real vectors");
   log(format("grid %dx%dx%d, %zu irreducible k-points, %zu bands, %zu symmetry operations, xc %s",
              ctx.grid.n[0], ctx.grid.n[1], ctx.grid.n[2], n_k, ctx.n_bands, ctx.symmetry.size(),
              ctx.xc->name().c_str()));

@@ -4,12 +4,14 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "dft/basis/plane_wave_basis.hpp"
 #include "dft/basis/symmetry.hpp"
 #include "dft/parallel/communicator.hpp"
 #include "dft/parallel/kpoint_distribution.hpp"
+#include "dft/solver/gamma_hamiltonian.hpp"
 #include "dft/solver/scf.hpp"
 #include "dft/terms/form_factors.hpp"
 #include "dft/terms/nonlocal.hpp"
@@ -27,6 +29,10 @@ struct ScfContext {
   std::vector<KPointBasis> bases;
   std::vector<SpeciesFormFactors> form_factors;
   std::vector<KPointProjectors> projectors;
+  /// Per k: set where the wavefunctions are real (Γ with settings.real_gamma, on ranks working
+  /// there); the eigensolver then runs on real coordinates, ψ stays stored as complex sphere
+  /// coefficients for everything else.
+  std::vector<std::optional<GammaRealBasis>> gamma;
   std::unique_ptr<XcFunctional> xc;
   std::vector<Complex> v_local_g;  ///< Σ_a v_s(G) e^{−iGτ}, G = 0 term = Σ ε_atm/Ω
   std::vector<double> v_local_r;

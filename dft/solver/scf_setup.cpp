@@ -43,6 +43,8 @@ void setup_context(ScfContext& ctx, std::vector<std::string>& warnings,
   memory.mixing_history = s.mixing_history;
   memory.ranks = ctx.world->size();
   memory.threads = ctx.threads;
+  memory.real_gamma_only = s.real_gamma && memory.full_mesh_points == 1.0 &&
+                           s.kpoint_shift == std::array<int, 3>{0, 0, 0};
   const double available = available_memory_bytes(ctx.world->ranks_on_node());
   check_memory_fits(estimate_memory(crystal, memory), memory, available, s.fft_grid.has_value());
   if (memory.full_mesh_points > 2.0e9)
@@ -94,6 +96,10 @@ void setup_context(ScfContext& ctx, std::vector<std::string>& warnings,
   for (std::size_t k = 0; k < ctx.bases.size(); ++k)
     if (ctx.distribution.computes(k))
       ctx.projectors[k] = make_kpoint_projectors(crystal, ctx.bases[k], ctx.form_factors);
+  ctx.gamma.resize(ctx.bases.size());
+  for (std::size_t k = 0; k < ctx.bases.size(); ++k)
+    if (s.real_gamma && ctx.distribution.computes(k) && is_gamma_point(ctx.bases[k]))
+      ctx.gamma[k] = make_gamma_real_basis(ctx.bases[k], ctx.projectors[k]);
 
   ctx.v_local_g =
       structure_factor_sum(crystal, ctx.grid, ctx.form_factors, RadialQuantity::kLocalPotential);

@@ -1,7 +1,8 @@
 /// \file test_scalapack_subspace.cpp
-/// \brief Under `mpirun -np 2`: ScaLAPACK's distributed pzheevd gives LAPACK's eigenpairs of a
-/// dense Hermitian matrix, and an SCF whose ranks share one k-point (subspace problems through
-/// ScaLAPACK) gives the energy of the same SCF with LAPACK subspaces.
+/// \brief Under `mpirun -np 2`: ScaLAPACK's distributed pzheevd (pdsyevd) gives LAPACK's
+/// eigenpairs of a dense Hermitian (real symmetric) matrix, and an SCF whose ranks share one
+/// k-point (subspace problems through ScaLAPACK) gives the energy of the same SCF with LAPACK
+/// subspaces, on complex and on real Γ-point wavefunctions.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -54,6 +55,30 @@ TEST(ScalapackSubspace, DistributedEigenpairsEqualLapack) {
   }
 }
 
+TEST(ScalapackSubspace, DistributedRealSymmetricEigenpairsEqualLapack) {
+  const Communicator& world = Communicator::world();
+  ASSERT_EQ(world.size(), 2) << "run under mpirun -np 2";
+  const std::size_t n = 77;
+  std::mt19937_64 rng(5);
+  std::uniform_real_distribution<double> u(-1.0, 1.0);
+  std::vector<double> a(n * n);
+  for (std::size_t j = 0; j < n; ++j)
+    for (std::size_t i = 0; i <= j; ++i)
+      a[j * n + i] = a[i * n + j] = u(rng) + (i == j ? static_cast<double>(i) : 0.0);
+  auto a_lapack = a, a_scalapack = a;
+  std::vector<double> w_lapack, w_scalapack;
+  lapack_syevd(a_lapack, n, w_lapack);
+  const ScalapackEigensolver solver(world, 1, 16);
+  ASSERT_TRUE(solver.distributed());
+  solver.syevd(a_scalapack, n, w_scalapack);
+  for (std::size_t j = 0; j < n; ++j) {
+    EXPECT_NEAR(w_scalapack[j], w_lapack[j], 1e-11) << j;
+    double overlap = 0.0;  // eigenvectors agree up to a sign
+    for (std::size_t i = 0; i < n; ++i) overlap += a_lapack[j * n + i] * a_scalapack[j * n + i];
+    EXPECT_NEAR(std::abs(overlap), 1.0, 1e-10) << j;
+  }
+}
+
 TEST(ScalapackSubspace, ScfSharingOneKPointEqualsLapackSubspaces) {
   FW_REQUIRE_AU_PSP8();
   const Crystal crystal = testing::fcc_au_primitive();
@@ -64,16 +89,21 @@ TEST(ScalapackSubspace, ScfSharingOneKPointEqualsLapackSubspaces) {
   s.smearing = Smearing{SmearingKind::kFermiDirac, 0.02};
   s.energy_tolerance_hartree = 1e-10;
   s.threads = 1;
-  s.scalapack_min_dimension = 8;  // every subspace of 14+ bands goes to ScaLAPACK
-  const ScfResult distributed = run_scf(crystal, s);
-  s.scalapack_min_dimension = 1 << 30;  // LAPACK on each rank
-  const ScfResult local = run_scf(crystal, s);
-  ASSERT_TRUE(distributed.converged);
-  ASSERT_TRUE(local.converged);
-  EXPECT_EQ(distributed.mpi_ranks, 2);
-  EXPECT_NEAR(distributed.free_energy_hartree, local.free_energy_hartree, 1e-8);
-  for (std::size_t b = 0; b < local.eigenvalues_hartree[0].size(); ++b)
-    EXPECT_NEAR(distributed.eigenvalues_hartree[0][b], local.eigenvalues_hartree[0][b], 1e-6);
+  for (const bool real : {true, false}) {  // pdsyevd on real Γ vectors, pzheevd on complex ones
+    s.real_gamma = real;
+    s.scalapack_min_dimension = 8;  // every subspace of 14+ bands goes to ScaLAPACK
+    const ScfResult distributed = run_scf(crystal, s);
+    s.scalapack_min_dimension = 1 << 30;  // LAPACK on each rank
+    const ScfResult local = run_scf(crystal, s);
+    ASSERT_TRUE(distributed.converged);
+    ASSERT_TRUE(local.converged);
+    EXPECT_EQ(distributed.mpi_ranks, 2);
+    EXPECT_EQ(distributed.real_wavefunctions_at_gamma, real);
+    EXPECT_NEAR(distributed.free_energy_hartree, local.free_energy_hartree, 1e-8) << real;
+    for (std::size_t b = 0; b < local.eigenvalues_hartree[0].size(); ++b)
+      EXPECT_NEAR(distributed.eigenvalues_hartree[0][b], local.eigenvalues_hartree[0][b], 1e-6)
+          << real << " " << b;
+  }
 }
 
 }  // namespace
