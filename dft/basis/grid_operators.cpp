@@ -25,20 +25,21 @@ std::vector<Complex> to_reciprocal(const std::vector<double>& field, const FftPl
   return coefficients;
 }
 
-bool is_nyquist(const FftGrid& grid, std::size_t index) {
-  const auto i2 = static_cast<int>(index % static_cast<std::size_t>(grid.n[2]));
-  const auto i1 = static_cast<int>((index / static_cast<std::size_t>(grid.n[2])) %
-                                   static_cast<std::size_t>(grid.n[1]));
-  const auto i0 = static_cast<int>(index / (static_cast<std::size_t>(grid.n[2]) * grid.n[1]));
-  const int i[3] = {i0, i1, i2};
-  for (int d = 0; d < 3; ++d)
-    if (grid.n[d] % 2 == 0 && i[d] == grid.n[d] / 2) return true;
-  return false;
+std::vector<unsigned char> nyquist_mask(const FftGrid& grid) {
+  std::vector<unsigned char> mask(grid.size(), 0);
+  auto on_plane = [&](int d, int i) { return grid.n[d] % 2 == 0 && i == grid.n[d] / 2; };
+  std::size_t index = 0;
+  for (int i0 = 0; i0 < grid.n[0]; ++i0)
+    for (int i1 = 0; i1 < grid.n[1]; ++i1)
+      for (int i2 = 0; i2 < grid.n[2]; ++i2, ++index)
+        mask[index] = on_plane(0, i0) || on_plane(1, i1) || on_plane(2, i2) ? 1 : 0;
+  return mask;
 }
 
 void zero_nyquist(std::vector<Complex>& coefficients, const FftGrid& grid) {
+  const std::vector<unsigned char> mask = nyquist_mask(grid);
   for (std::size_t i = 0; i < coefficients.size(); ++i)
-    if (is_nyquist(grid, i)) coefficients[i] = 0.0;
+    if (mask[i]) coefficients[i] = 0.0;
 }
 
 void band_limit(std::vector<Complex>& coefficients, const std::vector<Vec3>& box_g, double g_max) {

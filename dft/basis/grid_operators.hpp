@@ -15,8 +15,9 @@ std::vector<double> to_real(const std::vector<Complex>& coefficients, const FftP
 /// c(G) = (1/N) Σ_r f(r) e^{−iG·r}, N the number of grid points.
 std::vector<Complex> to_reciprocal(const std::vector<double>& field, const FftPlans& plans);
 
-/// True on the G = n/2 plane of an even-size axis, where e^{iGr} is not the conjugate of e^{−iGr}.
-bool is_nyquist(const FftGrid& grid, std::size_t index);
+/// 1 at every box index on the G = n/2 plane of an even-size axis, where e^{iGr} is not the
+/// conjugate of e^{−iGr}; 0 elsewhere.
+std::vector<unsigned char> nyquist_mask(const FftGrid& grid);
 
 /// Zeroes the coefficients on even-size Nyquist planes.
 void zero_nyquist(std::vector<Complex>& coefficients, const FftGrid& grid);

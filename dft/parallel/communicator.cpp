@@ -2,6 +2,7 @@
 /// \brief Lazy MPI start-up and the few collectives the solver needs.
 #include "dft/parallel/communicator.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <stdexcept>
 
@@ -133,6 +134,30 @@ void Communicator::allgather(std::complex<double>* data, std::size_t block,
 void Communicator::allgather(double* data, std::size_t block,
                              const std::vector<int>& counts) const {
   if (uses_mpi() && size_ > 1) allgather_blocks(data, block, counts, MPI_DOUBLE, comm_, size_);
+}
+
+void Communicator::alltoallv(const double* send, const std::vector<int>& send_counts,
+                             const std::vector<int>& send_offsets, double* recv,
+                             const std::vector<int>& recv_counts,
+                             const std::vector<int>& recv_offsets) const {
+  if (!uses_mpi() || size_ == 1) {
+    std::copy_n(send + send_offsets[0], send_counts[0], recv + recv_offsets[0]);
+    return;
+  }
+  MPI_Alltoallv(send, send_counts.data(), send_offsets.data(), MPI_DOUBLE, recv, recv_counts.data(),
+                recv_offsets.data(), MPI_DOUBLE, comm_);
+}
+
+void Communicator::alltoallv(const std::complex<double>* send, const std::vector<int>& send_counts,
+                             const std::vector<int>& send_offsets, std::complex<double>* recv,
+                             const std::vector<int>& recv_counts,
+                             const std::vector<int>& recv_offsets) const {
+  if (!uses_mpi() || size_ == 1) {
+    std::copy_n(send + send_offsets[0], send_counts[0], recv + recv_offsets[0]);
+    return;
+  }
+  MPI_Alltoallv(send, send_counts.data(), send_offsets.data(), MPI_C_DOUBLE_COMPLEX, recv,
+                recv_counts.data(), recv_offsets.data(), MPI_C_DOUBLE_COMPLEX, comm_);
 }
 
 void Communicator::barrier() const {

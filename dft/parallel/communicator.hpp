@@ -47,6 +47,14 @@ class Communicator {
   void allgather(std::complex<double>* data, std::size_t block,
                  const std::vector<int>& counts) const;
   void allgather(double* data, std::size_t block, const std::vector<int>& counts) const;
+  /// MPI_Alltoallv: send_counts[q] numbers from send + send_offsets[q] go to rank q, which
+  /// receives them at its recv + recv_offsets[r] (r this rank), recv_counts[r] of them.
+  void alltoallv(const double* send, const std::vector<int>& send_counts,
+                 const std::vector<int>& send_offsets, double* recv,
+                 const std::vector<int>& recv_counts, const std::vector<int>& recv_offsets) const;
+  void alltoallv(const std::complex<double>* send, const std::vector<int>& send_counts,
+                 const std::vector<int>& send_offsets, std::complex<double>* recv,
+                 const std::vector<int>& recv_counts, const std::vector<int>& recv_offsets) const;
   void barrier() const;
 
   /// Throws on every rank when any rank's guard caught an exception: an fw::InputError when the

@@ -4,25 +4,46 @@
 
 #include "dft/parallel/band_distribution.hpp"
 #include "dft/parallel/exception_guard.hpp"
+#include "dft/parallel/row_layout.hpp"
 #include "dft/solver/hamiltonian.hpp"
 
 namespace fw::dft {
 
 namespace {
 
-/// y = H x where ranks sharing the k-point each apply H to their slice of the block's columns and
-/// gather the rest, so every rank continues the Davidson iteration with the same H·x (called on
-/// the main thread: solve_bands runs one thread per rank when bands are shared).
+/// Davidson at k-point k on vectors of type T: `x` holds its whole columns (npw x n_bands) in and
+/// out. Ranks sharing the k-point each keep some plane-wave rows of the Davidson blocks
+/// (dft/parallel/row_layout.hpp) and transpose to whole columns of their band slice to apply H
+/// (called on the main thread: solve_bands runs one thread per rank when bands are shared).
 template <typename T, typename Hamiltonian>
-ApplyOperatorOf<T> sliced_apply(const Hamiltonian& h, std::size_t npw, const Communicator* group,
-                                std::vector<FftBuffer>& work) {
-  if (!group || group->size() == 1)
-    return [&h, &work](const T* x, T* y, std::size_t n) { h.apply(x, y, n, work); };
-  return [&h, &work, npw, group](const T* x, T* y, std::size_t n) {
-    const BandSlice slice = band_slice(n, group->rank(), group->size());
-    if (slice.count > 0) h.apply(x + slice.first * npw, y + slice.first * npw, slice.count, work);
-    group->allgather(y, npw, band_slice_counts(n, group->size()));
+void solve_kpoint(ScfContext& ctx, std::size_t k, const Hamiltonian& h,
+                  const std::vector<double>& kinetic, std::vector<T>& x, int max_iterations,
+                  double tolerance, const DenseEigensolverOf<T>& dense,
+                  std::vector<FftBuffer>& work) {
+  const Communicator* group = ctx.band_group;
+  const std::size_t npw = kinetic.size(), nb = ctx.n_bands;
+  if (!group || group->size() == 1) {
+    davidson<T>([&](const T* a, T* y, std::size_t n) { h.apply(a, y, n, work); }, kinetic, nb, x,
+                ctx.eigenvalues[k], max_iterations, tolerance, dense);
+    return;
+  }
+  const RowLayout<T> layout(*group, npw);
+  const BandSlice rows = layout.my_rows();
+  const std::vector<double> kinetic_rows(
+      kinetic.begin() + static_cast<long>(rows.first),
+      kinetic.begin() + static_cast<long>(rows.first + rows.count));
+  std::vector<T> x_rows(rows.count * nb);
+  layout.take_rows(x.data(), nb, x_rows.data());
+  std::vector<T> columns, h_columns;
+  auto apply = [&](const T* a, T* y, std::size_t n) {
+    layout.rows_to_columns(a, n, columns);
+    h_columns.resize(columns.size());
+    if (!columns.empty()) h.apply(columns.data(), h_columns.data(), columns.size() / npw, work);
+    layout.columns_to_rows(h_columns, n, y);
   };
+  davidson<T>(apply, kinetic_rows, nb, x_rows, ctx.eigenvalues[k], max_iterations, tolerance, dense,
+              group);
+  layout.gather_rows(x_rows.data(), nb, x.data());
 }
 
 }  // namespace
@@ -42,22 +63,19 @@ void solve_bands(ScfContext& ctx, const std::vector<double>& v_eff, int max_iter
       guard.run([&] {
         const std::size_t k = mine[i];
         const KPointBasis& basis = ctx.bases[k];
-        const std::size_t npw = basis.size();
         if (const auto& gamma = ctx.gamma[k]) {
           // Real coordinates in, Davidson on real vectors, sphere coefficients out.
-          GammaHamiltonian h(basis, *gamma, v_eff, *ctx.plans);
-          std::vector<double> x(npw * ctx.n_bands);
+          const GammaHamiltonian h(basis, *gamma, v_eff, *ctx.plans);
+          std::vector<double> x(basis.size() * ctx.n_bands);
           gamma->map.to_real(ctx.psi[k].data(), x.data(), ctx.n_bands);
-          davidson<double>(sliced_apply<double>(h, npw, ctx.band_group, work), gamma->map.kinetic,
-                           ctx.n_bands, x, ctx.eigenvalues[k], max_iterations, tolerance,
-                           dense.real);
+          solve_kpoint(ctx, k, h, gamma->map.kinetic, x, max_iterations, tolerance, dense.real,
+                       work);
           gamma->map.to_complex(x.data(), ctx.psi[k].data(), ctx.n_bands);
           return;
         }
-        KPointHamiltonian h(basis, ctx.projectors[k], v_eff, *ctx.plans);
-        davidson<Complex>(sliced_apply<Complex>(h, npw, ctx.band_group, work),
-                          basis.kinetic_hartree, ctx.n_bands, ctx.psi[k], ctx.eigenvalues[k],
-                          max_iterations, tolerance, dense.complex);
+        const KPointHamiltonian h(basis, ctx.projectors[k], v_eff, *ctx.plans);
+        solve_kpoint(ctx, k, h, basis.kinetic_hartree, ctx.psi[k], max_iterations, tolerance,
+                     dense.complex, work);
       });
   }
   ctx.world->rethrow_any(guard);

@@ -57,6 +57,21 @@ void gemm_nn(std::size_t m, std::size_t n, std::size_t k, const double* a, const
               static_cast<int>(m));
 }
 
+/// c (m x n, leading dimension ldc) = a^H b, a (k x m) and b (k x n) holding this rank's rows;
+/// summed over `rows`, the ranks that hold the others (null: every row is here).
+template <typename T>
+void gram(std::size_t m, std::size_t n, std::size_t k, const T* a, const T* b, T* c,
+          std::size_t ldc, const Communicator* rows) {
+  if (!rows || rows->size() == 1) {
+    gemm_ch(m, n, k, a, b, c, ldc);
+    return;
+  }
+  std::vector<T> local(m * n);
+  gemm_ch(m, n, k, a, b, local.data(), m);
+  rows->sum(local.data(), local.size());
+  for (std::size_t j = 0; j < n; ++j) std::copy_n(local.data() + j * m, m, c + j * ldc);
+}
+
 void lapack_eigh(std::vector<Complex>& a, std::size_t n, std::vector<double>& w) {
   lapack_heevd(a, n, w);
 }
@@ -82,22 +97,23 @@ void eigh(std::vector<T>& a, std::size_t n, std::vector<double>& w,
 
 /// Removes the components of t (npw x nt) along v (npw x nv, orthonormal), twice for stability.
 template <typename T>
-void project_out(const T* v, std::size_t nv, T* t, std::size_t nt, std::size_t npw) {
+void project_out(const T* v, std::size_t nv, T* t, std::size_t nt, std::size_t npw,
+                 const Communicator* rows) {
   if (nv == 0 || nt == 0) return;
   std::vector<T> overlap(nv * nt);
   for (int pass = 0; pass < 2; ++pass) {
-    gemm_ch(nv, nt, npw, v, t, overlap.data(), nv);
+    gram(nv, nt, npw, v, t, overlap.data(), nv, rows);
     gemm_nn(npw, nt, nv, v, overlap.data(), t, -1.0, 1.0);
   }
 }
 
 /// Orthonormalises t (npw x nt) by S^{-1/2} on its well-conditioned subspace; returns kept count.
 template <typename T>
-std::size_t orthonormalize_block(
-    std::vector<T>& t, std::size_t npw, std::size_t nt,
-    const std::type_identity_t<DenseEigensolverOf<T>>& dense = nullptr) {
+std::size_t orthonormalize_block(std::vector<T>& t, std::size_t npw, std::size_t nt,
+                                 const std::type_identity_t<DenseEigensolverOf<T>>& dense = nullptr,
+                                 const Communicator* rows = nullptr) {
   std::vector<T> s(nt * nt);
-  gemm_ch(nt, nt, npw, t.data(), t.data(), s.data(), nt);
+  gram(nt, nt, npw, t.data(), t.data(), s.data(), nt, rows);
   std::vector<double> w;
   eigh(s, nt, w, dense);
   const double w_max = w.empty() ? 0.0 : w.back();
@@ -125,14 +141,17 @@ template <typename T>
 DavidsonResult davidson(const std::type_identity_t<ApplyOperatorOf<T>>& apply_h,
                         const std::vector<double>& kinetic, std::size_t n_bands, std::vector<T>& x,
                         std::vector<double>& eigenvalues, int max_iterations, double tolerance,
-                        const std::type_identity_t<DenseEigensolverOf<T>>& dense) {
-  const std::size_t npw = kinetic.size();
-  if (n_bands > npw) throw std::invalid_argument("more bands than plane waves");
-  const std::size_t max_basis = std::min(npw, 3 * n_bands);
+                        const std::type_identity_t<DenseEigensolverOf<T>>& dense,
+                        const Communicator* rows) {
+  const std::size_t npw = kinetic.size();  // this rank's rows
+  const std::size_t npw_all =
+      rows ? static_cast<std::size_t>(rows->sum(static_cast<double>(npw))) : npw;
+  if (n_bands > npw_all) throw std::invalid_argument("more bands than plane waves");
+  const std::size_t max_basis = std::min(npw_all, 3 * n_bands);
   DavidsonResult result;
 
   std::vector<T> v = x;  // basis, npw x m
-  std::size_t m = orthonormalize_block(v, npw, n_bands, dense);
+  std::size_t m = orthonormalize_block(v, npw, n_bands, dense, rows);
   if (m != n_bands) throw std::runtime_error("Davidson: start vectors are linearly dependent");
   std::vector<T> hv(npw * m);
   apply_h(v.data(), hv.data(), m);
@@ -141,7 +160,7 @@ DavidsonResult davidson(const std::type_identity_t<ApplyOperatorOf<T>>& apply_h,
   // V^H H V (leading dimension max_basis), extended by the new columns only as V grows: the
   // O(npw·m²) product of every iteration becomes O(npw·m·k) for k new vectors.
   std::vector<T> projected(max_basis * max_basis, T(0.0));
-  gemm_ch(m, m, npw, v.data(), hv.data(), projected.data(), max_basis);
+  gram(m, m, npw, v.data(), hv.data(), projected.data(), max_basis, rows);
 
   std::vector<T> hx(npw * n_bands), residual(npw * n_bands), subspace;
   std::vector<double> ritz;
@@ -167,14 +186,16 @@ DavidsonResult davidson(const std::type_identity_t<ApplyOperatorOf<T>>& apply_h,
     // Residuals and the bands still to improve.
     std::vector<std::size_t> active;
     result.max_residual_norm = 0.0;
-    for (std::size_t b = 0; b < n_bands; ++b) {
-      double r2 = 0.0;
+    std::vector<double> r2(n_bands, 0.0);
+    for (std::size_t b = 0; b < n_bands; ++b)
       for (std::size_t g = 0; g < npw; ++g) {
         const T r = hx[b * npw + g] - eigenvalues[b] * x[b * npw + g];
         residual[b * npw + g] = r;
-        r2 += std::norm(r);
+        r2[b] += std::norm(r);
       }
-      const double rn = std::sqrt(r2);
+    if (rows) rows->sum(r2.data(), n_bands);
+    for (std::size_t b = 0; b < n_bands; ++b) {
+      const double rn = std::sqrt(r2[b]);
       result.max_residual_norm = std::max(result.max_residual_norm, rn);
       if (rn > tolerance) active.push_back(b);
     }
@@ -194,21 +215,24 @@ DavidsonResult davidson(const std::type_identity_t<ApplyOperatorOf<T>>& apply_h,
 
     // TPA-preconditioned corrections.
     std::vector<T> t(npw * active.size());
+    std::vector<double> ekin(active.size(), 0.0);
+    for (std::size_t a = 0; a < active.size(); ++a)
+      for (std::size_t g = 0; g < npw; ++g)
+        ekin[a] += kinetic[g] * std::norm(x[active[a] * npw + g]);
+    if (rows) rows->sum(ekin.data(), ekin.size());
     for (std::size_t a = 0; a < active.size(); ++a) {
       const std::size_t b = active[a];
-      double ekin = 0.0;
-      for (std::size_t g = 0; g < npw; ++g) ekin += kinetic[g] * std::norm(x[b * npw + g]);
-      ekin = std::max(ekin, 1e-3);
+      const double e = std::max(ekin[a], 1e-3);
       for (std::size_t g = 0; g < npw; ++g) {
-        const double y = kinetic[g] / ekin;
+        const double y = kinetic[g] / e;
         const double num = 27.0 + y * (18.0 + y * (12.0 + 8.0 * y));
         t[a * npw + g] = residual[b * npw + g] * (num / (num + 16.0 * y * y * y * y));
       }
     }
-    project_out(v.data(), m, t.data(), active.size(), npw);
-    const std::size_t kept = orthonormalize_block(t, npw, active.size(), dense);
+    project_out(v.data(), m, t.data(), active.size(), npw, rows);
+    const std::size_t kept = orthonormalize_block(t, npw, active.size(), dense, rows);
     if (kept == 0) break;
-    project_out(v.data(), m, t.data(), kept, npw);
+    project_out(v.data(), m, t.data(), kept, npw, rows);
     std::vector<T> ht(npw * kept);
     apply_h(t.data(), ht.data(), kept);
     result.n_applications += kept;
@@ -217,7 +241,8 @@ DavidsonResult davidson(const std::type_identity_t<ApplyOperatorOf<T>>& apply_h,
     std::copy(t.begin(), t.end(), v.begin() + static_cast<long>(npw * m));
     std::copy(ht.begin(), ht.end(), hv.begin() + static_cast<long>(npw * m));
     // New columns [V T]^H (H T) of the projected matrix, and their Hermitian mirror.
-    gemm_ch(m + kept, kept, npw, v.data(), ht.data(), projected.data() + m * max_basis, max_basis);
+    gram(m + kept, kept, npw, v.data(), ht.data(), projected.data() + m * max_basis, max_basis,
+         rows);
     for (std::size_t j = m; j < m + kept; ++j)
       for (std::size_t i = 0; i < m; ++i)
         projected[i * max_basis + j] = conj_of(projected[j * max_basis + i]);
@@ -229,9 +254,10 @@ DavidsonResult davidson(const std::type_identity_t<ApplyOperatorOf<T>>& apply_h,
 template DavidsonResult davidson<Complex>(const ApplyOperatorOf<Complex>&,
                                           const std::vector<double>&, std::size_t,
                                           std::vector<Complex>&, std::vector<double>&, int, double,
-                                          const DenseEigensolverOf<Complex>&);
+                                          const DenseEigensolverOf<Complex>&, const Communicator*);
 template DavidsonResult davidson<double>(const ApplyOperatorOf<double>&, const std::vector<double>&,
                                          std::size_t, std::vector<double>&, std::vector<double>&,
-                                         int, double, const DenseEigensolverOf<double>&);
+                                         int, double, const DenseEigensolverOf<double>&,
+                                         const Communicator*);
 
 }  // namespace fw::dft

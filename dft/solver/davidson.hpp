@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "dft/basis/fft_grid.hpp"
+#include "dft/parallel/communicator.hpp"
 
 namespace fw::dft {
 
@@ -41,20 +42,26 @@ struct DavidsonResult {
 /// `tolerance` (soft locking); the subspace grows to 3·n_bands and restarts from the Ritz vectors.
 /// `dense` solves the Rayleigh–Ritz and overlap problems (null: LAPACK zheevd/dsyevd on this rank;
 /// a ScaLAPACK group solver must be called by every rank of its group with the same x).
+/// With `rows`, the ranks of that group each hold some rows (plane waves) of x, kinetic and the
+/// blocks (dft/parallel/row_layout.hpp): apply_h maps rows to rows, every Gram product and norm is
+/// summed over the group, and every rank solves the same subspace problems.
 template <typename T>
 DavidsonResult davidson(const std::type_identity_t<ApplyOperatorOf<T>>& apply_h,
                         const std::vector<double>& kinetic, std::size_t n_bands, std::vector<T>& x,
                         std::vector<double>& eigenvalues, int max_iterations, double tolerance,
-                        const std::type_identity_t<DenseEigensolverOf<T>>& dense = nullptr);
+                        const std::type_identity_t<DenseEigensolverOf<T>>& dense = nullptr,
+                        const Communicator* rows = nullptr);
 
 extern template DavidsonResult davidson<Complex>(const ApplyOperatorOf<Complex>&,
                                                  const std::vector<double>&, std::size_t,
                                                  std::vector<Complex>&, std::vector<double>&, int,
-                                                 double, const DenseEigensolverOf<Complex>&);
+                                                 double, const DenseEigensolverOf<Complex>&,
+                                                 const Communicator*);
 extern template DavidsonResult davidson<double>(const ApplyOperatorOf<double>&,
                                                 const std::vector<double>&, std::size_t,
                                                 std::vector<double>&, std::vector<double>&, int,
-                                                double, const DenseEigensolverOf<double>&);
+                                                double, const DenseEigensolverOf<double>&,
+                                                const Communicator*);
 
 /// Orthonormalises the columns of x in place (Löwdin S^{-1/2}); returns false if they are
 /// dependent.

@@ -55,8 +55,8 @@ MemoryEstimate estimate_memory(const Crystal& crystal, const MemoryInputs& in) {
       crystal.volume_bohr3() * g_max * g_max * g_max / (6.0 * std::numbers::pi * std::numbers::pi);
   const double npw = std::max(1.0, m.plane_waves_per_k);
   const double nb = static_cast<double>(in.n_bands);
-  // Ranks sharing a k-point (more ranks than k-points) split its bands' work but each holds all
-  // of its wavefunctions and eigensolver blocks: the memory per rank does not fall below one k.
+  // Ranks sharing a k-point (more ranks than k-points) split its bands' work and eigensolver
+  // blocks but each holds all of its wavefunctions: that memory per rank does not fall below one k.
   m.kpoints_on_rank = std::ceil(in.irreducible_kpoints / std::max(1, in.ranks));
   const double nk = m.kpoints_on_rank;
   // Threads run over k-points (one Davidson block and FFT buffer each) only where each has one;
@@ -68,7 +68,9 @@ MemoryEstimate estimate_memory(const Crystal& crystal, const MemoryInputs& in) {
   // Basis V and H·V (3·n_bands each), Ritz vectors, H·X, residuals and corrections (n_bands each);
   // real numbers at a real Γ point (gamma_real.hpp), with its real copy of the projectors.
   const double eigensolver_number = in.real_gamma_only ? 8.0 : kComplex;
-  m.eigensolver_bytes = threads * npw * nb * (6.0 + 5.0) * eigensolver_number;
+  // Ranks sharing a k-point hold only their plane-wave rows of the blocks (row_layout.hpp).
+  const double sharing = std::max(1.0, std::floor(in.ranks / in.irreducible_kpoints));
+  m.eigensolver_bytes = threads * npw * nb * (6.0 + 5.0) * eigensolver_number / sharing;
   if (in.real_gamma_only) m.projectors_bytes *= 1.5;
   const double n_grid = static_cast<double>(in.grid.size());
   // Box G vectors (24 B), ~12 complex and ~8 real fields, 2·history mixer fields, the LDOS

@@ -57,7 +57,7 @@ void setup_context(ScfContext& ctx, std::vector<std::string>& warnings,
   const auto kpoints =
       irreducible_monkhorst_pack(s.kpoint_mesh, s.kpoint_shift, ctx.symmetry, s.time_reversal);
   memory.irreducible_kpoints = static_cast<double>(kpoints.size());
-  memory.ranks = std::min<int>(ctx.world->size(), static_cast<int>(kpoints.size()));
+  memory.ranks = ctx.world->size();
   const MemoryEstimate estimate = estimate_memory(crystal, memory);
   check_memory_fits(estimate, memory, available, s.fft_grid.has_value());
   ctx.memory_estimate_bytes = estimate.total_bytes();

@@ -74,6 +74,8 @@ double XcFunctional::evaluate(const std::vector<double>& rho_in, const std::vect
   std::vector<double> zk(n), vrho(n, 0.0), vsigma, sigma, tmp_vrho(n), tmp_vsigma, tmp_zk(n);
   std::vector<std::vector<double>> grad;
   std::fill(zk.begin(), zk.end(), 0.0);
+  const std::vector<unsigned char> nyquist =
+      is_gga_ ? nyquist_mask(grid) : std::vector<unsigned char>();
   if (is_gga_) {
     FftBuffer rho_g(n), work(n);
     for (std::size_t i = 0; i < n; ++i) rho_g[i] = rho[i];
@@ -83,7 +85,7 @@ double XcFunctional::evaluate(const std::vector<double>& rho_in, const std::vect
     sigma.assign(n, 0.0);
     for (int d = 0; d < 3; ++d) {
       for (std::size_t i = 0; i < n; ++i)
-        work[i] = is_nyquist(grid, i) ? Complex(0.0) : Complex(0.0, box_g[i][d] * inv_n) * rho_g[i];
+        work[i] = nyquist[i] ? Complex(0.0) : Complex(0.0, box_g[i][d] * inv_n) * rho_g[i];
       plans.to_real_space(work.data());
       for (std::size_t i = 0; i < n; ++i) {
         grad[static_cast<std::size_t>(d)][i] = work[i].real();
@@ -120,7 +122,7 @@ double XcFunctional::evaluate(const std::vector<double>& rho_in, const std::vect
         work[i] = vsigma[i] * grad[static_cast<std::size_t>(d)][i];
       plans.to_reciprocal_space(work.data());
       for (std::size_t i = 0; i < n; ++i)
-        if (!is_nyquist(grid, i)) divergence[i] += Complex(0.0, box_g[i][d] * inv_n) * work[i];
+        if (!nyquist[i]) divergence[i] += Complex(0.0, box_g[i][d] * inv_n) * work[i];
     }
     plans.to_real_space(divergence.data());
     for (std::size_t i = 0; i < n; ++i) v_xc[i] -= 2.0 * divergence[i].real();
