@@ -27,7 +27,6 @@
 extern "C" void openblas_set_num_threads(int);
 
 namespace fw::dft {
-namespace {}  // namespace
 
 ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings) {
   const auto t_start = std::chrono::steady_clock::now();

@@ -2,6 +2,7 @@
 /// \brief libxc-based exchange–correlation (see xc.hpp).
 #include "dft/terms/xc.hpp"
 
+#include <omp.h>
 #include <xc.h>
 #include <xc_funcs.h>
 
@@ -95,15 +96,24 @@ double XcFunctional::evaluate(const std::vector<double>& rho_in, const std::vect
     vsigma.assign(n, 0.0);
     tmp_vsigma.resize(n);
   }
+  // Pointwise, so each thread evaluates its own contiguous chunk of the grid (libxc only reads the
+  // shared xc_func_type); the numbers do not depend on the chunking.
+  const auto chunks = static_cast<std::size_t>(std::max(1, omp_get_max_threads()));
   for (void* p : functionals_) {
     auto* f = static_cast<xc_func_type*>(p);
-    if (f->info->family == XC_FAMILY_GGA) {
-      xc_gga_exc_vxc(f, n, rho.data(), sigma.data(), tmp_zk.data(), tmp_vrho.data(),
-                     tmp_vsigma.data());
-      for (std::size_t i = 0; i < n; ++i) vsigma[i] += tmp_vsigma[i];
-    } else {
-      xc_lda_exc_vxc(f, n, rho.data(), tmp_zk.data(), tmp_vrho.data());
+    const bool gga = f->info->family == XC_FAMILY_GGA;
+#pragma omp parallel for schedule(static) num_threads(static_cast<int>(chunks)) if (chunks > 1)
+    for (std::size_t c = 0; c < chunks; ++c) {
+      const std::size_t first = n * c / chunks, count = n * (c + 1) / chunks - first;
+      if (gga)
+        xc_gga_exc_vxc(f, count, rho.data() + first, sigma.data() + first, tmp_zk.data() + first,
+                       tmp_vrho.data() + first, tmp_vsigma.data() + first);
+      else
+        xc_lda_exc_vxc(f, count, rho.data() + first, tmp_zk.data() + first,
+                       tmp_vrho.data() + first);
     }
+    if (gga)
+      for (std::size_t i = 0; i < n; ++i) vsigma[i] += tmp_vsigma[i];
     for (std::size_t i = 0; i < n; ++i) {
       zk[i] += tmp_zk[i];
       vrho[i] += tmp_vrho[i];

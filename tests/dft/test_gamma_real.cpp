@@ -104,5 +104,30 @@ TEST(GammaReal, ScfOnRealVectorsEqualsComplexScf) {
           << a << " " << d;
 }
 
+TEST(GammaReal, GammaAmongOtherKPointsEqualsComplexScf) {
+  FW_REQUIRE_AU_PSP8();
+  // A Γ-centred 2x2x2 mesh: Γ runs on real vectors, the other irreducible k-points on complex ones.
+  ScfSettings s = default_scf_settings();
+  s.ecut_hartree = 10.0;
+  s.kpoint_mesh = {2, 2, 2};
+  s.xc_libxc_ids = {101, 130};
+  s.smearing = Smearing{SmearingKind::kFermiDirac, 0.02};
+  s.energy_tolerance_hartree = 1e-11;
+  s.threads = 1;
+  s.real_gamma = true;
+  const ScfResult real = run_scf(testing::fcc_au_primitive(), s);
+  s.real_gamma = false;
+  const ScfResult complex = run_scf(testing::fcc_au_primitive(), s);
+  ASSERT_TRUE(real.converged);
+  ASSERT_TRUE(complex.converged);
+  ASSERT_GE(real.kpoints.size(), 2u);
+  EXPECT_TRUE(real.real_wavefunctions_at_gamma);
+  EXPECT_NEAR(real.free_energy_hartree, complex.free_energy_hartree, 1e-9);
+  for (std::size_t k = 0; k < complex.kpoints.size(); ++k)
+    for (std::size_t b = 0; b < complex.eigenvalues_hartree[k].size(); ++b)
+      EXPECT_NEAR(real.eigenvalues_hartree[k][b], complex.eigenvalues_hartree[k][b], 1e-7)
+          << k << " " << b;
+}
+
 }  // namespace
 }  // namespace fw::dft
