@@ -135,6 +135,15 @@ std::vector<settings::Binding<ScfSettings>> scf_bindings() {
            .choices = {"ldos", "kerker"}},
           [](auto& s) -> auto& { return s.mixing_preconditioner; }),
       bind<S>(
+          {.key = "starting_wavefunctions",
+           .type = Type::Choice,
+           .default_value = std::string("atomic"),
+           .doc = "Start of the first SCF step: atomic (the pseudopotential files' pseudo-atomic "
+                  "orbitals, PSML <pswf> or UPF <PP_CHI>, the other bands random; random where a "
+                  "file has none) or random",
+           .choices = {"atomic", "random"}},
+          [](auto& s) -> auto& { return s.starting_wavefunctions; }),
+      bind<S>(
           {.key = "symmetry",
            .type = Type::Boolean,
            .default_value = true,
@@ -422,11 +431,11 @@ std::vector<settings::Binding<DftFacetSettings>> facet_bindings() {
            .range = above_at_most(0, 2)},
           [](auto& s) -> auto& { return s.relaxation.max_step_A; }),
   };
-  auto lifted =
-      settings::lift<S>(scf_settings_table(), [](auto& s) -> auto& { return s.scf; },
-                        {"ecut", "smearing", "xc", "toldfe", "density_tolerance", "max_steps",
-                         "mixing_beta", "kerker_q0", "mixing_history", "mixing_preconditioner",
-                         "symmetry", "time_reversal", "real_gamma", "threads"});
+  auto lifted = settings::lift<S>(
+      scf_settings_table(), [](auto& s) -> auto& { return s.scf; },
+      {"ecut", "smearing", "xc", "toldfe", "density_tolerance", "max_steps", "mixing_beta",
+       "kerker_q0", "mixing_history", "mixing_preconditioner", "starting_wavefunctions", "symmetry",
+       "time_reversal", "real_gamma", "threads"});
   // Every ScfSettings field a facet run uses must be bound here: Table::defaults() starts from a
   // value-initialised struct, so an unbound field would be 0 (no Kerker preconditioning, no
   // Pulay history, no symmetry). nbands and fft_grid stay automatic (0 / none) per cell.

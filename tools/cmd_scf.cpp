@@ -149,6 +149,7 @@ void run_scf_command(const ScfOptions& o) {
     j["threads_per_rank"] = result.threads_per_rank;
     j["threads_per_kpoint"] = result.threads_per_kpoint;
     j["real_wavefunctions_at_gamma"] = result.real_wavefunctions_at_gamma;
+    j["starting_atomic_orbital_bands"] = result.atomic_orbital_bands;
     j["memory_estimate_per_rank_GiB"] = result.memory_estimate_bytes / (1024.0 * 1024.0 * 1024.0);
     j["warnings"] = result.warnings;
     nlohmann::json psps = nlohmann::json::object();

@@ -49,6 +49,8 @@ void validate(const Pseudopotential& psp) {
     fail("core density must have one value per radial point");
   if (!psp.rho_valence_atom.empty() && psp.rho_valence_atom.size() != n)
     fail("atomic valence density must have one value per radial point");
+  for (const auto& orbital : psp.orbitals)
+    if (orbital.r_phi.size() != n) fail("atomic orbital must have one value per radial point");
 }
 
 Pseudopotential read_pseudopotential(const std::string& path) {

@@ -44,6 +44,14 @@ struct KbChannel {
   double d(std::size_t i, std::size_t j) const { return d_ij_hartree[i * projectors.size() + j]; }
 };
 
+/// One pseudo-atomic orbital (PSML <pswf>, UPF <PP_CHI>): the start of the SCF's wavefunctions.
+struct AtomicOrbital {
+  int l = 0;
+  std::string label;          ///< "6s", "5d", ... as the file names it
+  std::vector<double> r_phi;  ///< r·φ(r) on r_bohr (bohr^-1/2), normalised: ∫ (rφ)² dr = 1
+  std::optional<double> energy_hartree;  ///< its eigenvalue in the atom, when the file gives it
+};
+
 /// Cut-off energies suggested by the file (PseudoDojo hints, UPF "suggested cutoff"), Ha.
 struct CutoffHints {
   std::optional<double> low_hartree, normal_hartree, high_hartree;
@@ -77,6 +85,9 @@ struct Pseudopotential {
   /// Pseudo-atomic valence density ρ_atom(r) in electrons/bohr³ (true density; ∫4πr²ρ dr ≈ Z_val),
   /// used for the initial SCF guess. Empty when the file has none (the solver then uses Gaussians).
   std::vector<double> rho_valence_atom;
+  /// Bound pseudo-atomic orbitals, lowest energy first where the file gives energies; empty when
+  /// the file has none (the SCF then starts from random wavefunctions).
+  std::vector<AtomicOrbital> orbitals;
 
   CutoffHints cutoff_hints;  ///< empty optionals when the file has no hints
   std::string source_path;   ///< the file read, for messages and JSON output

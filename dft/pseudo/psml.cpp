@@ -69,6 +69,41 @@ int angular_momentum(const Document& doc, Node node) {
   return it->second;
 }
 
+/// The <pswf> of the <pseudo-wave-functions> set named like the projectors' (else the first set).
+/// PSML stores the radial part φ(r), ∫ r²φ² dr = 1; placeholders for unbound channels (ATOM
+/// writes an f "orbital" of norm ~1e-7 at energy 0) are left out.
+std::vector<AtomicOrbital> read_orbitals(const Document& doc, Node root,
+                                         const std::optional<std::string>& set_name,
+                                         const std::vector<double>& global_grid,
+                                         const std::vector<double>& r_bohr) {
+  const std::vector<Node> sets = Document::children(root, "pseudo-wave-functions");
+  if (sets.empty()) return {};
+  Node chosen = sets.front();
+  for (Node set : sets)
+    if (Document::attribute(set, "set") == set_name) chosen = set;
+  std::vector<AtomicOrbital> orbitals;
+  for (Node pswf : Document::children(chosen, "pswf")) {
+    AtomicOrbital orbital;
+    orbital.l = angular_momentum(doc, pswf);
+    orbital.label = Document::attribute(pswf, "n").value_or("") + doc.required_attribute(pswf, "l");
+    orbital.energy_hartree = doc.number_attribute(pswf, "energy_level");
+    const RadialTable phi = read_radfunc(doc, pswf, global_grid);
+    orbital.r_phi = resample_radial(phi.r_bohr, phi.values, r_bohr);
+    double norm = 0.0;
+    for (std::size_t k = 0; k < r_bohr.size(); ++k) {
+      orbital.r_phi[k] *= r_bohr[k];
+      norm += orbital.r_phi[k] * orbital.r_phi[k] * kPsmlGridSpacingBohr;
+    }
+    if (norm < 0.5) continue;
+    for (double& v : orbital.r_phi) v /= std::sqrt(norm);
+    orbitals.push_back(std::move(orbital));
+  }
+  std::stable_sort(orbitals.begin(), orbitals.end(), [](const auto& a, const auto& b) {
+    return a.energy_hartree.value_or(0.0) < b.energy_hartree.value_or(0.0);
+  });
+  return orbitals;
+}
+
 /// "Au", "Au_pbe", "au1" -> "Au": the leading letters, capitalised as a chemical symbol.
 std::string chemical_symbol(const std::string& label) {
   std::string symbol;
@@ -210,6 +245,8 @@ Pseudopotential read_psml(const std::string& path) {
       doc.fail(valence, "valence charge integrates to " + std::to_string(charge) +
                             " electrons, expected total-charge " + std::to_string(expected));
   }
+  psp.orbitals =
+      read_orbitals(doc, root, Document::attribute(*chosen_set, "set"), global_grid, psp.r_bohr);
   validate(psp);
   return psp;
 }

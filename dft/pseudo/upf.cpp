@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "dft/pseudo/radial.hpp"
 #include "dft/pseudo/xml_document.hpp"
 #include "slabs/elements.hpp"
 
@@ -35,6 +36,9 @@ struct UpfContent {
   std::vector<int> beta_l;
   std::vector<std::vector<double>> r_beta;
   std::vector<double> d_ij_rydberg;  // n_beta x n_beta, row-major
+  std::vector<int> chi_l;            // pseudo-atomic orbitals <PP_PSWFC>: l, label, r·χ(r)
+  std::vector<std::string> chi_label;
+  std::vector<std::vector<double>> r_chi;
 };
 
 std::string upper(std::string s) {
@@ -223,6 +227,30 @@ UpfContent read_v1(const std::string& path) {
   }
   if (const auto rho = file.find("PP_RHOATOM", 0, false))
     upf.rho_atom_4pi_r2 = exactly(file.numbers(*rho), mesh, file, rho->line, "<PP_RHOATOM>");
+  if (const auto pswfc = file.find("PP_PSWFC", 0, false)) {
+    // n_wfc blocks: a line "label l occupation Wavefunction", then mesh values of r·χ(r).
+    const auto lines = file.lines(*pswfc);
+    std::size_t at = 0;
+    for (int w = 0; w < n_wfc; ++w) {
+      while (at < lines.size() && trim(lines[at]).empty()) ++at;
+      std::istringstream head(at < lines.size() ? lines[at] : "");
+      std::string label;
+      int l = -1;
+      if (!(head >> label >> l) || l < 0 || l > 3)
+        file.fail(pswfc->line + 1 + static_cast<int>(at),
+                  "expected \"label l occupation\" of pseudo-atomic orbital " +
+                      std::to_string(w + 1) + " in <PP_PSWFC>");
+      std::vector<double> values;
+      for (++at; at < lines.size() && values.size() < mesh; ++at) {
+        std::istringstream numbers(lines[at]);
+        double v = 0.0;
+        while (numbers >> v) values.push_back(v);
+      }
+      upf.chi_l.push_back(l);
+      upf.chi_label.push_back(label);
+      upf.r_chi.push_back(exactly(values, mesh, file, pswfc->line, "an orbital of <PP_PSWFC>"));
+    }
+  }
   if (file.find("PP_ADDINFO", 0, false))
     file.fail(0, "spin-orbit UPF (<PP_ADDINFO>) is not supported; use a scalar-relativistic file");
   return upf;
@@ -278,6 +306,17 @@ UpfContent read_v2(const std::string& path) {
       nb > 0 ? doc.numbers(doc.required_child(nonlocal, "PP_DIJ"), nb * nb) : std::vector<double>{};
   if (const xml::Node rho = Document::child(root, "PP_RHOATOM"))
     upf.rho_atom_4pi_r2 = doc.numbers(rho, mesh);
+  const auto n_wfc = static_cast<std::size_t>(
+      std::lround(doc.number_attribute(header, "number_of_wfc").value_or(0)));
+  if (const xml::Node pswfc = Document::child(root, "PP_PSWFC"))
+    for (std::size_t w = 1; w <= n_wfc; ++w) {
+      const xml::Node chi = doc.required_child(pswfc, "PP_CHI." + std::to_string(w));
+      const int l = static_cast<int>(std::lround(doc.required_number_attribute(chi, "l")));
+      if (l < 0 || l > 3) doc.fail(chi, "expected 0 <= l <= 3");
+      upf.chi_l.push_back(l);
+      upf.chi_label.push_back(trim(Document::attribute(chi, "label").value_or("")));
+      upf.r_chi.push_back(doc.numbers(chi, mesh));
+    }
   return upf;
 }
 
@@ -293,6 +332,7 @@ void truncate_like_quantum_espresso(UpfContent& upf) {
   for (auto* f : {&upf.r, &upf.rab, &upf.v_local_rydberg, &upf.rho_core, &upf.rho_atom_4pi_r2})
     if (!f->empty()) f->resize(msh);
   for (auto& beta : upf.r_beta) beta.resize(msh);
+  for (auto& chi : upf.r_chi) chi.resize(msh);
 }
 
 Pseudopotential to_common(UpfContent upf, const std::string& path) {
@@ -349,6 +389,20 @@ Pseudopotential to_common(UpfContent upf, const std::string& path) {
             upf.d_ij_rydberg[members[a] * nb + members[b]] * kHartreePerRydberg;
     }
     psp.channels.push_back(std::move(channel));
+  }
+  // Pseudo-atomic orbitals, normalised on the (truncated) grid; unbound ones (norm far from 1
+  // within 20 bohr) are left out. UPF gives no orbital energies: the file's order is kept.
+  for (std::size_t w = 0; w < upf.r_chi.size(); ++w) {
+    std::vector<double> square(upf.r.size());
+    for (std::size_t i = 0; i < square.size(); ++i) square[i] = upf.r_chi[w][i] * upf.r_chi[w][i];
+    const double norm = radial_integral(psp, square);
+    if (norm < 0.5) continue;
+    AtomicOrbital orbital;
+    orbital.l = upf.chi_l[w];
+    orbital.label = upf.chi_label[w];
+    orbital.r_phi = upf.r_chi[w];
+    for (double& v : orbital.r_phi) v /= std::sqrt(norm);
+    psp.orbitals.push_back(std::move(orbital));
   }
   return psp;
 }

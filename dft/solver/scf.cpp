@@ -112,7 +112,15 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings) {
                  : ""));
 
   std::vector<Complex> rho_in = initial_density(ctx);
-  random_wavefunctions(ctx);
+  result.atomic_orbital_bands = static_cast<int>(starting_wavefunctions(ctx));
+  log(result.atomic_orbital_bands > 0
+          ? format("starting wavefunctions: %d pseudo-atomic orbitals + %zu random bands",
+                   result.atomic_orbital_bands,
+                   ctx.n_bands - static_cast<std::size_t>(result.atomic_orbital_bands))
+      : settings.starting_wavefunctions == "atomic"
+          ? "starting wavefunctions: random (a pseudopotential file carries no pseudo-atomic "
+            "orbitals)"
+          : "starting wavefunctions: random");
   int first_iteration = 1;
   if (settings.restart && !settings.checkpoint_path.empty() &&
       checkpoint_exists(settings.checkpoint_path)) {

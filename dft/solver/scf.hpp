@@ -32,6 +32,8 @@ struct ScfSettings {
   int mixing_history{};
   /// Preconditioner of the Pulay step: "ldos" (Herbst–Levitt) or "kerker" (uses kerker_q0).
   std::string mixing_preconditioner;
+  /// "atomic": the files' pseudo-atomic orbitals (where every file has them) + random; "random".
+  std::string starting_wavefunctions;
   bool use_symmetry{};
   bool time_reversal{};
   /// Real wavefunctions at the Γ point (ABINIT's istwfk 2): the eigensolver on real vectors.
@@ -76,13 +78,15 @@ struct ScfResult {
   std::string xc_name;
   std::vector<std::string> warnings;
   double wall_s = 0.0;
-  double last_energy_change_hartree = 0.0;   ///< ΔE of the last step
-  double last_density_residual = 0.0;        ///< ∫|ρ_out − ρ_in| / N_el of the last step
-  int mpi_ranks = 1;                         ///< ranks that ran the SCF (1 without MPI)
-  int threads_per_rank = 1;                  ///< OpenMP threads of each rank
-  bool real_wavefunctions_at_gamma = false;  ///< the Γ point's eigensolver ran on real vectors
-  int threads_per_kpoint = 1;  ///< of them, sharing one k-point's bands and FFTs (few k-points)
-  bool output_rank = true;     ///< this process prints and writes files (MPI rank 0)
+  double last_energy_change_hartree = 0.0;  ///< ΔE of the last step
+  double last_density_residual = 0.0;       ///< ∫|ρ_out − ρ_in| / N_el of the last step
+  int mpi_ranks = 1;                        ///< ranks that ran the SCF (1 without MPI)
+  int threads_per_rank = 1;                 ///< OpenMP threads of each rank
+  bool real_wavefunctions_at_gamma = false;
+  int atomic_orbital_bands = 0;  ///< bands that started from pseudo-atomic orbitals (0: random)
+                                 ///< ///< the Γ point's eigensolver ran on real vectors
+  int threads_per_kpoint = 1;    ///< of them, sharing one k-point's bands and FFTs (few k-points)
+  bool output_rank = true;       ///< this process prints and writes files (MPI rank 0)
   double memory_estimate_bytes = 0.0;  ///< per rank, estimated before the SCF
 };
 

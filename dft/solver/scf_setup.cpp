@@ -2,6 +2,7 @@
 /// \brief What the SCF builds once per geometry, and its starting point.
 #include "dft/solver/scf_setup.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -12,6 +13,7 @@
 #include "dft/solver/davidson.hpp"
 #include "dft/solver/memory_estimate.hpp"
 #include "dft/solver/scf_checks.hpp"
+#include "dft/terms/atomic_columns.hpp"
 
 namespace fw::dft {
 
@@ -138,9 +140,47 @@ std::vector<Complex> initial_density(const ScfContext& ctx) {
   return rho;
 }
 
-void random_wavefunctions(ScfContext& ctx) {
+namespace {
+
+/// Pseudo-atomic orbitals of every atom in the first columns of psi (npw x n_bands): lowest
+/// orbital energy first over the whole cell (atoms in order within an energy), as many as fit.
+/// Returns the columns filled: 0 when a species' file has no orbitals.
+std::size_t place_atomic_orbitals(const ScfContext& ctx, const KPointBasis& basis,
+                                  std::vector<Complex>& psi) {
+  const Crystal& crystal = ctx.crystal;
+  for (const auto& f : ctx.form_factors)
+    if (f.orbitals.empty()) return 0;
+  struct Entry {
+    double energy;
+    std::size_t atom, orbital;
+  };
+  std::vector<Entry> entries;
+  for (std::size_t a = 0; a < crystal.n_atoms(); ++a) {
+    const auto species = static_cast<std::size_t>(crystal.species_of_atom[a]);
+    const auto& orbitals = crystal.species[species].orbitals;
+    for (std::size_t o = 0; o < orbitals.size(); ++o)
+      entries.push_back({orbitals[o].energy_hartree.value_or(0.0), a, o});
+  }
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const Entry& x, const Entry& y) { return x.energy < y.energy; });
+  std::size_t column = 0;
+  for (const Entry& e : entries) {
+    const auto& f = ctx.form_factors[static_cast<std::size_t>(crystal.species_of_atom[e.atom])];
+    const OrbitalFormFactor& orbital = f.orbitals[e.orbital];
+    for (int m = 0; m < 2 * orbital.l + 1 && column < ctx.n_bands; ++m, ++column)
+      atomic_column(orbital.table, orbital.l, m, basis, crystal.position_bohr(e.atom),
+                    crystal.volume_bohr3(), psi.data() + column * basis.size());
+  }
+  return column;
+}
+
+}  // namespace
+
+std::size_t starting_wavefunctions(ScfContext& ctx) {
   std::mt19937_64 rng(20240611);
   std::uniform_real_distribution<double> uniform(-0.5, 0.5);
+  const bool atomic = ctx.settings.starting_wavefunctions == "atomic";
+  std::size_t atomic_columns = 0;
   ctx.psi.resize(ctx.bases.size());
   for (std::size_t k = 0; k < ctx.bases.size(); ++k) {
     const auto& b = ctx.bases[k];
@@ -153,8 +193,15 @@ void random_wavefunctions(ScfContext& ctx) {
     for (std::size_t n = 0; n < ctx.n_bands; ++n)
       for (std::size_t g = 0; g < b.size(); ++g)
         psi[n * b.size() + g] = Complex(uniform(rng), uniform(rng)) / (1.0 + b.kinetic_hartree[g]);
-    orthonormalize(psi, b.size(), ctx.n_bands);
+    const std::vector<Complex> random = psi;
+    atomic_columns = atomic ? place_atomic_orbitals(ctx, b, psi) : 0;
+    if (!orthonormalize(psi, b.size(), ctx.n_bands)) {  // orbitals dependent (atoms on atoms)
+      psi = random;
+      atomic_columns = 0;
+      orthonormalize(psi, b.size(), ctx.n_bands);
+    }
   }
+  return static_cast<std::size_t>(ctx.world->max(static_cast<int>(atomic_columns)));
 }
 
 void drop_foreign_wavefunctions(ScfContext& ctx) {

@@ -20,9 +20,12 @@ void setup_context(ScfContext& ctx, std::vector<std::string>& warnings,
 /// file has none), normalised to N_el.
 std::vector<Complex> initial_density(const ScfContext& ctx);
 
-/// One random sequence over all k-points (the same start whatever the number of ranks), relaxed
-/// by 1/(1 + |k+G|²/2) and orthonormalised; a rank keeps the k-points it works on.
-void random_wavefunctions(ScfContext& ctx);
+/// The pseudo-atomic orbitals of every atom (settings.starting_wavefunctions "atomic", when every
+/// file carries them; QE's "atomic+random"), the remaining bands from one random sequence over all
+/// k-points (the same start whatever the number of ranks) relaxed by 1/(1 + |k+G|²/2), all
+/// orthonormalised; a rank keeps the k-points it works on. Returns the bands that start from
+/// orbitals (0: all random).
+std::size_t starting_wavefunctions(ScfContext& ctx);
 
 /// Frees the wavefunctions of k-points another rank works on (kept only for a checkpoint).
 void drop_foreign_wavefunctions(ScfContext& ctx);

@@ -33,6 +33,9 @@ SpeciesFormFactors make_form_factors(const Pseudopotential& psp, double q_max_de
           l, static_cast<int>(c), static_cast<int>(p),
           RadialTransform(psp, psp.channels[c].projectors[p].r_beta, 1, l, q_max_projector)});
     }
+  for (const AtomicOrbital& orbital : psp.orbitals)
+    ff.orbitals.push_back(OrbitalFormFactor{
+        orbital.l, RadialTransform(psp, orbital.r_phi, 1, orbital.l, q_max_projector)});
   return ff;
 }
 

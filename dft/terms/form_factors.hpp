@@ -19,6 +19,12 @@ struct ProjectorFormFactor {
   RadialTransform table;  ///< 4π ∫ r² j_l(qr) β(r) dr
 };
 
+/// One pseudo-atomic orbital's table (the SCF's starting wavefunctions).
+struct OrbitalFormFactor {
+  int l = 0;
+  RadialTransform table;  ///< 4π ∫ r² j_l(qr) φ(r) dr
+};
+
 struct SpeciesFormFactors {
   /// 4π ∫ r² j0(qr) (V_loc(r) + Z_val/r) dr; the −4πZ_val/q² tail is added analytically, so
   /// V_loc(q) = [local_short_range(q) − 4π Z_val/q²]/Ω and the G = 0 limit is ε_atm/Ω with
@@ -30,6 +36,7 @@ struct SpeciesFormFactors {
   double z_valence = 0.0;
   double epsatm = 0.0;
   std::vector<ProjectorFormFactor> projectors;
+  std::vector<OrbitalFormFactor> orbitals;  ///< in the file's order (lowest energy first)
 };
 
 /// Tables up to q_max_density (local, core, valence) and q_max_projector (projectors), bohr⁻¹.

@@ -8,7 +8,7 @@
 #include <cmath>
 
 #include "dft/solver/scf_context.hpp"
-#include "dft/terms/spherical_harmonics.hpp"
+#include "dft/terms/atomic_columns.hpp"
 
 namespace fw::dft {
 
@@ -16,7 +16,6 @@ KPointProjectors make_kpoint_projectors(const Crystal& crystal, const KPointBasi
                                         const std::vector<SpeciesFormFactors>& ff) {
   KPointProjectors out;
   const std::size_t npw = basis.size();
-  const double inv_sqrt_volume = 1.0 / std::sqrt(crystal.volume_bohr3());
   struct Column {
     std::size_t atom;
     int l, m, channel, projector;
@@ -33,20 +32,11 @@ KPointProjectors make_kpoint_projectors(const Crystal& crystal, const KPointBasi
   out.b.assign(npw * out.n_proj, 0.0);
   out.d.assign(out.n_proj * out.n_proj, 0.0);
   out.atom_of_projector.resize(out.n_proj);
-  std::vector<double> q(npw);
-  for (std::size_t g = 0; g < npw; ++g) q[g] = norm(basis.k_plus_g[g]);
   for (std::size_t c = 0; c < columns.size(); ++c) {
     const auto& col = columns[c];
     out.atom_of_projector[c] = static_cast<int>(col.atom);
-    const Vec3 tau = crystal.position_bohr(col.atom);
-    const Complex minus_i_to_l = std::pow(Complex(0.0, -1.0), col.l);
-    Complex* bc = out.b.data() + c * npw;
-    for (std::size_t g = 0; g < npw; ++g) {
-      const double radial =
-          (*col.table)(q[g]) * real_spherical_harmonic(col.l, col.m, basis.k_plus_g[g]);
-      bc[g] =
-          inv_sqrt_volume * radial * minus_i_to_l * std::polar(1.0, -dot(basis.k_plus_g[g], tau));
-    }
+    atomic_column(*col.table, col.l, col.m, basis, crystal.position_bohr(col.atom),
+                  crystal.volume_bohr3(), out.b.data() + c * npw);
     // D couples projectors of the same atom, channel and m.
     const auto& psp = crystal.species[static_cast<std::size_t>(crystal.species_of_atom[col.atom])];
     for (std::size_t c2 = 0; c2 < columns.size(); ++c2) {

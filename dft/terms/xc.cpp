@@ -102,7 +102,7 @@ double XcFunctional::evaluate(const std::vector<double>& rho_in, const std::vect
   for (void* p : functionals_) {
     auto* f = static_cast<xc_func_type*>(p);
     const bool gga = f->info->family == XC_FAMILY_GGA;
-#pragma omp parallel for schedule(static) num_threads(static_cast<int>(chunks)) if (chunks > 1)
+#pragma omp parallel for schedule(static) num_threads(static_cast <int>(chunks)) if (chunks > 1)
     for (std::size_t c = 0; c < chunks; ++c) {
       const std::size_t first = n * c / chunks, count = n * (c + 1) / chunks - first;
       if (gga)

@@ -104,6 +104,27 @@ TEST(Psml, AuValenceChargeIntegratesToZvalAndCoreChargeIsPositive) {
   EXPECT_GT(charge_integral(psp, psp.rho_core), 0.1);
 }
 
+TEST(Psml, AtomFileOrbitalsAreBoundNormalisedAndLowestEnergyFirst) {
+  REQUIRE_PSP("79_Au_atom.psml");
+  const Pseudopotential psp = read_psml(kPspDir + "79_Au_atom.psml");
+  // <pseudo-wave-functions set="scalar_relativistic">: 6s (−0.2228 Ha), 6p (−0.0334), 5d (−0.2632)
+  // and an unbound 5f placeholder (energy 0, norm ~1e-7) that is left out.
+  ASSERT_EQ(psp.orbitals.size(), 3u);
+  EXPECT_EQ(psp.orbitals[0].label, "5d");
+  EXPECT_EQ(psp.orbitals[0].l, 2);
+  EXPECT_NEAR(*psp.orbitals[0].energy_hartree, -0.263160144195, 1e-12);
+  EXPECT_EQ(psp.orbitals[1].label, "6s");
+  EXPECT_EQ(psp.orbitals[2].label, "6p");
+  for (const auto& orbital : psp.orbitals) {
+    std::vector<double> square(psp.n_points());
+    for (std::size_t k = 0; k < square.size(); ++k) square[k] = orbital.r_phi[k] * orbital.r_phi[k];
+    EXPECT_NEAR(radial_integral(psp, square), 1.0, 1e-6) << orbital.label;
+  }
+  // The ONCVPSP file carries none.
+  REQUIRE_PSP("79_Au_oncv.psml");
+  EXPECT_TRUE(read_psml(kPspDir + "79_Au_oncv.psml").orbitals.empty());
+}
+
 TEST(Psml, LocalPotentialTendsToMinusZvalOverR) {
   REQUIRE_PSP("79_Au_oncv.psml");
   const Pseudopotential psp = read_psml(kPspDir + "79_Au_oncv.psml");

@@ -131,7 +131,8 @@ TEST(Upf, V2LayoutOfTheSiliconDataEqualsTheV1Reading) {
   };
   out << "<UPF version=\"2.0.1\">\n<PP_HEADER element=\"Si\" pseudo_type=\"NC\" "
       << "core_correction=\"T\" functional=\"SLA PW NOGX NOGC\" z_valence=\"4\" "
-      << "mesh_size=\"" << v1.n_points() << "\" number_of_proj=\"3\"/>\n<PP_MESH>\n";
+      << "mesh_size=\"" << v1.n_points() << "\" number_of_proj=\"3\" number_of_wfc=\""
+      << v1.orbitals.size() << "\"/>\n<PP_MESH>\n";
   array("PP_R", v1.r_bohr, 1.0);
   array("PP_RAB", v1.rab_bohr, 1.0);
   out << "</PP_MESH>\n";
@@ -150,7 +151,11 @@ TEST(Upf, V2LayoutOfTheSiliconDataEqualsTheV1Reading) {
   for (std::size_t i = 0; i < rho_4pi_r2.size(); ++i)
     rho_4pi_r2[i] = kFourPi * v1.r_bohr[i] * v1.r_bohr[i] * v1.rho_valence_atom[i];
   array("PP_RHOATOM", rho_4pi_r2, 1.0);
-  out << "</UPF>\n";
+  out << "<PP_PSWFC>\n";
+  for (std::size_t w = 0; w < v1.orbitals.size(); ++w)
+    array("PP_CHI." + std::to_string(w + 1), v1.orbitals[w].r_phi, 1.0,
+          " label=\"" + v1.orbitals[w].label + "\" l=\"" + std::to_string(v1.orbitals[w].l) + "\"");
+  out << "</PP_PSWFC>\n</UPF>\n";
   const Pseudopotential v2 = read_upf(temp_file("si_v2.upf", out.str()));
   EXPECT_EQ(v2.functional.libxc_ids, v1.functional.libxc_ids);
   ASSERT_EQ(v2.channels.size(), v1.channels.size());
@@ -166,6 +171,31 @@ TEST(Upf, V2LayoutOfTheSiliconDataEqualsTheV1Reading) {
   }
   for (std::size_t c = 0; c < 3; ++c)
     EXPECT_DOUBLE_EQ(v2.channels[c].d(0, 0), v1.channels[c].d(0, 0));
+  ASSERT_EQ(v2.orbitals.size(), v1.orbitals.size());
+  for (std::size_t w = 0; w < v1.orbitals.size(); ++w) {
+    EXPECT_EQ(v2.orbitals[w].l, v1.orbitals[w].l);
+    EXPECT_EQ(v2.orbitals[w].label, v1.orbitals[w].label);
+    for (std::size_t i = 0; i < v1.n_points(); i += 7)
+      EXPECT_NEAR(v2.orbitals[w].r_phi[i], v1.orbitals[w].r_phi[i], 1e-14) << w << " " << i;
+  }
+}
+
+TEST(Upf, V1SiliconPseudoAtomicOrbitalsAreReadAndNormalised) {
+  REQUIRE_SI_UPF();
+  const Pseudopotential psp = read_upf(kSiUpf);
+  // <PP_PSWFC>: 3s and 3p (occupation 2 each); 3d and 4f (occupation 0) are placeholders of norm
+  // ~1e-6 and are left out.
+  ASSERT_EQ(psp.orbitals.size(), 2u);
+  EXPECT_EQ(psp.orbitals[0].label, "3s");
+  EXPECT_EQ(psp.orbitals[0].l, 0);
+  EXPECT_EQ(psp.orbitals[1].label, "3p");
+  EXPECT_EQ(psp.orbitals[1].l, 1);
+  for (const auto& orbital : psp.orbitals) {
+    EXPECT_FALSE(orbital.energy_hartree.has_value());
+    std::vector<double> square(psp.n_points());
+    for (std::size_t i = 0; i < square.size(); ++i) square[i] = orbital.r_phi[i] * orbital.r_phi[i];
+    EXPECT_NEAR(radial_integral(psp, square), 1.0, 1e-12);
+  }
 }
 
 TEST(Upf, UltrasoftAndBrokenFilesAreRejectedWithTheLine) {
