@@ -48,54 +48,49 @@ void RowLayout<T>::gather_rows(const T* local, std::size_t n, T* full) const {
 }
 
 template <typename T>
-void RowLayout<T>::rows_to_columns(const T* local, std::size_t n, std::vector<T>& columns) const {
+typename RowLayout<T>::Exchange RowLayout<T>::exchange(std::size_t n) const {
+  Exchange e;
   const int ranks = group_.size();
+  e.my_bands = band_slice(n, group_.rank(), ranks);
   const std::size_t my_row_count = my_rows().count;
-  const BandSlice my_bands = band_slice(n, group_.rank(), ranks);
-  // To rank q: my rows of q's band slice, contiguous in `local` (column-major).
-  std::vector<int> send_counts, send_offsets, recv_counts;
   for (int q = 0; q < ranks; ++q) {
     const BandSlice bands = band_slice(n, q, ranks);
-    send_counts.push_back(static_cast<int>(bands.count * my_row_count));
-    send_offsets.push_back(static_cast<int>(bands.first * my_row_count));
-    recv_counts.push_back(
-        static_cast<int>(row_slices_[static_cast<std::size_t>(q)].count * my_bands.count));
+    e.row_side_counts.push_back(static_cast<int>(bands.count * my_row_count));
+    e.row_side_offsets.push_back(static_cast<int>(bands.first * my_row_count));
+    e.column_side_counts.push_back(
+        static_cast<int>(row_slices_[static_cast<std::size_t>(q)].count * e.my_bands.count));
   }
-  const std::vector<int> recv_offsets = offsets_of(recv_counts);
-  std::vector<T> received(npw_ * my_bands.count);
-  group_.alltoallv(local, send_counts, send_offsets, received.data(), recv_counts, recv_offsets);
-  columns.resize(npw_ * my_bands.count);
-  for (std::size_t r = 0; r < row_slices_.size(); ++r) {
-    const BandSlice& s = row_slices_[r];
-    for (std::size_t c = 0; c < my_bands.count; ++c)
-      std::copy_n(received.begin() + recv_offsets[r] + static_cast<long>(c * s.count), s.count,
-                  columns.begin() + static_cast<long>(c * npw_ + s.first));
-  }
+  e.column_side_offsets = offsets_of(e.column_side_counts);
+  return e;
+}
+
+template <typename T>
+void RowLayout<T>::rows_to_columns(const T* local, std::size_t n, std::vector<T>& columns) const {
+  const Exchange e = exchange(n);
+  std::vector<T> received(npw_ * e.my_bands.count);
+  group_.alltoallv(local, e.row_side_counts, e.row_side_offsets, received.data(),
+                   e.column_side_counts, e.column_side_offsets);
+  columns.resize(npw_ * e.my_bands.count);
+  for (std::size_t r = 0; r < row_slices_.size(); ++r)
+    for (std::size_t c = 0; c < e.my_bands.count; ++c)
+      std::copy_n(
+          received.begin() + e.column_side_offsets[r] + static_cast<long>(c * row_slices_[r].count),
+          row_slices_[r].count,
+          columns.begin() + static_cast<long>(c * npw_ + row_slices_[r].first));
 }
 
 template <typename T>
 void RowLayout<T>::columns_to_rows(const std::vector<T>& columns, std::size_t n, T* local) const {
-  const int ranks = group_.size();
-  const std::size_t my_row_count = my_rows().count;
-  const BandSlice my_bands = band_slice(n, group_.rank(), ranks);
-  // To rank r: its rows of my band slice's columns, packed; from rank q: my rows of q's slice.
-  std::vector<int> send_counts, recv_counts, recv_offsets;
-  for (int q = 0; q < ranks; ++q) {
-    const BandSlice bands = band_slice(n, q, ranks);
-    send_counts.push_back(
-        static_cast<int>(row_slices_[static_cast<std::size_t>(q)].count * my_bands.count));
-    recv_counts.push_back(static_cast<int>(bands.count * my_row_count));
-    recv_offsets.push_back(static_cast<int>(bands.first * my_row_count));
-  }
-  const std::vector<int> send_offsets = offsets_of(send_counts);
-  std::vector<T> packed(npw_ * my_bands.count);
-  for (std::size_t r = 0; r < row_slices_.size(); ++r) {
-    const BandSlice& s = row_slices_[r];
-    for (std::size_t c = 0; c < my_bands.count; ++c)
-      std::copy_n(columns.begin() + static_cast<long>(c * npw_ + s.first), s.count,
-                  packed.begin() + send_offsets[r] + static_cast<long>(c * s.count));
-  }
-  group_.alltoallv(packed.data(), send_counts, send_offsets, local, recv_counts, recv_offsets);
+  const Exchange e = exchange(n);
+  std::vector<T> packed(npw_ * e.my_bands.count);
+  for (std::size_t r = 0; r < row_slices_.size(); ++r)
+    for (std::size_t c = 0; c < e.my_bands.count; ++c)
+      std::copy_n(
+          columns.begin() + static_cast<long>(c * npw_ + row_slices_[r].first),
+          row_slices_[r].count,
+          packed.begin() + e.column_side_offsets[r] + static_cast<long>(c * row_slices_[r].count));
+  group_.alltoallv(packed.data(), e.column_side_counts, e.column_side_offsets, local,
+                   e.row_side_counts, e.row_side_offsets);
 }
 
 template class RowLayout<double>;

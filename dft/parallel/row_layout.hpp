@@ -31,6 +31,15 @@ class RowLayout {
   void columns_to_rows(const std::vector<T>& columns, std::size_t n, T* local) const;
 
  private:
+  /// The counts and offsets of one transpose of n columns: on the row side, my rows of rank q's
+  /// band slice (contiguous in the row block); on the column side, rank q's rows of my band
+  /// slice, packed rank after rank.
+  struct Exchange {
+    BandSlice my_bands;
+    std::vector<int> row_side_counts, row_side_offsets, column_side_counts, column_side_offsets;
+  };
+  Exchange exchange(std::size_t n) const;
+
   const Communicator& group_;
   std::size_t npw_;
   std::vector<BandSlice> row_slices_;

@@ -31,6 +31,19 @@ std::vector<Complex> random_real_function(const GammaRealMap& map, std::size_t n
   return c;
 }
 
+/// PBE at 10 Ha, toldfe 1e-11, one thread, real wavefunctions at Γ.
+ScfSettings tight_settings(std::array<int, 3> mesh) {
+  ScfSettings s = default_scf_settings();
+  s.ecut_hartree = 10.0;
+  s.kpoint_mesh = mesh;
+  s.xc_libxc_ids = {101, 130};
+  s.smearing = Smearing{SmearingKind::kFermiDirac, 0.02};
+  s.energy_tolerance_hartree = 1e-11;
+  s.threads = 1;
+  s.real_gamma = true;
+  return s;
+}
+
 TEST(GammaReal, CoordinatesKeepInnerProductsAndRoundTrip) {
   Crystal crystal;
   crystal.cell_bohr = Mat3{{Vec3{9.0, 0, 0}, Vec3{1.0, 8.0, 0}, Vec3{0.5, 0.3, 7.0}}};
@@ -77,15 +90,8 @@ TEST(GammaReal, ScfOnRealVectorsEqualsComplexScf) {
   crystal.cell_bohr = Mat3{{Vec3{7.71, 0, 0}, Vec3{0, 5.45, 0}, Vec3{0, 0, 5.45}}};
   crystal.positions_frac = {Vec3{0, 0, 0}, Vec3{0.52, 0.5, 0.5}};
   crystal.species_of_atom = {0, 0};
-  ScfSettings s = default_scf_settings();
-  s.ecut_hartree = 10.0;
-  s.kpoint_mesh = {1, 1, 1};
-  s.xc_libxc_ids = {101, 130};
-  s.smearing = Smearing{SmearingKind::kFermiDirac, 0.02};
-  s.energy_tolerance_hartree = 1e-11;
+  ScfSettings s = tight_settings({1, 1, 1});
   s.compute_forces = true;
-  s.threads = 1;
-  s.real_gamma = true;
   const ScfResult real = run_scf(crystal, s);
   s.real_gamma = false;
   const ScfResult complex = run_scf(crystal, s);
@@ -107,14 +113,7 @@ TEST(GammaReal, ScfOnRealVectorsEqualsComplexScf) {
 TEST(GammaReal, GammaAmongOtherKPointsEqualsComplexScf) {
   FW_REQUIRE_AU_PSP8();
   // A Γ-centred 2x2x2 mesh: Γ runs on real vectors, the other irreducible k-points on complex ones.
-  ScfSettings s = default_scf_settings();
-  s.ecut_hartree = 10.0;
-  s.kpoint_mesh = {2, 2, 2};
-  s.xc_libxc_ids = {101, 130};
-  s.smearing = Smearing{SmearingKind::kFermiDirac, 0.02};
-  s.energy_tolerance_hartree = 1e-11;
-  s.threads = 1;
-  s.real_gamma = true;
+  ScfSettings s = tight_settings({2, 2, 2});
   const ScfResult real = run_scf(testing::fcc_au_primitive(), s);
   s.real_gamma = false;
   const ScfResult complex = run_scf(testing::fcc_au_primitive(), s);
