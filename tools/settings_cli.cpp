@@ -5,6 +5,13 @@
 namespace fw::cli {
 
 std::string settings_help(const settings::Spec& spec) {
+  if (spec.type == settings::Type::Boolean) {
+    // On the command line a boolean is a pair of flags that take no value (the job file takes
+    // true/false).
+    const std::string on = spec.option(), off = "--no-" + on.substr(2);
+    return spec.doc + " [flag: " + on + " or " + off + ", no value; default " +
+           (settings::to_text(spec, spec.default_value) == "true" ? on : off) + "]";
+  }
   std::string note = settings::describe_type(spec);
   const std::string allowed = settings::describe_allowed(spec);
   if (!allowed.empty()) note += "; " + allowed;

@@ -48,12 +48,14 @@ TEST(CliScf, WritesJsonWithEnergiesUnitsAndInputs) {
   ASSERT_EQ(r.exit_code, 0) << r.output;
   std::ifstream in(dir / "out.json");
   const auto j = nlohmann::json::parse(in);
-  for (const char* key :
-       {"energy_eV", "free_energy_eV", "energy_per_atom_eV", "fermi_eV", "converged",
-        "scf_iterations", "forces_eV_per_A", "n_plane_waves", "fft_grid", "n_kpoints_irreducible",
-        "wall_s", "settings", "code_version"})
+  for (const char* key : {"energy_eV", "free_energy_eV", "energy_per_atom_eV", "fermi_eV",
+                          "converged", "scf_iterations", "forces_eV_per_A", "n_plane_waves",
+                          "fft_grid", "n_kpoints_irreducible", "wall_s", "settings", "code_version",
+                          "real_wavefunctions_at_gamma", "starting_atomic_orbital_bands"})
     EXPECT_TRUE(j.contains(key)) << key;
   EXPECT_TRUE(j["converged"].get<bool>());
+  EXPECT_TRUE(j["real_wavefunctions_at_gamma"].get<bool>());    // Γ is one of the three k-points
+  EXPECT_EQ(j["starting_atomic_orbital_bands"].get<int>(), 0);  // Au.psp8 carries no orbitals
   EXPECT_EQ(j["settings"]["ecut_Ha"].get<double>(), 12.0);
   EXPECT_EQ(j["n_kpoints_irreducible"].get<int>(), 3);  // Γ-centred 2x2x2 on fcc: Γ, L, X
   EXPECT_NEAR(j["free_energy_eV"].get<double>(),
@@ -61,6 +63,20 @@ TEST(CliScf, WritesJsonWithEnergiesUnitsAndInputs) {
   EXPECT_EQ(j["fft_grid"].size(), 3u);
   EXPECT_LE(j["free_energy_eV"].get<double>(),
             j["energy_eV"].get<double>());  // −TS <= 0 (Fermi–Dirac)
+}
+
+TEST(CliScf, HelpSaysBooleansAreFlagsWithoutAValue) {
+  const auto dir = make_dir("help");
+  const auto help = run("--help", dir);
+  ASSERT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.output.find("[flag: --real-gamma or --no-real-gamma, no value; default "
+                             "--real-gamma]"),
+            std::string::npos)
+      << help.output;
+  // What the help says not to do is refused, naming the stray value.
+  const auto r = run("--structure x.vasp --real-gamma yes", dir);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.output.find("yes"), std::string::npos) << r.output;
 }
 
 TEST(CliScf, BadInputGivesOneLineAndExitCode2) {
