@@ -59,13 +59,18 @@ CellCost estimate_cell_cost(const slabs::Structure& cell, const Pseudopotential&
   in.n_bands = c.bands;
   in.mixing_history = scf.mixing_history;
   in.threads = solver_threads(scf);
+  in.real_gamma_only = scf.real_gamma;
   const MemoryEstimate m = estimate_memory(crystal, in);
   c.plane_waves = m.plane_waves_per_k;
   c.memory_bytes = m.total_bytes();
   const double n_grid = static_cast<double>(grid.n[0]) * grid.n[1] * grid.n[2];
   const double nb = static_cast<double>(c.bands);
-  const double fft_flops = 4.0 * nb * 2.0 * 5.0 * n_grid * std::log2(n_grid);
-  const double dense_flops = 3.0 * 8.0 * c.plane_waves * (3.0 * nb) * (3.0 * nb);
+  // Real Γ vectors (gamma_real.hpp): two bands per FFT pair, 2 flops per real multiply-add.
+  const double bands_per_fft = scf.real_gamma ? 2.0 : 1.0;
+  const double flops_per_multiply_add = scf.real_gamma ? 2.0 : 8.0;
+  const double fft_flops = 4.0 * nb / bands_per_fft * 2.0 * 5.0 * n_grid * std::log2(n_grid);
+  const double dense_flops =
+      3.0 * flops_per_multiply_add * c.plane_waves * (3.0 * nb) * (3.0 * nb);
   c.seconds_per_step = (fft_flops / in.threads + dense_flops) / kFlopsPerSecondPerThread;
   return c;
 }

@@ -29,8 +29,9 @@ struct CellCost {
 };
 
 /// Memory from estimate_memory (the solver's own estimate); time per SCF step from the flops of
-/// one step — Davidson applies H ~4 times per band (2 FFTs of 5 N log₂N flops each) and does
-/// ~3 dense products of npw × (3 n_bands)² (8 flops per complex multiply-add) — at
+/// one step — Davidson applies H ~4 times per band (2 FFTs of 5 N log₂N flops each, shared by two
+/// bands with real Γ vectors) and does ~3 dense products of npw × (3 n_bands)² (8 flops per
+/// complex multiply-add, 2 per real one) — at
 /// kFlopsPerSecondPerThread per thread. The cell is Γ-only: the threads share its bands' FFTs,
 /// while the dense products run on one thread (dft/solver/hamiltonian, davidson).
 CellCost estimate_cell_cost(const slabs::Structure& cell, const Pseudopotential& psp,
