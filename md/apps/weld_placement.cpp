@@ -177,38 +177,13 @@ WeldPair make_lying_pair(const slabs::Structure& rod, const RodShape& shape,
   pair.tilt_axis = up;
   pair.registry_shift_A = translation;
 
-  Vec3 bmin{kInf, kInf, kInf};
-  Vec3 bmax = -bmin;
-  for (const auto* set : {&rod1, &rod2})
-    for (const Vec3& p : *set)
-      for (int c = 0; c < 3; ++c)
-        bmin[c] = std::min(bmin[c], p[c]), bmax[c] = std::max(bmax[c], p[c]);
-  const double v = settings.vacuum_A;
-  Vec3 length = bmax - bmin + Vec3{v, v, v};
-  slabs::Structure& s = pair.structure;
-  s.pbc = {false, false, false};
-  const double mx = settings.periodic_multiple_x_A, my = settings.periodic_multiple_y_A;
-  if (mx > 0 && my > 0) {
-    length.x = std::ceil(length.x / mx) * mx;
-    length.y = std::ceil(length.y / my) * my;
-    s.pbc = {true, true, false};
-  }
-  s.cell = Mat3::diagonal(length.x, length.y, length.z);
-  const Vec3 shift = 0.5 * (length - (bmax - bmin)) - bmin;
-  for (int r = 1; r <= 2; ++r)
-    for (const Vec3& p : r == 1 ? rod1 : rod2) {
-      slabs::Atom atom;
-      atom.species = shape.spec.element;
-      atom.position = p + shift;
-      atom.rod = r;
-      s.atoms.push_back(atom);
-    }
-  pair.contact_point_A += shift;
   std::ostringstream comment;
   comment << "two " << shape.spec.element << " nanorods (" << weld_mode_name(settings.mode)
           << " mode), " << rod.atoms.size() << " atoms each, angle " << settings.angle_deg
           << " deg";
-  s.comment = comment.str();
+  place_rods_in_box(rod1, rod2, shape.spec.element, settings.vacuum_A,
+                    settings.periodic_multiple_x_A, settings.periodic_multiple_y_A, comment.str(),
+                    pair);
   return pair;
 }
 

@@ -41,6 +41,38 @@ Mat3 rotation_about(const Vec3& axis, double angle_rad) {
                Vec3{u.z * u.x * t - u.y * s, u.z * u.y * t + u.x * s, c + u.z * u.z * t}}};
 }
 
+void place_rods_in_box(const std::vector<Vec3>& rod1, const std::vector<Vec3>& rod2,
+                       const std::string& element, double vacuum_A, double periodic_multiple_x_A,
+                       double periodic_multiple_y_A, const std::string& comment, WeldPair& pair) {
+  Vec3 bmin{std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity(),
+            std::numeric_limits<double>::infinity()};
+  Vec3 bmax = -bmin;
+  for (const auto* set : {&rod1, &rod2})
+    for (const Vec3& p : *set)
+      for (int c = 0; c < 3; ++c)
+        bmin[c] = std::min(bmin[c], p[c]), bmax[c] = std::max(bmax[c], p[c]);
+  Vec3 length = bmax - bmin + Vec3{vacuum_A, vacuum_A, vacuum_A};
+  slabs::Structure& s = pair.structure;
+  s.pbc = {false, false, false};
+  if (periodic_multiple_x_A > 0 && periodic_multiple_y_A > 0) {
+    length.x = std::ceil(length.x / periodic_multiple_x_A) * periodic_multiple_x_A;
+    length.y = std::ceil(length.y / periodic_multiple_y_A) * periodic_multiple_y_A;
+    s.pbc = {true, true, false};
+  }
+  s.cell = Mat3::diagonal(length.x, length.y, length.z);
+  const Vec3 shift = 0.5 * (length - (bmax - bmin)) - bmin;
+  for (int r = 1; r <= 2; ++r)
+    for (const Vec3& p : r == 1 ? rod1 : rod2) {
+      slabs::Atom atom;
+      atom.species = element;
+      atom.position = p + shift;
+      atom.rod = r;
+      s.atoms.push_back(atom);
+    }
+  pair.contact_point_A += shift;
+  s.comment = comment;
+}
+
 WeldPair make_weld_pair(const slabs::Structure& rod, const RodShape& shape,
                         const WeldPairSettings& settings, const std::vector<Vec3>& positions_A) {
   if (rod.atoms.empty()) throw InputError("weld", "the rod has no atoms");
@@ -121,32 +153,11 @@ WeldPair make_weld_pair(const slabs::Structure& rod, const RodShape& shape,
   pair.tilt_axis = tilt;
   pair.registry_shift_A = Vec3{translation.x, translation.y, 0.0};
 
-  // Open box with vacuum around both rods.
-  Vec3 bmin{std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity(),
-            std::numeric_limits<double>::infinity()};
-  Vec3 bmax = -bmin;
-  for (const auto* set : {&rod1, &rod2})
-    for (const Vec3& p : *set)
-      for (int c = 0; c < 3; ++c)
-        bmin[c] = std::min(bmin[c], p[c]), bmax[c] = std::max(bmax[c], p[c]);
-  const double v = settings.vacuum_A;
-  const Vec3 shift = Vec3{v / 2, v / 2, v / 2} - bmin;
-  slabs::Structure& s = pair.structure;
-  s.cell = Mat3::diagonal(bmax.x - bmin.x + v, bmax.y - bmin.y + v, bmax.z - bmin.z + v);
-  s.pbc = {false, false, false};
-  for (int r = 1; r <= 2; ++r)
-    for (const Vec3& p : r == 1 ? rod1 : rod2) {
-      slabs::Atom atom;
-      atom.species = shape.spec.element;
-      atom.position = p + shift;
-      atom.rod = r;
-      s.atoms.push_back(atom);
-    }
-  pair.contact_point_A += shift;
   std::ostringstream comment;
   comment << "two " << shape.spec.element << " nanorods, " << rod.atoms.size()
           << " atoms each, initial angle " << settings.angle_deg << " deg";
-  s.comment = comment.str();
+  place_rods_in_box(rod1, rod2, shape.spec.element, settings.vacuum_A, 0.0, 0.0, comment.str(),
+                    pair);
   return pair;
 }
 

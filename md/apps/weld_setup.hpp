@@ -49,6 +49,14 @@ struct WeldPair {
   Vec3 registry_shift_A;
 };
 
+/// Puts rod 1's then rod 2's atoms (rod tags 1/2) into pair.structure, centred in a box `vacuum_A`
+/// wider than their extent on every axis and open; with both periodic multiples > 0 the box is
+/// rounded up to them along x and y and periodic there (a substrate's period). Moves
+/// pair.contact_point_A with the atoms; `comment` becomes the structure's comment.
+void place_rods_in_box(const std::vector<Vec3>& rod1, const std::vector<Vec3>& rod2,
+                       const std::string& element, double vacuum_A, double periodic_multiple_x_A,
+                       double periodic_multiple_y_A, const std::string& comment, WeldPair& pair);
+
 /// Places `rod` (as built by build_nanorod, axis along z) as rod 1 with its top end face at
 /// z = 0, and a copy as rod 2: first translated by the fcc lattice vector that stacks its bottom
 /// layer one layer spacing above rod 1's top layer (so θ = 0 is a perfect crystal), then rotated

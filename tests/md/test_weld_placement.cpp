@@ -12,28 +12,12 @@
 #include "md/apps/graphene.hpp"
 #include "md/apps/weld_placement.hpp"
 #include "md/formats/structure_bridge.hpp"
+#include "md_test_helpers.hpp"
 
 namespace fw::md {
 namespace {
 
 constexpr double kA = 4.08;
-
-slabs::FacetTable eam_like_table() {
-  slabs::FacetTable t;
-  t.engine = "eam";
-  t.element = "Au";
-  t.a_A = kA;
-  const std::pair<slabs::Miller, double> gammas[] = {
-      {{1, 0, 0}, 0.915}, {{1, 1, 0}, 0.977}, {{1, 1, 1}, 0.786}};
-  for (const auto& [hkl, gamma] : gammas) {
-    slabs::FacetEntry e;
-    e.hkl = hkl;
-    e.e_dis_eV_per_A2 = units::J_per_m2_to_eV_per_A2(2 * gamma);
-    e.relaxed = true;
-    t.facets.push_back(e);
-  }
-  return t;
-}
 
 struct Rod {
   RodShape shape;
@@ -46,7 +30,7 @@ Rod small_rod(const slabs::Miller& axis = {1, 0, 0}) {
   s.length_A = 30.0;
   s.axis = axis;
   Rod r;
-  r.shape = wulff_rod_shape(eam_like_table(), s, "test");
+  r.shape = wulff_rod_shape(test::au_eam_facet_table(), s, "test");
   r.lattice = slabs::build_nanorod(r.shape.spec);
   return r;
 }

@@ -11,29 +11,12 @@
 #include "md/analysis/rods.hpp"
 #include "md/apps/weld_setup.hpp"
 #include "md/formats/structure_bridge.hpp"
+#include "md_test_helpers.hpp"
 
 namespace fw::md {
 namespace {
 
 constexpr double kA = 4.08;
-
-/// A facet table with the relaxed Au_u3 EAM surface energies (γ in J/m²; E_dis = 2γ).
-slabs::FacetTable eam_like_table() {
-  slabs::FacetTable t;
-  t.engine = "eam";
-  t.element = "Au";
-  t.a_A = kA;
-  const std::pair<slabs::Miller, double> gammas[] = {
-      {{1, 0, 0}, 0.915}, {{1, 1, 0}, 0.977}, {{1, 1, 1}, 0.786}};
-  for (const auto& [hkl, gamma] : gammas) {
-    slabs::FacetEntry e;
-    e.hkl = hkl;
-    e.e_dis_eV_per_A2 = units::J_per_m2_to_eV_per_A2(2 * gamma);
-    e.relaxed = true;
-    t.facets.push_back(e);
-  }
-  return t;
-}
 
 RodShapeSettings small_rod() {
   RodShapeSettings s;
@@ -51,7 +34,7 @@ std::vector<std::size_t> atoms_of_rod(const slabs::Structure& s, int rod) {
 }
 
 TEST(WeldSetup, WulffDistancesAreProportionalToGamma) {
-  const RodShape shape = wulff_rod_shape(eam_like_table(), small_rod(), "table");
+  const RodShape shape = wulff_rod_shape(test::au_eam_facet_table(), small_rod(), "table");
   double d100 = 0, d110 = 0, d111 = 0;
   for (const WulffFacet& f : shape.facets) {
     if (f.family == slabs::Miller{1, 0, 0} && f.role == "side") d100 = f.distance_A;
@@ -78,7 +61,7 @@ TEST(WeldSetup, WulffDistancesAreProportionalToGamma) {
 /// the {100} sides are the nearest and widest, with the paper's DFT E_dis (0.133 / 0.109 / 0.087
 /// eV/Å²: {110} below {100}) the {110} sides are; the two rods differ.
 TEST(WeldSetup, TwoFacetTablesGiveTwoCrossSections) {
-  slabs::FacetTable paper = eam_like_table();
+  slabs::FacetTable paper = test::au_eam_facet_table();
   paper.engine = "vasp";
   const double e_dis[] = {0.133, 0.109, 0.087};
   for (std::size_t k = 0; k < 3; ++k) paper.facets[k].e_dis_eV_per_A2 = e_dis[k];
@@ -102,7 +85,7 @@ TEST(WeldSetup, TwoFacetTablesGiveTwoCrossSections) {
     return std::pair{along_100, along_110};
   };
   long atoms_eam = 0, atoms_paper = 0;
-  const auto [eam_100, eam_110] = extents(eam_like_table(), atoms_eam);
+  const auto [eam_100, eam_110] = extents(test::au_eam_facet_table(), atoms_eam);
   const auto [paper_100, paper_110] = extents(paper, atoms_paper);
   EXPECT_LT(eam_100, eam_110 - 0.3);      // {100} facets nearest: an octagon of wide {100} sides
   EXPECT_GT(paper_100, paper_110 + 0.3);  // {110} facets nearest: wide {110} sides
@@ -110,13 +93,13 @@ TEST(WeldSetup, TwoFacetTablesGiveTwoCrossSections) {
 }
 
 TEST(WeldSetup, TableWithoutSideFamilyIsRejected) {
-  slabs::FacetTable t = eam_like_table();
+  slabs::FacetTable t = test::au_eam_facet_table();
   t.facets.erase(t.facets.begin(), t.facets.begin() + 2);  // only {111} left
   EXPECT_THROW(wulff_rod_shape(t, small_rod(), "table"), InputError);
 }
 
 TEST(WeldSetup, BuiltRodPrincipalAxisIsItsAxis) {
-  const RodShape shape = wulff_rod_shape(eam_like_table(), small_rod(), "table");
+  const RodShape shape = wulff_rod_shape(test::au_eam_facet_table(), small_rod(), "table");
   const slabs::Structure rod = slabs::build_nanorod(shape.spec);
   const System s = system_from_structure(rod);
   std::vector<std::size_t> all(s.size());
@@ -147,7 +130,7 @@ class WeldAngle : public ::testing::TestWithParam<double> {};
 
 TEST_P(WeldAngle, RotatingRod2ByThetaGivesAMeasuredAngleTheta) {
   const double theta = GetParam();
-  const RodShape shape = wulff_rod_shape(eam_like_table(), small_rod(), "table");
+  const RodShape shape = wulff_rod_shape(test::au_eam_facet_table(), small_rod(), "table");
   const slabs::Structure rod = slabs::build_nanorod(shape.spec);
   WeldPairSettings ps;
   ps.angle_deg = theta;
@@ -172,7 +155,7 @@ TEST_P(WeldAngle, RotatingRod2ByThetaGivesAMeasuredAngleTheta) {
 INSTANTIATE_TEST_SUITE_P(Angles, WeldAngle, ::testing::Values(0.0, 10.0, 45.0, 80.0, 90.0));
 
 TEST(WeldSetup, ZeroAngleAtNearestNeighbourContactIsOnePerfectCrystal) {
-  const RodShape shape = wulff_rod_shape(eam_like_table(), small_rod(), "table");
+  const RodShape shape = wulff_rod_shape(test::au_eam_facet_table(), small_rod(), "table");
   const slabs::Structure rod = slabs::build_nanorod(shape.spec);
   WeldPairSettings ps;
   ps.contact_distance_A = kA / std::sqrt(2.0);
@@ -192,7 +175,7 @@ TEST(WeldSetup, ZeroAngleAtNearestNeighbourContactIsOnePerfectCrystal) {
 }
 
 TEST(WeldSetup, TiltAxisAlongTheRodIsRejected) {
-  const RodShape shape = wulff_rod_shape(eam_like_table(), small_rod(), "table");
+  const RodShape shape = wulff_rod_shape(test::au_eam_facet_table(), small_rod(), "table");
   const slabs::Structure rod = slabs::build_nanorod(shape.spec);
   WeldPairSettings ps;
   ps.tilt_axis = {1, 1, 0};
