@@ -69,8 +69,7 @@ CellCost estimate_cell_cost(const slabs::Structure& cell, const Pseudopotential&
   const double bands_per_fft = scf.real_gamma ? 2.0 : 1.0;
   const double flops_per_multiply_add = scf.real_gamma ? 2.0 : 8.0;
   const double fft_flops = 4.0 * nb / bands_per_fft * 2.0 * 5.0 * n_grid * std::log2(n_grid);
-  const double dense_flops =
-      3.0 * flops_per_multiply_add * c.plane_waves * (3.0 * nb) * (3.0 * nb);
+  const double dense_flops = 3.0 * flops_per_multiply_add * c.plane_waves * (3.0 * nb) * (3.0 * nb);
   c.seconds_per_step = (fft_flops / in.threads + dense_flops) / kFlopsPerSecondPerThread;
   return c;
 }
@@ -111,17 +110,18 @@ DftCutCrystalResult dft_cut_crystal_energy(const Pseudopotential& psp, const sla
                                            const std::string& element, double a_A, int cells,
                                            double vacuum_A, const ScfSettings& scf,
                                            const std::function<void(const std::string&)>& log,
-                                           const std::optional<CellEnergy>& whole) {
+                                           const std::optional<CellEnergy>& whole,
+                                           const CellRunOptions& options) {
   const slabs::CleavedCrystal cut = cut_crystal_cells(element, a_A, hkl, cells, vacuum_A);
   const std::string label = slabs::miller_label(slabs::reduce_miller(hkl)) + " cut crystal";
-  const std::string estimate = check_cut_crystal_fits(cut, psp, scf);
-  if (log) log(label + ": estimate: " + estimate);
+  check_cut_crystal_fits(cut, psp, scf);
   DftCutCrystalResult r;
   const std::array<int, 3> gamma{1, 1, 1};
-  r.crystal =
-      whole ? *whole : run_cell_energy(cut.crystal, psp, scf, gamma, label + " (whole)", log);
-  r.part1 = run_cell_energy(cut.part1, psp, scf, gamma, label + " (part 1)", log);
-  r.part2 = run_cell_energy(cut.part2, psp, scf, gamma, label + " (part 2)", log);
+  r.crystal = whole
+                  ? *whole
+                  : run_cell_energy(cut.crystal, psp, scf, gamma, label + " (whole)", log, options);
+  r.part1 = run_cell_energy(cut.part1, psp, scf, gamma, label + " (part 1)", log, options);
+  r.part2 = run_cell_energy(cut.part2, psp, scf, gamma, label + " (part 2)", log, options);
   r.atoms_crystal = cut.crystal.size();
   r.atoms_part1 = cut.part1.size();
   r.atoms_part2 = cut.part2.size();

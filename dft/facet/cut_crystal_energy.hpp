@@ -69,11 +69,14 @@ std::string check_cut_crystal_fits(const slabs::CleavedCrystal& cut, const Pseud
 /// cube. E(σ→0) for e_dis_eV_per_A2 and F beside it, as the slab method. The whole crystal does
 /// not depend on (hkl) (slabs::cleave_crystal builds the same cube in the same box and only tags
 /// the parts), so `whole` may pass its energy from another facet's run instead of a fourth SCF.
+/// `log` receives every SCF line of the three cells ("(100) cut crystal (part 1): <line>");
+/// `options.cache` keeps each converged cell, so a killed run resumes per cell.
 DftCutCrystalResult dft_cut_crystal_energy(const Pseudopotential& psp, const slabs::Miller& hkl,
                                            const std::string& element, double a_A, int cells,
                                            double vacuum_A, const ScfSettings& scf,
                                            const std::function<void(const std::string&)>& log = {},
-                                           const std::optional<CellEnergy>& whole = std::nullopt);
+                                           const std::optional<CellEnergy>& whole = std::nullopt,
+                                           const CellRunOptions& options = {});
 
 /// One facets.json entry: the shared keys plus F-based E_dis, atom counts, SCF steps, walls.
 nlohmann::json to_json(const DftCutCrystalResult& result);

@@ -91,6 +91,25 @@ TEST_F(EdisCli, BadFacetPseudopotentialOrMeshIsExit2WithNothingWritten) {
   EXPECT_FALSE(fs::exists(dir_ / "facets.json"));
 }
 
+TEST_F(EdisCli, CutCrystalPrintsEveryScfStepAndResumesPerCell) {
+  const std::string hgh = "/usr/share/abinit/psp/79au.1.hgh";  // 1 valence electron: cheap
+  if (!fs::exists(hgh)) GTEST_SKIP() << "abinit-data not installed";
+  const std::string args =
+      "--engine native --method cut-crystal --facets 100 --cells 2 "
+      "--vacuum 3 --psp " +
+      hgh + " --ecut 4Ha -o facets.json";
+  ASSERT_EQ(run(args), 0) << output();
+  // A progress line per SCF step of each of the three cells, then the facet's result.
+  EXPECT_NE(output().find("(100) cut crystal (whole):"), std::string::npos) << output();
+  EXPECT_NE(output().find("(100) cut crystal (part 2):"), std::string::npos) << output();
+  EXPECT_NE(output().find("(100) cut crystal: E_dis"), std::string::npos) << output();
+  const double e_dis = read("facets.json")["facets"][0]["e_dis_eV_per_A2"].get<double>();
+  // The same command again reads all three cells back instead of computing them.
+  ASSERT_EQ(run(args), 0) << output();
+  EXPECT_EQ(fw::test::count_occurrences(output(), "finished earlier, read from"), 3u) << output();
+  EXPECT_EQ(read("facets.json")["facets"][0]["e_dis_eV_per_A2"].get<double>(), e_dis);
+}
+
 TEST_F(EdisCli, NonPositiveEDisIsExit2WithTheNumbersKeptForInspection) {
   if (!fs::exists(kAuPsp8)) GTEST_SKIP() << "abinit-data not installed";
   // Two (110) planes at 8 Ha: the slab comes out cheaper than the bulk — an unconverged cell,

@@ -160,7 +160,7 @@ void converged_series(NativeFacetStudy& study, const dft::Pseudopotential& psp,
 
 void cut_crystal(NativeFacetStudy& study, const dft::Pseudopotential& psp,
                  const dft::DftFacetSettings& s, const std::vector<slabs::Miller>& facets,
-                 const std::function<void(const std::string&)>& print) {
+                 dft::CellCache& cells, const std::function<void(const std::string&)>& print) {
   // Every facet's cells are checked before the first SCF, so a size that does not fit is
   // refused at once.
   for (const auto& hkl : facets) {
@@ -170,20 +170,31 @@ void cut_crystal(NativeFacetStudy& study, const dft::Pseudopotential& psp,
                  slabs::miller_label(slabs::reduce_miller(hkl)).c_str(), s.cut_cells,
                  s.cut_vacuum_A, dft::check_cut_crystal_fits(cut, psp, s.scf).c_str()));
   }
-  print(format("%-6s %9s %11s %11s %6s %14s", "facet", "area_A2", "E_dis_eV/A2", "E_dis(F)",
-               "atoms", "steps"));
   std::optional<dft::CellEnergy> whole;  // the same cube for every facet: one SCF
+  std::vector<std::string> rows;
   for (const auto& hkl : facets) {
-    const auto r = dft::dft_cut_crystal_energy(psp, slabs::reduce_miller(hkl), s.element, s.a_A,
-                                               s.cut_cells, s.cut_vacuum_A, s.scf, {}, whole);
+    // Every SCF step of the (long) Γ-only cells is a progress line; each converged cell is
+    // cached, so a killed run resumes per cell.
+    dft::CellRunOptions options;
+    options.cache = &cells;
+    const auto r =
+        dft::dft_cut_crystal_energy(psp, slabs::reduce_miller(hkl), s.element, s.a_A, s.cut_cells,
+                                    s.cut_vacuum_A, s.scf, print, whole, options);
     whole = r.crystal;
-    print(format("%-6s %9.4f %11.6f %11.6f %2zu+%-3zu %4d+%d+%d%s",
-                 slabs::miller_label(r.entry.hkl).c_str(), r.entry.area_A2, r.entry.e_dis_eV_per_A2,
-                 r.e_dis_free_energy_eV_per_A2, r.atoms_part1, r.atoms_part2, r.crystal.scf_steps,
-                 r.part1.scf_steps, r.part2.scf_steps, r.entry.converged ? "" : "  NOT converged"));
+    const std::string facet = slabs::miller_label(r.entry.hkl);
+    print(format("%s cut crystal: E_dis %.6f eV/A2 (from F %.6f)%s", facet.c_str(),
+                 r.entry.e_dis_eV_per_A2, r.e_dis_free_energy_eV_per_A2,
+                 r.entry.converged ? "" : ", NOT converged"));
+    rows.push_back(format("%-6s %9.4f %11.6f %11.6f %2zu+%-3zu %4d+%d+%d%s", facet.c_str(),
+                          r.entry.area_A2, r.entry.e_dis_eV_per_A2, r.e_dis_free_energy_eV_per_A2,
+                          r.atoms_part1, r.atoms_part2, r.crystal.scf_steps, r.part1.scf_steps,
+                          r.part2.scf_steps, r.entry.converged ? "" : "  NOT converged"));
     add_entry(study, r.entry, "cut-crystal");
     study.facets_json["facets"].push_back(dft::to_json(r));
   }
+  print(format("%-6s %9s %11s %11s %6s %14s", "facet", "area_A2", "E_dis_eV/A2", "E_dis(F)",
+               "atoms", "steps"));
+  for (const auto& row : rows) print(row);
   study.summary = format(
       "cut-crystal method (the paper's geometry), %d^3-cell cube, %g Å "
       "vacuum, Γ only, ecut %g Ha, unrelaxed; E_dis from E(σ→0), from F "
@@ -204,7 +215,7 @@ NativeFacetStudy run_native_facet_study(const dft::DftFacetSettings& settings,
   study.facets_json = slabs::to_json(study.table);
   const dft::Pseudopotential psp = dft::read_pseudopotential(settings.pseudopotential);
   if (settings.method == "cut-crystal")
-    cut_crystal(study, psp, settings, facets, print);
+    cut_crystal(study, psp, settings, facets, cells, print);
   else if (settings.converge)
     converged_series(study, psp, settings, facets, facets_path, cells, print);
   else
