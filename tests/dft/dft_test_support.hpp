@@ -9,6 +9,8 @@
 
 #include "dft/crystal.hpp"
 #include "dft/pseudo/pseudopotential.hpp"
+#include "dft/settings.hpp"
+#include "dft/solver/scf.hpp"
 
 namespace fw::dft::testing {
 
@@ -31,6 +33,21 @@ inline Crystal fcc_au_primitive(double a_bohr = kAbinitAuLatticeBohr) {
   c.species_of_atom = {0};
   c.species.push_back(read_pseudopotential(kAuPsp8));
   return c;
+}
+
+/// A small, tightly converged SCF for comparing two ways of running it: PBE (libxc 101+130) at
+/// `ecut_hartree` on the Γ-centred `mesh`, Fermi–Dirac 0.02 Ha, toldfe `toldfe_hartree`, one
+/// thread.
+inline ScfSettings small_pbe_settings(double ecut_hartree, std::array<int, 3> mesh,
+                                      double toldfe_hartree) {
+  ScfSettings s = default_scf_settings();
+  s.ecut_hartree = ecut_hartree;
+  s.kpoint_mesh = mesh;
+  s.xc_libxc_ids = {101, 130};
+  s.smearing = Smearing{SmearingKind::kFermiDirac, 0.02};
+  s.energy_tolerance_hartree = toldfe_hartree;
+  s.threads = 1;
+  return s;
 }
 
 }  // namespace fw::dft::testing

@@ -33,13 +33,7 @@ std::vector<Complex> random_real_function(const GammaRealMap& map, std::size_t n
 
 /// PBE at 10 Ha, toldfe 1e-11, one thread, real wavefunctions at Γ.
 ScfSettings tight_settings(std::array<int, 3> mesh) {
-  ScfSettings s = default_scf_settings();
-  s.ecut_hartree = 10.0;
-  s.kpoint_mesh = mesh;
-  s.xc_libxc_ids = {101, 130};
-  s.smearing = Smearing{SmearingKind::kFermiDirac, 0.02};
-  s.energy_tolerance_hartree = 1e-11;
-  s.threads = 1;
+  ScfSettings s = testing::small_pbe_settings(10.0, mesh, 1e-11);
   s.real_gamma = true;
   return s;
 }

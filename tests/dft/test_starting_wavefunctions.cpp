@@ -14,13 +14,10 @@ namespace {
 
 const std::string kAuAtomPsml = "/usr/share/abinit/psp/79_Au_atom.psml";
 
+/// The file's own functional (no --xc), 12 Ha, 2x2x2.
 ScfSettings au_settings(const std::string& start) {
-  ScfSettings s = default_scf_settings();
-  s.ecut_hartree = 12.0;
-  s.kpoint_mesh = {2, 2, 2};
-  s.smearing = Smearing{SmearingKind::kFermiDirac, 0.02};
-  s.energy_tolerance_hartree = 1e-10;
-  s.threads = 1;
+  ScfSettings s = testing::small_pbe_settings(12.0, {2, 2, 2}, 1e-10);
+  s.xc_libxc_ids.clear();
   s.starting_wavefunctions = start;
   return s;
 }

@@ -41,12 +41,7 @@ TEST(ThreadsPerKPoint, ThreadedWholeGridTransformsEqualSingleThreaded) {
 }
 
 ScfSettings small_settings(int threads, std::array<int, 3> mesh) {
-  ScfSettings s = default_scf_settings();
-  s.ecut_hartree = 12.0;
-  s.kpoint_mesh = mesh;
-  s.xc_libxc_ids = {101, 130};
-  s.smearing = Smearing{SmearingKind::kFermiDirac, 0.02};
-  s.energy_tolerance_hartree = 1e-10;
+  ScfSettings s = testing::small_pbe_settings(12.0, mesh, 1e-10);
   s.threads = threads;
   return s;
 }
