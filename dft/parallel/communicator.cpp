@@ -140,24 +140,29 @@ void Communicator::alltoallv(const double* send, const std::vector<int>& send_co
                              const std::vector<int>& send_offsets, double* recv,
                              const std::vector<int>& recv_counts,
                              const std::vector<int>& recv_offsets) const {
-  if (!uses_mpi() || size_ == 1) {
-    std::copy_n(send + send_offsets[0], send_counts[0], recv + recv_offsets[0]);
-    return;
-  }
-  MPI_Alltoallv(send, send_counts.data(), send_offsets.data(), MPI_DOUBLE, recv, recv_counts.data(),
-                recv_offsets.data(), MPI_DOUBLE, comm_);
+  alltoallv_elements(send, send_counts, send_offsets, recv, recv_counts, recv_offsets, MPI_DOUBLE);
 }
 
 void Communicator::alltoallv(const std::complex<double>* send, const std::vector<int>& send_counts,
                              const std::vector<int>& send_offsets, std::complex<double>* recv,
                              const std::vector<int>& recv_counts,
                              const std::vector<int>& recv_offsets) const {
-  if (!uses_mpi() || size_ == 1) {
+  alltoallv_elements(send, send_counts, send_offsets, recv, recv_counts, recv_offsets,
+                     MPI_C_DOUBLE_COMPLEX);
+}
+
+template <typename T>
+void Communicator::alltoallv_elements(const T* send, const std::vector<int>& send_counts,
+                                      const std::vector<int>& send_offsets, T* recv,
+                                      const std::vector<int>& recv_counts,
+                                      const std::vector<int>& recv_offsets,
+                                      MPI_Datatype element) const {
+  if (!uses_mpi() || size_ == 1) {  // one rank: its own block only
     std::copy_n(send + send_offsets[0], send_counts[0], recv + recv_offsets[0]);
     return;
   }
-  MPI_Alltoallv(send, send_counts.data(), send_offsets.data(), MPI_C_DOUBLE_COMPLEX, recv,
-                recv_counts.data(), recv_offsets.data(), MPI_C_DOUBLE_COMPLEX, comm_);
+  MPI_Alltoallv(send, send_counts.data(), send_offsets.data(), element, recv, recv_counts.data(),
+                recv_offsets.data(), element, comm_);
 }
 
 void Communicator::barrier() const {

@@ -72,6 +72,11 @@ class Communicator {
 
  private:
   Communicator() = default;
+  template <typename T>
+  void alltoallv_elements(const T* send, const std::vector<int>& send_counts,
+                          const std::vector<int>& send_offsets, T* recv,
+                          const std::vector<int>& recv_counts, const std::vector<int>& recv_offsets,
+                          MPI_Datatype element) const;
   MPI_Comm comm_ = MPI_COMM_NULL;
   bool owned_ = false;
   int rank_ = 0, size_ = 1;

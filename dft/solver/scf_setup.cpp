@@ -59,7 +59,6 @@ void setup_context(ScfContext& ctx, std::vector<std::string>& warnings,
   const auto kpoints =
       irreducible_monkhorst_pack(s.kpoint_mesh, s.kpoint_shift, ctx.symmetry, s.time_reversal);
   memory.irreducible_kpoints = static_cast<double>(kpoints.size());
-  memory.ranks = ctx.world->size();
   const MemoryEstimate estimate = estimate_memory(crystal, memory);
   check_memory_fits(estimate, memory, available, s.fft_grid.has_value());
   ctx.memory_estimate_bytes = estimate.total_bytes();
@@ -193,10 +192,11 @@ std::size_t starting_wavefunctions(ScfContext& ctx) {
     for (std::size_t n = 0; n < ctx.n_bands; ++n)
       for (std::size_t g = 0; g < b.size(); ++g)
         psi[n * b.size() + g] = Complex(uniform(rng), uniform(rng)) / (1.0 + b.kinetic_hartree[g]);
-    const std::vector<Complex> random = psi;
+    std::vector<Complex> random;
+    if (atomic) random = psi;
     atomic_columns = atomic ? place_atomic_orbitals(ctx, b, psi) : 0;
-    if (!orthonormalize(psi, b.size(), ctx.n_bands)) {  // orbitals dependent (atoms on atoms)
-      psi = random;
+    if (!orthonormalize(psi, b.size(), ctx.n_bands) && atomic_columns > 0) {
+      psi = std::move(random);  // the orbitals were dependent (atoms on top of atoms)
       atomic_columns = 0;
       orthonormalize(psi, b.size(), ctx.n_bands);
     }

@@ -98,11 +98,12 @@ double XcFunctional::evaluate(const std::vector<double>& rho_in, const std::vect
   }
   // Pointwise, so each thread evaluates its own contiguous chunk of the grid (libxc only reads the
   // shared xc_func_type); the numbers do not depend on the chunking.
-  const auto chunks = static_cast<std::size_t>(std::max(1, omp_get_max_threads()));
+  const int threads = std::max(1, omp_get_max_threads());
+  const auto chunks = static_cast<std::size_t>(threads);
   for (void* p : functionals_) {
     auto* f = static_cast<xc_func_type*>(p);
     const bool gga = f->info->family == XC_FAMILY_GGA;
-#pragma omp parallel for schedule(static) num_threads(static_cast <int>(chunks)) if (chunks > 1)
+#pragma omp parallel for schedule(static) num_threads(threads) if (threads > 1)
     for (std::size_t c = 0; c < chunks; ++c) {
       const std::size_t first = n * c / chunks, count = n * (c + 1) / chunks - first;
       if (gga)
