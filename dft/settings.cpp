@@ -192,6 +192,13 @@ std::vector<settings::Binding<ScfSettings>> scf_bindings() {
            .doc = "Compute the forces after the SCF"},
           [](auto& s) -> auto& { return s.compute_forces; }),
       bind<S>(
+          {.key = "stress",
+           .type = Type::Boolean,
+           .default_value = false,
+           .doc = "Compute the stress tensor after the SCF (at a fixed set of plane waves, "
+                  "ABINIT's convention)"},
+          [](auto& s) -> auto& { return s.compute_stress; }),
+      bind<S>(
           {.key = "threads",
            .type = Type::Integer,
            .default_value = 0LL,

@@ -107,6 +107,16 @@ void run_scf_command(const ScfOptions& o) {
                 result.free_energy_hartree * ha, result.free_energy_hartree * ha / n_atoms,
                 result.energy_zero_smearing_hartree * ha, result.fermi_hartree * ha);
   std::cout << summary << std::endl;
+  if (const auto& sigma = result.stress_hartree_per_bohr3) {
+    const double gpa = units::kHartreePerBohr3InGPa;
+    std::snprintf(
+        summary, sizeof summary,
+        "stress (GPa): xx %.4f yy %.4f zz %.4f yz %.4f xz %.4f xy %.4f, pressure %.4f GPa",
+        (*sigma)[0][0] * gpa, (*sigma)[1][1] * gpa, (*sigma)[2][2] * gpa, (*sigma)[1][2] * gpa,
+        (*sigma)[0][2] * gpa, (*sigma)[0][1] * gpa,
+        -((*sigma)[0][0] + (*sigma)[1][1] + (*sigma)[2][2]) / 3.0 * gpa);
+    std::cout << summary << std::endl;
+  }
 
   if (!o.json.empty() && result.output_rank) {
     nlohmann::json j;
@@ -131,6 +141,12 @@ void run_scf_command(const ScfOptions& o) {
     j["converged"] = result.converged;
     j["scf_iterations"] = result.iterations;
     j["forces_eV_per_A"] = vec3_rows(result.forces_hartree_per_bohr, ha / units::kBohrInAngstrom);
+    if (const auto& sigma = result.stress_hartree_per_bohr3) {
+      j["stress_GPa"] =
+          vec3_rows({(*sigma)[0], (*sigma)[1], (*sigma)[2]}, units::kHartreePerBohr3InGPa);
+      j["pressure_GPa"] =
+          -((*sigma)[0][0] + (*sigma)[1][1] + (*sigma)[2][2]) / 3.0 * units::kHartreePerBohr3InGPa;
+    }
     j["n_plane_waves"] = result.n_plane_waves;
     j["fft_grid"] = result.fft_grid.n;
     j["n_kpoints_irreducible"] = result.kpoints.size();

@@ -185,4 +185,24 @@ void symmetrize_forces(std::vector<Vec3>& forces, const Crystal& crystal,
     forces[a] = out[a] / static_cast<double>(ops.size());
 }
 
+void symmetrize_stress(Mat3& sigma, const Crystal& crystal,
+                       const std::vector<SymmetryOperation>& ops) {
+  const Mat3 sigma_t = transpose(sigma);
+  for (int i = 0; i < 3; ++i) sigma[i] = 0.5 * (sigma[i] + sigma_t[i]);
+  if (ops.empty()) return;
+  const Mat3 at = transpose(crystal.cell_bohr);  // columns a_j: cart = at · frac
+  const Mat3 at_inv = inverse(at);
+  Mat3 out;
+  for (const auto& op : ops) {
+    Mat3 r;
+    for (int i = 0; i < 3; ++i)
+      for (int j = 0; j < 3; ++j)
+        r[i][j] = op.rotation[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)];
+    const Mat3 r_cart = at * r * at_inv;
+    const Mat3 rotated = r_cart * sigma * transpose(r_cart);
+    for (int i = 0; i < 3; ++i) out[i] += rotated[i];
+  }
+  sigma = (1.0 / static_cast<double>(ops.size())) * out;
+}
+
 }  // namespace fw::dft

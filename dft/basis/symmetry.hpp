@@ -31,4 +31,9 @@ void symmetrize_density(std::vector<double>& rho, const FftGrid& grid,
 void symmetrize_forces(std::vector<Vec3>& forces, const Crystal& crystal,
                        const std::vector<SymmetryOperation>& ops);
 
+/// σ ← (1/N_ops) Σ_ops R_cart σ R_cartᵀ (a Cartesian rank-2 tensor: the stress), after σ ← (σ +
+/// σᵀ)/2.
+void symmetrize_stress(Mat3& sigma, const Crystal& crystal,
+                       const std::vector<SymmetryOperation>& ops);
+
 }  // namespace fw::dft

@@ -1,6 +1,7 @@
 /// \file kohn_sham_terms.cpp
-/// \brief The term list of the Kohn–Sham functional; Hellmann–Feynman forces as the sum of the
-/// terms' (Ihm, Zunger & Cohen, J. Phys. C 12, 4409 (1979)).
+/// \brief The term list of the Kohn–Sham functional; Hellmann–Feynman forces and stress as the sums
+/// of the terms' (Ihm, Zunger & Cohen, J. Phys. C 12, 4409 (1979); Nielsen & Martin, PRB 32, 3780
+/// (1985)).
 #include "dft/solver/kohn_sham_terms.hpp"
 
 #include "dft/terms/ewald.hpp"
@@ -44,6 +45,13 @@ std::vector<Vec3> compute_forces(const ScfContext& ctx, const EnergyTermList& te
   for (const auto& term : terms) term->add_forces(rho, forces);
   symmetrize_forces(forces, ctx.crystal, ctx.symmetry);
   return forces;
+}
+
+Mat3 compute_stress(const ScfContext& ctx, const EnergyTermList& terms, const DensityState& rho) {
+  Mat3 sigma;
+  for (const auto& term : terms) term->add_stress(rho, sigma);
+  symmetrize_stress(sigma, ctx.crystal, ctx.symmetry);
+  return sigma;
 }
 
 }  // namespace fw::dft

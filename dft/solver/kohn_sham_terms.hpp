@@ -1,6 +1,6 @@
 /// \file kohn_sham_terms.hpp
 /// \brief The Kohn–Sham functional of a run as its list of terms (dft/terms/energy_term.hpp), and
-/// what the SCF asks of it: every energy, the effective potential, the forces.
+/// what the SCF asks of it: every energy, the effective potential, the forces, the stress.
 #pragma once
 
 #include "dft/solver/scf_context.hpp"
@@ -22,5 +22,9 @@ std::vector<double> effective_potential(const EnergyTermList& terms, const Densi
 /// F = Σ_terms −∂E/∂τ (Ha/bohr), symmetrised with the run's operations (collective).
 std::vector<Vec3> compute_forces(const ScfContext& ctx, const EnergyTermList& terms,
                                  const DensityState& rho);
+
+/// σ = Σ_terms (1/Ω) ∂E/∂ε (Ha/bohr³, at a fixed set of plane waves; pressure −Tr σ/3),
+/// symmetrised with the run's operations (collective).
+Mat3 compute_stress(const ScfContext& ctx, const EnergyTermList& terms, const DensityState& rho);
 
 }  // namespace fw::dft

@@ -209,6 +209,8 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings) {
   if (settings.compute_forces) {
     result.forces_hartree_per_bohr = compute_forces(ctx, terms, make_density_state(ctx, rho_out));
   }
+  if (settings.compute_stress)
+    result.stress_hartree_per_bohr3 = compute_stress(ctx, terms, make_density_state(ctx, rho_out));
   result.memory_estimate_bytes = ctx.memory_estimate_bytes;
   result.wall_s = elapsed();
   return result;

@@ -40,6 +40,7 @@ struct ScfSettings {
   bool real_gamma{};
   std::optional<std::array<int, 3>> fft_grid;  ///< override the automatic grid
   bool compute_forces{};
+  bool compute_stress{};  ///< the stress tensor after the SCF (dft/solver/kohn_sham_terms)
   int threads{};  ///< OpenMP threads per rank (0: the runtime's default; under MPI the node's
                   ///< cores shared among its ranks)
   /// With more MPI ranks than k-points, ranks share a k-point and solve its subspace problems of
@@ -69,6 +70,9 @@ struct ScfResult {
   bool converged = false;
   int iterations = 0;
   std::vector<Vec3> forces_hartree_per_bohr;  ///< empty when not computed
+  /// σ_ij = (1/Ω) ∂F/∂ε_ij at a fixed set of plane waves (ABINIT's convention; pressure
+  /// −Tr σ/3); empty when not computed.
+  std::optional<Mat3> stress_hartree_per_bohr3;
   std::vector<KPoint> kpoints;
   std::vector<std::vector<double>> eigenvalues_hartree;  ///< per irreducible k, per band
   std::vector<std::size_t> n_plane_waves;                ///< per irreducible k

@@ -1,8 +1,8 @@
 /// \file energy_term.hpp
 /// \brief The interface of a Kohn–Sham energy term (DFTK's src/terms/): its energy, its
-/// contribution to the local potential δE/δρ(r), and its forces −∂E/∂τ. The Hamiltonian is the sum
-/// of the terms' operators: the kinetic diagonal, the nonlocal projectors, and one local potential
-/// into which the density terms (local, Hartree, XC) add theirs.
+/// contribution to the local potential δE/δρ(r), its forces −∂E/∂τ and its stress (1/Ω) ∂E/∂ε. The
+/// Hamiltonian is the sum of the terms' operators: the kinetic diagonal, the nonlocal projectors,
+/// and one local potential into which the density terms (local, Hartree, XC) add theirs.
 #pragma once
 
 #include <functional>
@@ -37,6 +37,11 @@ class EnergyTerm {
   virtual void add_potential(const DensityState& /*rho*/, std::vector<double>& /*v_r*/) const {}
   /// Adds −∂E/∂τ_a (Ha/bohr) to forces (collective for orbital terms).
   virtual void add_forces(const DensityState& /*rho*/, std::vector<Vec3>& /*forces*/) const {}
+  /// Adds σ_ij = (1/Ω) ∂E/∂ε_ij (Ha/bohr³) to sigma: the derivative under the homogeneous strain
+  /// r → (1 + ε) r at a fixed set of plane waves (fixed Miller indices, G → (1 − ε) G), with fixed
+  /// fractional positions, orbital coefficients and Ω·ρ(G) (Nielsen & Martin, PRB 32, 3780
+  /// (1985); ABINIT's convention). Collective for orbital terms.
+  virtual void add_stress(const DensityState& /*rho*/, Mat3& /*sigma*/) const {}
 };
 
 using EnergyTermList = std::vector<std::unique_ptr<EnergyTerm>>;

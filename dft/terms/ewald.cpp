@@ -32,6 +32,8 @@ EwaldResult ewald(const Mat3& cell, const std::vector<Vec3>& positions_frac,
   EwaldResult result;
   result.forces_hartree_per_bohr.assign(n, Vec3{});
 
+  Mat3 stress;  // Ω σ
+
   // Real-space sum.
   std::array<int, 3> nr{}, ng{};
   for (int d = 0; d < 3; ++d) {
@@ -57,6 +59,7 @@ EwaldResult ewald(const Mat3& cell, const std::vector<Vec3>& positions_frac,
                 -zz * (std::erfc(eta * r) / (r * r) +
                        2.0 * eta / std::sqrt(pi) * std::exp(-eta * eta * r * r) / r);
             result.forces_hartree_per_bohr[a] -= d * (dedr / r);
+            for (int i = 0; i < 3; ++i) stress[i] += d * (0.5 * dedr * d[i] / r);
           }
       }
 
@@ -77,6 +80,12 @@ EwaldResult ewald(const Mat3& cell, const std::vector<Vec3>& positions_frac,
           s += charges[a] * phase[a];
         }
         e_recip += 0.5 * factor * std::norm(s);
+        const double e_g = 0.5 * factor * std::norm(s);
+        const double c = 2.0 * e_g * (0.25 / (eta * eta) + 1.0 / g2);
+        for (int i = 0; i < 3; ++i) {
+          stress[i] += g * (c * g[i]);
+          stress[i][i] -= e_g;
+        }
         for (std::size_t a = 0; a < n; ++a) {
           // ∂|S|²/∂τ_a = 2 Re[i G Z_a e^{iGτ_a} S*]
           const double im = (charges[a] * phase[a] * std::conj(s)).imag();
@@ -92,6 +101,10 @@ EwaldResult ewald(const Mat3& cell, const std::vector<Vec3>& positions_frac,
   const double e_self = -eta / std::sqrt(pi) * z2_sum;
   const double e_background = -pi * z_sum * z_sum / (2.0 * volume * eta * eta);
   result.energy_hartree = e_real + e_recip + e_self + e_background;
+  for (int i = 0; i < 3; ++i) {
+    stress[i][i] -= e_background;
+    result.stress_hartree_per_bohr3[i] = stress[i] / volume;
+  }
   return result;
 }
 

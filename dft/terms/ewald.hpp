@@ -12,6 +12,10 @@ namespace fw::dft {
 struct EwaldResult {
   double energy_hartree = 0.0;
   std::vector<Vec3> forces_hartree_per_bohr;
+  /// σ_ij = (1/Ω) ∂E/∂ε_ij (Nielsen & Martin, PRB 32, 3780 (1985), eq. B1 and B2): real space
+  /// ½ Σ Z_a Z_b φ'(d) d_i d_j/d with φ = erfc(ηd)/d; reciprocal space per G
+  /// E_G [2 G_i G_j (1/4η² + 1/G²) − δ_ij]; background −δ_ij E_background; all over Ω.
+  Mat3 stress_hartree_per_bohr3;
 };
 
 /// E = ½ Σ'_{a,b,L} Z_a Z_b erfc(η d)/d + (2π/Ω) Σ_{G≠0} e^{−G²/4η²}/G² |S(G)|² − η/√π Σ Z_a²
@@ -23,7 +27,7 @@ EwaldResult ewald(const Crystal& crystal);
 EwaldResult ewald(const Mat3& cell_bohr, const std::vector<Vec3>& positions_frac,
                   const std::vector<double>& charges);
 
-/// The Ewald term of a run: fixed energy, analytic forces.
+/// The Ewald term of a run: fixed energy, analytic forces and stress.
 class EwaldTerm : public EnergyTerm {
  public:
   explicit EwaldTerm(const Crystal& crystal) : result_(ewald(crystal)) {}
@@ -31,6 +35,9 @@ class EwaldTerm : public EnergyTerm {
   double energy(const DensityState& /*rho*/) const override { return result_.energy_hartree; }
   void add_forces(const DensityState& /*rho*/, std::vector<Vec3>& forces) const override {
     for (std::size_t a = 0; a < forces.size(); ++a) forces[a] += result_.forces_hartree_per_bohr[a];
+  }
+  void add_stress(const DensityState& /*rho*/, Mat3& sigma) const override {
+    for (int a = 0; a < 3; ++a) sigma[a] += result_.stress_hartree_per_bohr3[a];
   }
 
  private:

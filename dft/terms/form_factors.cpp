@@ -7,16 +7,52 @@
 
 namespace fw::dft {
 
+namespace {
+
+/// r·(V + Z/r) = r V + Z, regular at r = 0 (the local table's integrand is 4π r j0 · (r V + Z)).
+std::vector<double> local_short_range_integrand(const Pseudopotential& psp) {
+  std::vector<double> r_v(psp.n_points());
+  for (std::size_t i = 0; i < r_v.size(); ++i)
+    r_v[i] = psp.r_bohr[i] * psp.v_local_hartree[i] + psp.z_valence;
+  return r_v;
+}
+
+}  // namespace
+
+RadialTransformDerivative::RadialTransformDerivative(const Pseudopotential& psp,
+                                                     const std::vector<double>& r_power_g, int p,
+                                                     int l, double q_max)
+    : l_(l), lower_(psp, r_power_g, p - 1, l == 0 ? 1 : l - 1, q_max) {}
+
+double RadialTransformDerivative::operator()(double q, double f_of_q) const {
+  if (q < 1e-12) return 0.0;
+  return l_ == 0 ? -lower_(q) : lower_(q) - (l_ + 1) * f_of_q / q;
+}
+
+RadialTransformDerivative local_short_range_derivative(const Pseudopotential& psp, double q_max) {
+  return RadialTransformDerivative(psp, local_short_range_integrand(psp), 1, 0, q_max);
+}
+
+RadialTransformDerivative core_density_derivative(const Pseudopotential& psp, double q_max) {
+  if (!psp.has_core_correction()) return {};
+  return RadialTransformDerivative(psp, psp.rho_core, 0, 0, q_max);
+}
+
+std::vector<RadialTransformDerivative> projector_derivatives(const Pseudopotential& psp,
+                                                             double q_max) {
+  std::vector<RadialTransformDerivative> out;
+  for (const auto& channel : psp.channels)
+    for (const auto& projector : channel.projectors)
+      out.emplace_back(psp, projector.r_beta, 1, channel.l, q_max);
+  return out;
+}
+
 SpeciesFormFactors make_form_factors(const Pseudopotential& psp, double q_max_density,
                                      double q_max_projector) {
   SpeciesFormFactors ff;
   ff.z_valence = psp.z_valence;
-  const std::size_t n = psp.n_points();
-  // r·(V + Z/r) = r V + Z is regular at r = 0; integrand 4π r j0 · (r V + Z).
-  std::vector<double> r_v(n);
-  for (std::size_t i = 0; i < n; ++i)
-    r_v[i] = psp.r_bohr[i] * psp.v_local_hartree[i] + psp.z_valence;
-  ff.local_short_range = RadialTransform(psp, r_v, 1, 0, q_max_density);
+  ff.local_short_range =
+      RadialTransform(psp, local_short_range_integrand(psp), 1, 0, q_max_density);
   ff.epsatm = ff.local_short_range(0.0);
   if (psp.has_core_correction()) {
     ff.core_density = RadialTransform(psp, psp.rho_core, 0, 0, q_max_density);

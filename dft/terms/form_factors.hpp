@@ -39,6 +39,31 @@ struct SpeciesFormFactors {
   std::vector<OrbitalFormFactor> orbitals;  ///< in the file's order (lowest energy first)
 };
 
+/// dF/dq of a form factor F(q) = 4π ∫ r² j_l(qr) g(r) dr (the stress needs it, Nielsen & Martin,
+/// PRB 32, 3780 (1985)): from j_0' = −j_1 and j_l' = j_{l−1} − (l+1) j_l/x (l ≥ 1),
+/// F' = −4π ∫ r³ j_1(qr) g dr (l = 0) or 4π ∫ r³ j_{l−1}(qr) g dr − (l+1) F/q (l ≥ 1), the integral
+/// tabulated and splined like F.
+class RadialTransformDerivative {
+ public:
+  RadialTransformDerivative() = default;
+  /// The same (r^p·g, p, l) as F's RadialTransform.
+  RadialTransformDerivative(const Pseudopotential& psp, const std::vector<double>& r_power_g, int p,
+                            int l, double q_max);
+  /// F'(q), given F(q) (read for l ≥ 1); 0 at q = 0, where every use is multiplied by q.
+  double operator()(double q, double f_of_q) const;
+
+ private:
+  int l_ = 0;
+  RadialTransform lower_;  ///< 4π ∫ r³ j_{l∓1}(qr) g dr
+};
+
+/// d/dq of SpeciesFormFactors::local_short_range, core_density (empty without a core) and of each
+/// projector table (in SpeciesFormFactors::projectors' order), to q_max bohr⁻¹.
+RadialTransformDerivative local_short_range_derivative(const Pseudopotential& psp, double q_max);
+RadialTransformDerivative core_density_derivative(const Pseudopotential& psp, double q_max);
+std::vector<RadialTransformDerivative> projector_derivatives(const Pseudopotential& psp,
+                                                             double q_max);
+
 /// Tables up to q_max_density (local, core, valence) and q_max_projector (projectors), bohr⁻¹.
 SpeciesFormFactors make_form_factors(const Pseudopotential& psp, double q_max_density,
                                      double q_max_projector);

@@ -34,4 +34,22 @@ void HartreeTerm::add_potential(const DensityState& rho, std::vector<double>& v_
   for (std::size_t i = 0; i < v_r.size(); ++i) v_r[i] += v_h_r[i];
 }
 
+void HartreeTerm::add_stress(const DensityState& rho, Mat3& sigma) const {
+  const double volume = ctx_.crystal.volume_bohr3();
+  Mat3 s;
+  double energy = 0.0;
+  for (std::size_t i = 0; i < rho.rho_g.size(); ++i) {
+    const Vec3& g = ctx_.box_g[i];
+    const double g2 = dot(g, g);
+    if (g2 < 1e-12) continue;
+    const double c = 4.0 * std::numbers::pi * std::norm(rho.rho_g[i]) / g2;
+    energy += 0.5 * volume * c;
+    for (int a = 0; a < 3; ++a) s[a] += g * (c * g[a] / g2);
+  }
+  for (int a = 0; a < 3; ++a) {
+    s[a][a] -= energy / volume;
+    sigma[a] += s[a];
+  }
+}
+
 }  // namespace fw::dft

@@ -1,6 +1,7 @@
 /// \file hartree.hpp
 /// \brief Hartree term: E_H = (Ω/2) Σ_{G≠0} 4π |ρ(G)|²/G², potential v_H(G) = 4π ρ(G)/G²; no
-/// forces of its own (they act through ρ).
+/// forces of its own (they act through ρ). Stress (Nielsen & Martin, PRB 32, 3780 (1985), eq. 35;
+/// Ω·ρ(G) fixed): σ_ij = −δ_ij E_H/Ω + Σ_{G≠0} 4π |ρ(G)|² G_i G_j/G⁴.
 #pragma once
 
 #include <vector>
@@ -20,6 +21,7 @@ class HartreeTerm : public EnergyTerm {
   double EnergyTerms::*slot() const override { return &EnergyTerms::hartree; }
   double energy(const DensityState& rho) const override;
   void add_potential(const DensityState& rho, std::vector<double>& v_r) const override;
+  void add_stress(const DensityState& rho, Mat3& sigma) const override;
 
  private:
   const ScfContext& ctx_;

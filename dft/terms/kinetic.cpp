@@ -2,6 +2,8 @@
 /// \brief Kinetic energy of the occupied orbitals.
 #include "dft/terms/kinetic.hpp"
 
+#include <array>
+
 #include "dft/solver/scf_context.hpp"
 
 namespace fw::dft {
@@ -21,6 +23,33 @@ double KineticTerm::energy(const DensityState& /*rho*/) const {
     }
     return e;
   });
+}
+
+void KineticTerm::add_stress(const DensityState& /*rho*/, Mat3& sigma) const {
+  // Each rank adds the k-points it contributes; the sum over ranks follows.
+  std::array<double, 9> s{};
+  for (std::size_t k = 0; k < ctx_.bases.size(); ++k) {
+    if (!ctx_.distribution.contributes(k)) continue;
+    const auto& basis = ctx_.bases[k];
+    const std::size_t npw = basis.size();
+    std::vector<double> weight(npw, 0.0);  // Σ_n f_n |c_nk(G)|²
+    for (std::size_t n = 0; n < ctx_.n_bands; ++n) {
+      const double f = ctx_.occupations[k][n];
+      if (f == 0.0) continue;
+      const Complex* c = ctx_.psi[k].data() + n * npw;
+      for (std::size_t g = 0; g < npw; ++g) weight[g] += f * std::norm(c[g]);
+    }
+    for (std::size_t g = 0; g < npw; ++g) {
+      const Vec3& q = basis.k_plus_g[g];
+      for (int i = 0; i < 3; ++i)
+        for (int j = 0; j < 3; ++j)
+          s[static_cast<std::size_t>(3 * i + j)] -= basis.kpoint.weight * weight[g] * q[i] * q[j];
+    }
+  }
+  ctx_.world->sum(s.data(), s.size());
+  const double volume = ctx_.crystal.volume_bohr3();
+  for (int i = 0; i < 3; ++i)
+    for (int j = 0; j < 3; ++j) sigma[i][j] += s[static_cast<std::size_t>(3 * i + j)] / volume;
 }
 
 }  // namespace fw::dft

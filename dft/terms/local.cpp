@@ -2,8 +2,10 @@
 /// \brief Local pseudopotential energy, potential and forces.
 #include "dft/terms/local.hpp"
 
+#include <algorithm>
 #include <numbers>
 
+#include "dft/basis/grid_operators.hpp"
 #include "dft/solver/scf_context.hpp"
 
 namespace fw::dft {
@@ -36,6 +38,38 @@ void LocalTerm::add_forces(const DensityState& rho, std::vector<Vec3>& forces) c
       f += g * (volume * (Complex(0.0, 1.0) * v_s * phase * std::conj(rho.rho_g[i])).real());
     }
     forces[a] += f;
+  }
+}
+
+void LocalTerm::add_stress(const DensityState& rho, Mat3& sigma) const {
+  const Crystal& crystal = ctx_.crystal;
+  const double volume = crystal.volume_bohr3();
+  double q_max = 0.0;
+  for (const Vec3& g : ctx_.box_g) q_max = std::max(q_max, norm(g));
+  std::vector<RadialTransformDerivative> derivative;
+  for (const auto& psp : crystal.species)
+    derivative.push_back(local_short_range_derivative(psp, q_max + 0.1));
+  const auto nyquist = nyquist_mask(ctx_.grid);
+  Mat3 s;
+  for (std::size_t i = 0; i < ctx_.box_g.size(); ++i) {
+    const Vec3& g = ctx_.box_g[i];
+    const double gn = norm(g);
+    if (gn < 1e-12 || nyquist[i] || rho.rho_g[i] == Complex(0.0)) continue;
+    Complex dv = 0.0;  // Σ_a v_s'(|G|) e^{−iG·τ_a}
+    for (std::size_t a = 0; a < crystal.n_atoms(); ++a) {
+      const auto species = static_cast<std::size_t>(crystal.species_of_atom[a]);
+      const double z = ctx_.form_factors[species].z_valence;
+      const double dv_s =
+          derivative[species](gn, 0.0) + 8.0 * std::numbers::pi * z / (gn * gn * gn);
+      dv += dv_s * std::polar(1.0, -dot(g, crystal.position_bohr(a)));
+    }
+    const double c = -(dv * std::conj(rho.rho_g[i])).real() / (volume * gn);
+    for (int a = 0; a < 3; ++a) s[a] += g * (c * g[a]);
+  }
+  const double e = energy(rho);
+  for (int a = 0; a < 3; ++a) {
+    s[a][a] -= e / volume;
+    sigma[a] += s[a];
   }
 }
 

@@ -6,7 +6,7 @@
 
 namespace fw::dft {
 
-PspCoreTerm::PspCoreTerm(const ScfContext& ctx) {
+PspCoreTerm::PspCoreTerm(const ScfContext& ctx) : volume_(ctx.crystal.volume_bohr3()) {
   double epsatm_sum = 0.0;
   for (std::size_t a = 0; a < ctx.crystal.n_atoms(); ++a)
     epsatm_sum += ctx.form_factors[static_cast<std::size_t>(ctx.crystal.species_of_atom[a])].epsatm;

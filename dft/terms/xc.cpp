@@ -66,8 +66,8 @@ std::string XcFunctional::name() const {
 }
 
 double XcFunctional::evaluate(const std::vector<double>& rho_in, const std::vector<Vec3>& box_g,
-                              const FftPlans& plans, double volume_bohr3,
-                              std::vector<double>& v_xc) const {
+                              const FftPlans& plans, double volume_bohr3, std::vector<double>& v_xc,
+                              Mat3* gradient_stress) const {
   const FftGrid& grid = plans.grid();
   const std::size_t n = grid.size();
   std::vector<double> rho(n);
@@ -124,6 +124,18 @@ double XcFunctional::evaluate(const std::vector<double>& rho_in, const std::vect
   for (std::size_t i = 0; i < n; ++i) energy += rho[i] * zk[i];
   energy *= volume_bohr3 / static_cast<double>(n);
   v_xc = vrho;
+  if (gradient_stress) {
+    *gradient_stress = Mat3{};
+    if (is_gga_)
+      for (int i = 0; i < 3; ++i)
+        for (int j = i; j < 3; ++j) {
+          const auto& gi = grad[static_cast<std::size_t>(i)];
+          const auto& gj = grad[static_cast<std::size_t>(j)];
+          double sum = 0.0;
+          for (std::size_t r = 0; r < n; ++r) sum += vsigma[r] * gi[r] * gj[r];
+          (*gradient_stress)[i][j] = (*gradient_stress)[j][i] = -2.0 * sum / static_cast<double>(n);
+        }
+  }
   if (is_gga_) {
     // v −= 2 ∇·(v_σ ∇ρ)
     FftBuffer divergence(n), work(n);
@@ -176,10 +188,12 @@ std::vector<int> parse_xc_functional(const std::string& text_in, const std::stri
   return ids;
 }
 
-double XcTerm::evaluate(const DensityState& rho, std::vector<double>& v) const {
+double XcTerm::evaluate(const DensityState& rho, std::vector<double>& v,
+                        Mat3* gradient_stress) const {
   std::vector<double> rho_total = rho.rho_r;
   for (std::size_t i = 0; i < ctx_.rho_core_r.size(); ++i) rho_total[i] += ctx_.rho_core_r[i];
-  return ctx_.xc->evaluate(rho_total, ctx_.box_g, *ctx_.plans, ctx_.crystal.volume_bohr3(), v);
+  return ctx_.xc->evaluate(rho_total, ctx_.box_g, *ctx_.plans, ctx_.crystal.volume_bohr3(), v,
+                           gradient_stress);
 }
 
 double XcTerm::energy(const DensityState& rho) const {
@@ -215,6 +229,43 @@ void XcTerm::add_forces(const DensityState& rho, std::vector<Vec3>& forces) cons
     }
     forces[a] += f;
   }
+}
+
+void XcTerm::add_stress(const DensityState& rho, Mat3& sigma) const {
+  std::vector<double> v;
+  Mat3 s;
+  const double e_xc = evaluate(rho, v, &s);
+  const Crystal& crystal = ctx_.crystal;
+  const double volume = crystal.volume_bohr3();
+  const std::size_t n = v.size();
+  double v_rho = 0.0;  // ∫ v_xc (ρ + ρ_core) dr
+  for (std::size_t r = 0; r < n; ++r)
+    v_rho += v[r] * (rho.rho_r[r] + (ctx_.rho_core_r.empty() ? 0.0 : ctx_.rho_core_r[r]));
+  v_rho *= volume / static_cast<double>(n);
+  for (int a = 0; a < 3; ++a) s[a][a] += (e_xc - v_rho) / volume;
+  if (!ctx_.rho_core_g.empty()) {
+    const auto v_xc_g = to_reciprocal(v, *ctx_.plans);
+    double q_max = 0.0;
+    for (const Vec3& g : ctx_.box_g) q_max = std::max(q_max, norm(g));
+    std::vector<RadialTransformDerivative> derivative;
+    for (const auto& psp : crystal.species)
+      derivative.push_back(core_density_derivative(psp, q_max + 0.1));
+    const auto nyquist = nyquist_mask(ctx_.grid);
+    for (std::size_t i = 0; i < ctx_.box_g.size(); ++i) {
+      const Vec3& g = ctx_.box_g[i];
+      const double gn = norm(g);
+      if (gn < 1e-12 || nyquist[i]) continue;
+      Complex dc = 0.0;  // Σ_a c_s'(|G|) e^{−iG·τ_a}
+      for (std::size_t a = 0; a < crystal.n_atoms(); ++a) {
+        const auto species = static_cast<std::size_t>(crystal.species_of_atom[a]);
+        if (!ctx_.form_factors[species].has_core) continue;
+        dc += derivative[species](gn, 0.0) * std::polar(1.0, -dot(g, crystal.position_bohr(a)));
+      }
+      const double c = -(std::conj(v_xc_g[i]) * dc).real() / (volume * gn);
+      for (int a = 0; a < 3; ++a) s[a] += g * (c * g[a]);
+    }
+  }
+  for (int a = 0; a < 3; ++a) sigma[a] += s[a];
 }
 
 }  // namespace fw::dft

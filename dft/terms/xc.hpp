@@ -26,8 +26,11 @@ class XcFunctional {
   /// E_xc = ∫ ρ ε_xc(ρ, |∇ρ|²) dr on the grid and v_xc = ∂E/∂ρ(r) (GGA: v_ρ − 2∇·(v_σ ∇ρ),
   /// gradients by FFT with the Nyquist components dropped). `rho` is the total density (valence +
   /// core), clipped below at 1e-14 e/bohr³ as ABINIT's xc_denpos.
+  /// With `gradient_stress`, also the GGA part of the stress, −(2/N) Σ_r v_σ ∂_iρ ∂_jρ (v_σ =
+  /// ∂(ρε)/∂|∇ρ|²; zero for LDA).
   double evaluate(const std::vector<double>& rho, const std::vector<Vec3>& box_g,
-                  const FftPlans& plans, double volume_bohr3, std::vector<double>& v_xc) const;
+                  const FftPlans& plans, double volume_bohr3, std::vector<double>& v_xc,
+                  Mat3* gradient_stress = nullptr) const;
 
  private:
   std::vector<int> ids_;
@@ -37,6 +40,11 @@ class XcFunctional {
 
 /// XC term: E_xc[ρ + ρ_core] and v_xc; forces from the model core (nonlinear core correction,
 /// Louie, Froyen & Cohen, PRB 26, 1738 (1982)): F_a = Ω Σ_G Re[i G c_s(G) e^{−iG·τ_a} v_xc*(G)].
+/// Stress at ρ_t = ρ + ρ_core (Nielsen & Martin, PRB 32, 3780 (1985), eq. 36 with the GGA term of
+/// Corso & Resta, PRB 50, 4327 (1994); the core as ABINIT's):
+/// σ_ij = δ_ij (E_xc − ∫v_xc ρ_t)/Ω − (1/Ω)∫ ∂f/∂|∇ρ_t| ∂_iρ_t ∂_jρ_t/|∇ρ_t| dr
+///        − Σ_{G≠0} Re[v_xc*(G) Σ_a c_s'(|G|)/Ω e^{−iG·τ_a}] G_i G_j/|G|,
+/// the last from the model core's form factor c_s changing with |G| (Ω·ρ_val(G) stays fixed).
 class XcTerm : public EnergyTerm {
  public:
   explicit XcTerm(const ScfContext& ctx) : ctx_(ctx) {}
@@ -44,10 +52,12 @@ class XcTerm : public EnergyTerm {
   double energy(const DensityState& rho) const override;
   void add_potential(const DensityState& rho, std::vector<double>& v_r) const override;
   void add_forces(const DensityState& rho, std::vector<Vec3>& forces) const override;
+  void add_stress(const DensityState& rho, Mat3& sigma) const override;
 
  private:
-  /// E_xc at ρ_val + ρ_core; v_xc into v.
-  double evaluate(const DensityState& rho, std::vector<double>& v) const;
+  /// E_xc at ρ_val + ρ_core; v_xc into v (and the GGA stress term, see XcFunctional::evaluate).
+  double evaluate(const DensityState& rho, std::vector<double>& v,
+                  Mat3* gradient_stress = nullptr) const;
   const ScfContext& ctx_;
 };
 

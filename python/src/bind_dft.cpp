@@ -1,6 +1,6 @@
 /// \file bind_dft.cpp
 /// \brief facetweld.DftModel: the native plane-wave PBE solver on one structure — total energy
-/// (eV), free energy (eV), forces (eV/Å), Fermi level (eV).
+/// (eV), free energy (eV), forces (eV/Å), stress (GPa), Fermi level (eV).
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
@@ -37,10 +37,11 @@ class DftModel {
     }
   }
 
-  py::dict compute(const slabs::Structure& structure, bool forces) const {
+  py::dict compute(const slabs::Structure& structure, bool forces, bool stress) const {
     const dft::Crystal crystal = dft::crystal_from_structure(structure, pseudos_, "structure");
     dft::ScfSettings settings = settings_;
     settings.compute_forces = forces;
+    settings.compute_stress = stress;
     dft::ScfResult r;
     {
       py::gil_scoped_release release;
@@ -68,6 +69,15 @@ class DftModel {
     } else {
       out["forces_eV_per_A"] = py::none();
     }
+    if (const auto& sigma = r.stress_hartree_per_bohr3) {
+      py::array_t<double> st({py::ssize_t{3}, py::ssize_t{3}});
+      auto a = st.mutable_unchecked<2>();
+      for (int i = 0; i < 3; ++i)
+        for (int j = 0; j < 3; ++j) a(i, j) = (*sigma)[i][j] * units::kHartreePerBohr3InGPa;
+      out["stress_GPa"] = st;
+    } else {
+      out["stress_GPa"] = py::none();
+    }
     return out;
   }
 
@@ -93,8 +103,10 @@ command line (``ecut="544eV"``, ``kpts="4x4x4"``). ASE users want ``facetweld.ca
       .def(py::init<const std::map<std::string, std::string>&, const py::kwargs&>(),
            py::arg("pseudopotentials") = std::map<std::string, std::string>{})
       .def("compute", &DftModel::compute, py::arg("structure"), py::arg("forces") = true,
+           py::arg("stress") = false,
            R"doc(Runs the SCF: a dict with energy_eV (E(σ→0)), free_energy_eV (F = E - TS, the
-energy the forces derive from), forces_eV_per_A ((N, 3) or None), fermi_eV, converged,
+energy the forces derive from), forces_eV_per_A ((N, 3) or None), stress_GPa ((3, 3), σ = (1/Ω)
+∂F/∂ε at a fixed plane-wave set, pressure −Tr σ/3; or None), fermi_eV, converged,
 iterations, n_kpoints, xc, wall_s.)doc")
       .def_property_readonly("pseudopotentials", &DftModel::pseudopotentials,
                              "Symbol → pseudopotential file.")
