@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -17,6 +18,7 @@
 #include "dft/terms/spherical_harmonics.hpp"
 #include "dft/terms/xc.hpp"
 #include "dft_test_support.hpp"
+#include "tests/cli_runner.hpp"
 
 namespace fw::dft {
 namespace {
@@ -201,6 +203,43 @@ TEST(Stress, PressureMatchesVolumeDerivativeOfFreeEnergyAtFixedPlaneWaves) {
   const double pressure_GPa = -trace / 3 * kGPa, fd_pressure_GPa = -fd_trace / 3 * kGPa;
   EXPECT_GT(std::abs(pressure_GPa), 10.0);  // the fixed-basis pressure at 12 Ha is large
   EXPECT_NEAR(pressure_GPa, fd_pressure_GPa, 1e-4);
+}
+
+TEST(Stress, CliWritesStressAndPressureInGPaOnlyWhenAsked) {
+  FW_REQUIRE_AU_PSP8();
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(::testing::TempDir()) / "fw_scf_stress";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "au.vasp")
+      << "Au\n1.0\n0.0 2.04 2.04\n2.04 0.0 2.04\n2.04 2.04 0.0\nAu\n1\nCartesian\n0 0 0\n";
+  const std::string args = "scf --structure " + (dir / "au.vasp").string() + " --psp " +
+                           testing::kAuPsp8 +
+                           " --xc pbe --ecut 12Ha --kpts 2x2x2 --threads 1 --no-forces --json ";
+  const auto with = fw::test::run_facetweld(args + (dir / "with.json").string() + " --stress", dir);
+  ASSERT_EQ(with.exit_code, 0) << with.output;
+  EXPECT_NE(with.output.find("stress (GPa): xx "), std::string::npos) << with.output;
+  const auto j = nlohmann::json::parse(std::ifstream(dir / "with.json"));
+  ASSERT_TRUE(j.contains("stress_GPa") && j.contains("pressure_GPa"));
+  ASSERT_EQ(j["stress_GPa"].size(), 3u);
+  double trace = 0.0;
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_EQ(j["stress_GPa"][i].size(), 3u);
+    trace += j["stress_GPa"][i][i].get<double>();
+    for (int k = 0; k < 3; ++k) {
+      if (k != i) {
+        EXPECT_NEAR(j["stress_GPa"][i][k].get<double>(), 0.0, 1e-9);  // cubic
+      }
+    }
+  }
+  EXPECT_NEAR(j["pressure_GPa"].get<double>(), -trace / 3, 1e-9);
+  EXPECT_GT(std::abs(j["pressure_GPa"].get<double>()), 1.0);
+  EXPECT_TRUE(j["settings"]["stress"].get<bool>());
+  const auto without = fw::test::run_facetweld(args + (dir / "without.json").string(), dir);
+  ASSERT_EQ(without.exit_code, 0) << without.output;
+  const auto k = nlohmann::json::parse(std::ifstream(dir / "without.json"));
+  EXPECT_FALSE(k.contains("stress_GPa") || k.contains("pressure_GPa"));
+  EXPECT_FALSE(k["settings"]["stress"].get<bool>());
 }
 
 }  // namespace
