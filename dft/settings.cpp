@@ -139,8 +139,8 @@ std::vector<settings::Binding<ScfSettings>> scf_bindings() {
            .type = Type::Choice,
            .default_value = std::string("atomic"),
            .doc = "Start of the first SCF step: atomic (the pseudopotential files' pseudo-atomic "
-                  "orbitals, PSML <pswf> or UPF <PP_CHI>, the other bands random; random where a "
-                  "file has none) or random",
+                  "orbitals, PSML <pswf> or UPF <PP_CHI>, or where a file has none the bound "
+                  "states of its pseudo-atom, solved; the other bands random) or random",
            .choices = {"atomic", "random"}},
           [](auto& s) -> auto& { return s.starting_wavefunctions; }),
       bind<S>(

@@ -28,6 +28,9 @@ struct ScfContext {
   std::vector<SymmetryOperation> symmetry;
   std::vector<KPointBasis> bases;
   std::vector<SpeciesFormFactors> form_factors;
+  /// Per species, the energies (Ha) of form_factors[s].orbitals (the file's pseudo-atomic orbitals
+  /// or those solved from its pseudopotential; 0 where a file gives none): the cell's order.
+  std::vector<std::vector<double>> orbital_energies_hartree;
   std::vector<KPointProjectors> projectors;
   /// Per k: set where the wavefunctions are real (Γ with settings.real_gamma, on ranks working
   /// there); the eigensolver then runs on real coordinates, ψ stays stored as complex sphere

@@ -3,12 +3,15 @@
 #include "dft/solver/scf_setup.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <random>
 
 #include "core/error.hpp"
+#include "core/printf_format.hpp"
 #include "dft/basis/grid_operators.hpp"
 #include "dft/parallel/exception_guard.hpp"
+#include "dft/pseudo/pseudo_atom.hpp"
 #include "dft/solver/checkpoint.hpp"
 #include "dft/solver/davidson.hpp"
 #include "dft/solver/memory_estimate.hpp"
@@ -16,6 +19,37 @@
 #include "dft/terms/atomic_columns.hpp"
 
 namespace fw::dft {
+namespace {
+
+/// The starting orbitals of a file that carries none, solved from its pseudopotential
+/// (dft/pseudo/pseudo_atom); where that fails the species starts random, as before.
+void add_solved_orbitals(const Pseudopotential& psp, double q_max, SpeciesFormFactors& ff,
+                         std::vector<double>& energies,
+                         const std::function<void(const std::string&)>& log) {
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<AtomicOrbital> orbitals;
+  try {
+    orbitals = starting_orbitals(solve_pseudo_atom(psp));
+  } catch (const std::exception& e) {
+    log("pseudo-atomic orbitals of " + psp.source_path + " could not be solved (" + e.what() +
+        "); random start");
+    return;
+  }
+  std::string summary;
+  for (const AtomicOrbital& orbital : orbitals) {
+    ff.orbitals.push_back(
+        OrbitalFormFactor{orbital.l, RadialTransform(psp, orbital.r_phi, 1, orbital.l, q_max)});
+    energies.push_back(orbital.energy_hartree.value_or(0.0));
+    summary += format("%s%s %.4f", summary.empty() ? "" : ", ", orbital.label.c_str(),
+                      orbital.energy_hartree.value_or(0.0));
+  }
+  const double ms =
+      1e3 * std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  log(format("pseudo-atomic orbitals solved from the pseudopotential (%s %s: %s Ha; %.0f ms)",
+             psp.element.c_str(), psp.source_path.c_str(), summary.c_str(), ms));
+}
+
+}  // namespace
 
 void setup_context(ScfContext& ctx, std::vector<std::string>& warnings,
                    const std::function<void(const std::string&)>& log) {
@@ -90,8 +124,14 @@ void setup_context(ScfContext& ctx, std::vector<std::string>& warnings,
   for (const auto& b : ctx.bases) k_max = std::max(k_max, norm(b.k_cart));
   const double q_density = max_box_g(crystal, ctx.grid) + 0.1;
   const double q_projector = std::sqrt(2.0 * s.ecut_hartree) + k_max + 0.1;
-  for (const auto& psp : crystal.species)
+  for (const auto& psp : crystal.species) {
     ctx.form_factors.push_back(make_form_factors(psp, q_density, q_projector));
+    auto& energies = ctx.orbital_energies_hartree.emplace_back();
+    for (const auto& orbital : psp.orbitals)
+      energies.push_back(orbital.energy_hartree.value_or(0.0));
+    if (psp.orbitals.empty() && s.starting_wavefunctions == "atomic")
+      add_solved_orbitals(psp, q_projector, ctx.form_factors.back(), energies, log);
+  }
   // Projector tables only where this rank works.
   ctx.projectors.resize(ctx.bases.size());
   for (std::size_t k = 0; k < ctx.bases.size(); ++k)
@@ -156,9 +196,8 @@ std::size_t place_atomic_orbitals(const ScfContext& ctx, const KPointBasis& basi
   std::vector<Entry> entries;
   for (std::size_t a = 0; a < crystal.n_atoms(); ++a) {
     const auto species = static_cast<std::size_t>(crystal.species_of_atom[a]);
-    const auto& orbitals = crystal.species[species].orbitals;
-    for (std::size_t o = 0; o < orbitals.size(); ++o)
-      entries.push_back({orbitals[o].energy_hartree.value_or(0.0), a, o});
+    const auto& energies = ctx.orbital_energies_hartree[species];
+    for (std::size_t o = 0; o < energies.size(); ++o) entries.push_back({energies[o], a, o});
   }
   std::stable_sort(entries.begin(), entries.end(),
                    [](const Entry& x, const Entry& y) { return x.energy < y.energy; });

@@ -54,8 +54,12 @@ TEST(CliScf, WritesJsonWithEnergiesUnitsAndInputs) {
                           "real_wavefunctions_at_gamma", "starting_atomic_orbital_bands"})
     EXPECT_TRUE(j.contains(key)) << key;
   EXPECT_TRUE(j["converged"].get<bool>());
-  EXPECT_TRUE(j["real_wavefunctions_at_gamma"].get<bool>());    // Γ is one of the three k-points
-  EXPECT_EQ(j["starting_atomic_orbital_bands"].get<int>(), 0);  // Au.psp8 carries no orbitals
+  EXPECT_TRUE(j["real_wavefunctions_at_gamma"].get<bool>());  // Γ is one of the three k-points
+  // Au.psp8 carries no orbitals: 5s 5p 5d 6s 6p solved from its pseudopotential, 13 of 14 bands.
+  EXPECT_EQ(j["starting_atomic_orbital_bands"].get<int>(), 13);
+  EXPECT_NE(r.output.find("pseudo-atomic orbitals solved from the pseudopotential"),
+            std::string::npos)
+      << r.output;
   EXPECT_EQ(j["settings"]["ecut_Ha"].get<double>(), 12.0);
   EXPECT_EQ(j["n_kpoints_irreducible"].get<int>(), 3);  // Γ-centred 2x2x2 on fcc: Γ, L, X
   EXPECT_NEAR(j["free_energy_eV"].get<double>(),

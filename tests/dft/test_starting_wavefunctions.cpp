@@ -1,6 +1,7 @@
 /// \file test_starting_wavefunctions.cpp
 /// \brief The SCF started from the pseudopotential file's pseudo-atomic orbitals reaches the energy
-/// of the random start, with the orbitals in the first bands; files without orbitals start random.
+/// of the random start, with the orbitals in the first bands; files without orbitals start from
+/// orbitals solved from their pseudopotential.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -39,14 +40,20 @@ TEST(StartingWavefunctions, AtomicOrbitalsReachTheRandomStartsEnergy) {
       EXPECT_NEAR(atomic.eigenvalues_hartree[k][b], random.eigenvalues_hartree[k][b], 1e-6);
 }
 
-TEST(StartingWavefunctions, FileWithoutOrbitalsStartsRandom) {
+TEST(StartingWavefunctions, FileWithoutOrbitalsStartsFromSolvedOrbitalsAtTheRandomStartsEnergy) {
   FW_REQUIRE_AU_PSP8();
-  ScfSettings s = au_settings("atomic");
-  s.xc_libxc_ids = {101, 130};
-  s.kpoint_mesh = {1, 1, 1};
-  const ScfResult r = run_scf(testing::fcc_au_primitive(), s);
-  ASSERT_TRUE(r.converged);
-  EXPECT_EQ(r.atomic_orbital_bands, 0);
+  // Au.psp8 carries no orbitals: they are solved from its pseudopotential (dft/pseudo/pseudo_atom).
+  const Crystal crystal = testing::fcc_au_primitive();
+  const ScfResult solved = run_scf(crystal, au_settings("atomic"));
+  const ScfResult random = run_scf(crystal, au_settings("random"));
+  ASSERT_TRUE(solved.converged);
+  ASSERT_TRUE(random.converged);
+  // 5s (1) + 5p (3) + 5d (5) + 6s (1) + 6p (3) = 13 orbitals, within the 14 default bands.
+  EXPECT_EQ(solved.atomic_orbital_bands, std::min(13, solved.n_bands));
+  EXPECT_NEAR(solved.free_energy_hartree, random.free_energy_hartree, 1e-8);
+  for (std::size_t k = 0; k < random.kpoints.size(); ++k)
+    for (std::size_t b = 0; b + 1 < random.eigenvalues_hartree[k].size(); ++b)
+      EXPECT_NEAR(solved.eigenvalues_hartree[k][b], random.eigenvalues_hartree[k][b], 1e-6);
 }
 
 }  // namespace
