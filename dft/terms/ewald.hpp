@@ -12,7 +12,7 @@ namespace fw::dft {
 struct EwaldResult {
   double energy_hartree = 0.0;
   std::vector<Vec3> forces_hartree_per_bohr;
-  /// σ_ij = (1/Ω) ∂E/∂ε_ij (Nielsen & Martin, PRB 32, 3780 (1985), eq. B1 and B2): real space
+  /// σ_ij = (1/Ω) ∂E/∂ε_ij (Nielsen & Martin, PRB 32, 3780 (1985)): real space
   /// ½ Σ Z_a Z_b φ'(d) d_i d_j/d with φ = erfc(ηd)/d; reciprocal space per G
   /// E_G [2 G_i G_j (1/4η² + 1/G²) − δ_ij]; background −δ_ij E_background; all over Ω.
   Mat3 stress_hartree_per_bohr3;

@@ -1,6 +1,6 @@
 /// \file hartree.hpp
 /// \brief Hartree term: E_H = (Ω/2) Σ_{G≠0} 4π |ρ(G)|²/G², potential v_H(G) = 4π ρ(G)/G²; no
-/// forces of its own (they act through ρ). Stress (Nielsen & Martin, PRB 32, 3780 (1985), eq. 35;
+/// forces of its own (they act through ρ). Stress (Nielsen & Martin, PRB 32, 3780 (1985);
 /// Ω·ρ(G) fixed): σ_ij = −δ_ij E_H/Ω + Σ_{G≠0} 4π |ρ(G)|² G_i G_j/G⁴.
 #pragma once
 

@@ -2,7 +2,7 @@
 /// \brief Local pseudopotential term: E = Ω Σ_{G≠0} Re V_loc(G) ρ*(G), potential V_loc(r), forces
 /// F_a = Ω Σ_G Re[i G v_s(G) e^{−iG·τ_a} ρ*(G)] (Ihm, Zunger & Cohen, J. Phys. C 12, 4409 (1979)).
 /// The G = 0 limit (Σ ε_atm/Ω) is the separate psp_core term (dft/terms/psp_core.hpp). Stress
-/// (Nielsen & Martin, PRB 32, 3780 (1985), eq. 34; Ω·ρ(G) and G·τ fixed, |G| → |G| − G_iG_j
+/// (Nielsen & Martin, PRB 32, 3780 (1985); Ω·ρ(G) and G·τ fixed, |G| → |G| − G_iG_j
 /// ε_ij/|G|): σ_ij = −δ_ij E/Ω − Σ_{G≠0} Re[Σ_a v_s'(|G|)/Ω e^{−iG·τ_a} ρ*(G)] G_i G_j/|G|, with
 /// v_s'(q) = d/dq [local_short_range(q) − 4πZ/q²].
 #pragma once

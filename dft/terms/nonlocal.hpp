@@ -31,7 +31,7 @@ void apply_nonlocal(const KPointProjectors& proj, std::size_t npw, std::size_t n
 
 /// Nonlocal term: E = Σ_k w_k Σ_n f_n <ψ_nk|V_NL|ψ_nk>, operator apply_nonlocal, forces
 /// F_a = −Σ_k w_k Σ_n f_n 2 Re Σ_{p∈a} (∂P_pn)* (D P)_pn with ∂P = Bᴴ(i(k+G) ψ).
-/// Stress (Nielsen & Martin, PRB 32, 3780 (1985), eq. 37; q = k+G with q·τ fixed, B ∝ 1/√Ω):
+/// Stress (Nielsen & Martin, PRB 32, 3780 (1985); q = k+G with q·τ fixed, B ∝ 1/√Ω):
 /// σ_ij = −δ_ij E_nl/Ω + (1/Ω) Σ_k w_k Σ_n f_n 2 Re Σ_p (∂P_pn/∂ε_ij)* (D P)_pn, where ∂B/∂ε_ij
 /// = −(−i)^l/√Ω e^{−iq·τ} [F_l'(|q|) Y_lm q_i q_j/|q| + F_l(|q|) ∂_iY_lm q_j] (symmetrised).
 class NonlocalTerm : public EnergyTerm {

@@ -40,8 +40,8 @@ class XcFunctional {
 
 /// XC term: E_xc[ρ + ρ_core] and v_xc; forces from the model core (nonlinear core correction,
 /// Louie, Froyen & Cohen, PRB 26, 1738 (1982)): F_a = Ω Σ_G Re[i G c_s(G) e^{−iG·τ_a} v_xc*(G)].
-/// Stress at ρ_t = ρ + ρ_core (Nielsen & Martin, PRB 32, 3780 (1985), eq. 36 with the GGA term of
-/// Corso & Resta, PRB 50, 4327 (1994); the core as ABINIT's):
+/// Stress at ρ_t = ρ + ρ_core (Nielsen & Martin, PRB 32, 3780 (1985) with the GGA term of
+/// Dal Corso & Resta, PRB 50, 4327 (1994); the core as ABINIT's):
 /// σ_ij = δ_ij (E_xc − ∫v_xc ρ_t)/Ω − (1/Ω)∫ ∂f/∂|∇ρ_t| ∂_iρ_t ∂_jρ_t/|∇ρ_t| dr
 ///        − Σ_{G≠0} Re[v_xc*(G) Σ_a c_s'(|G|)/Ω e^{−iG·τ_a}] G_i G_j/|G|,
 /// the last from the model core's form factor c_s changing with |G| (Ω·ρ_val(G) stays fixed).
