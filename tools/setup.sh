@@ -15,7 +15,7 @@ build_packages=(
 # Data the programs read at run time: pseudopotentials (abinit-data) and EAM files (lammps-data).
 data_packages=(abinit-data lammps-data)
 # Independent peers the tests and benchmarks compare against.
-peer_packages=(python3 python3-ase python3-pymatgen abinit lammps)
+peer_packages=(python3 python3-ase python3-pymatgen abinit lammps quantum-espresso)
 # The Python module (python/) and its tests; Chromium renders report.html in a test; hyperfine
 # times whole processes in bench/python.
 python_packages=(pybind11-dev python3-dev python3-pytest python3-numpy python3-pil chromium hyperfine)
