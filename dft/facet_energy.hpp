@@ -11,6 +11,7 @@
 
 #include "dft/facet/cell_energy.hpp"
 #include "dft/facet/convergence_settings.hpp"
+#include "dft/facet/eos_settings.hpp"
 #include "dft/facet/relax_slab.hpp"
 #include "dft/pseudo/pseudopotential.hpp"
 #include "dft/solver/scf.hpp"
@@ -36,6 +37,10 @@ struct DftFacetSettings {
   double cut_vacuum_A{};    ///< cut-crystal method: vacuum around the crystal
   bool relax{};             ///< also relax the slab (the bulk reference stays unrelaxed)
   SlabRelaxSettings relaxation;
+  /// "crystal": a_A as given; "eos": the functional's own a0 (dft/facet/lattice_constant) first;
+  /// "auto": eos for a relaxed or converged study, crystal otherwise.
+  std::string lattice_constant;
+  EosSettings eos;
   bool converge{};  ///< run the series of dft/facet/convergence.hpp instead of one point
   ConvergenceSettings convergence;
   ScfSettings scf;  ///< cut-off, smearing, tolerances (k-mesh is set per cell here)
@@ -85,12 +90,16 @@ struct DftFacetResult {
 /// oriented bulk cell of the slab's N layers and in-plane cell (computed in the one-layer
 /// primitive cell with the folded mesh unless bulk_cell = "supercell"), so that k-point errors
 /// cancel. With settings.relax the slab is then relaxed (dft/facet/relax_slab.hpp; its first SCF
-/// is the unrelaxed slab). `log` receives one line per SCF step and per ionic step. With `cache`,
-/// cells finished earlier are read from it and new ones stored (dft/facet/cell_cache.hpp).
+/// is the unrelaxed slab, unless `relax_from` is given). `log` receives one line per SCF step and
+/// per ionic step. With `cache`, cells finished earlier are read from it and new ones stored
+/// (dft/facet/cell_cache.hpp). With `relax_from` (the slab's atoms elsewhere:
+/// transfer_surface_relaxation) the relaxation starts there, and the unrelaxed slab is an SCF of
+/// its own (through `cache`).
 DftFacetResult dft_facet_energy(const Pseudopotential& pseudopotential, const slabs::Miller& hkl,
                                 const DftFacetSettings& settings,
                                 const std::function<void(const std::string&)>& log = {},
-                                CellCache* cache = nullptr);
+                                CellCache* cache = nullptr,
+                                const slabs::Structure* relax_from = nullptr);
 
 /// One facets.json entry: the shared keys plus e_dis_free_energy_eV_per_A2, SCF steps and meshes
 /// (and the relaxed values, ionic steps and residual force with a relaxation).

@@ -331,18 +331,59 @@ std::vector<settings::Binding<DftFacetSettings>> facet_bindings() {
            .range = above_at_most(0, 1000)},
           [](auto& s) -> auto& { return s.cut_vacuum_A; }),
       bind<S>(
+          {.key = "lattice_constant",
+           .type = Type::Choice,
+           .default_value = std::string("auto"),
+           .doc = "eos: the functional's own a0 from an E(V) fit of the bulk, computed first; "
+                  "crystal: --a as given; auto: eos for a relaxed or converged study unless --a "
+                  "is given, crystal otherwise",
+           .choices = {"auto", "eos", "crystal"}},
+          [](auto& s) -> auto& { return s.lattice_constant; }),
+      bind<S>(
+          {.key = "eos_ecut",
+           .type = Type::Real,
+           .unit = "Ha",
+           .default_value = 40.0,
+           .doc = "Cut-off of the E(V) points of the lattice-constant fit",
+           .range = above_at_most(0, 1000)},
+          [](auto& s) -> auto& { return s.eos.ecut_hartree; }),
+      bind<S>(
+          {.key = "eos_kpts",
+           .type = Type::Triplet,
+           .default_value = std::array<int, 3>{12, 12, 12},
+           .doc = "Γ-centred k-mesh of the one-atom cell of the E(V) fit",
+           .range = between(1, 200)},
+          [](auto& s) -> auto& { return s.eos.kpts; }),
+      bind<S>(
+          {.key = "eos_points",
+           .type = Type::Integer,
+           .default_value = 7LL,
+           .doc = "Lattice constants sampled by the E(V) fit (third-order Birch-Murnaghan)",
+           .range = between(5, 50)},
+          [](auto& s) -> auto& { return s.eos.points; }),
+      bind<S>(
+          {.key = "eos_spread",
+           .type = Type::Real,
+           .default_value = 0.02,
+           .doc = "The E(V) samples span a·(1 ± eos_spread) around --a (re-centred when a0 "
+                  "lies near an edge)",
+           .range = between(0.002, 0.2)},
+          [](auto& s) -> auto& { return s.eos.spread; }),
+      bind<S>(
           {.key = "converge",
            .type = Type::Boolean,
            .default_value = false,
-           .doc = "Converge E_dis: series over layers, then vacuum, cut-off, in-plane k and "
-                  "smearing, each until E_dis moves less than converge_tolerance (unrelaxed)"},
+           .doc = "Converge E_dis: cut-off, vacuum, in-plane k and smearing on the starting "
+                  "slab, then layers, each until E_dis moves less than its share of "
+                  "converge_tolerance; with relax, the relaxation energy is added"},
           [](auto& s) -> auto& { return s.converge; }),
       bind<S>(
           {.key = "converge_tolerance",
            .type = Type::Real,
            .unit = "eV/Å²",
            .default_value = 0.002,
-           .doc = "An axis of the series is converged when one step moves E_dis less than this",
+           .doc = "Target error bar of a converged E_dis: each of the 5 axes (6 with relax) stops "
+                  "when one step moves E_dis less than this over the square root of their number",
            .range = above_at_most(0, 1)},
           [](auto& s) -> auto& { return s.convergence.tolerance_eV_per_A2; }),
       bind<S>(
@@ -385,9 +426,9 @@ std::vector<settings::Binding<DftFacetSettings>> facet_bindings() {
       bind<S>(
           {.key = "converge_smearing_factor",
            .type = Type::Real,
-           .default_value = 0.5,
-           .doc = "The smearing width is multiplied by this per step of the series (E_dis from "
-                  "F and from E(σ→0) meet as it shrinks)",
+           .default_value = 0.7,
+           .doc = "The smearing width is multiplied by this per step of the series, the in-plane "
+                  "k by its inverse (E_dis from F and from E(σ→0) meet as it shrinks)",
            .range = between(0.1, 0.9)},
           [](auto& s) -> auto& { return s.convergence.smearing_factor; }),
       bind<S>(
@@ -472,9 +513,6 @@ void check_facet_consistency(const DftFacetSettings& s, const std::string& sourc
     throw InputError(source, "'relax' is for the slab method: the cut crystal is unrelaxed");
   if (s.method == "cut-crystal" && s.converge)
     throw InputError(source, "'converge' is a series of slabs: not with method cut-crystal");
-  if (s.converge && s.relax)
-    throw InputError(source,
-                     "'converge' is an unrelaxed series: relax at its final settings instead");
 }
 
 }  // namespace

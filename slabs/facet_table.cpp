@@ -2,6 +2,7 @@
 /// \brief facets.json reading and writing.
 #include "slabs/facet_table.hpp"
 
+#include <cmath>
 #include <fstream>
 
 #include "core/atomic_file.hpp"
@@ -35,6 +36,8 @@ nlohmann::json to_json(const FacetTable& table) {
                       {"e_slab_eV", f.e_slab_eV},
                       {"e_bulk_eV", f.e_bulk_eV},
                       {"converged", f.converged}});
+    if (std::isfinite(f.e_dis_error_eV_per_A2))
+      facets.back()["e_dis_error_eV_per_A2"] = f.e_dis_error_eV_per_A2;
   }
   return {{"engine", table.engine}, {"element", table.element},   {"a_A", table.a_A},
           {"facets", facets},       {"settings", table.settings}, {"code_version", code_version()}};
@@ -77,6 +80,11 @@ FacetTable facet_table_from_json(const nlohmann::json& j, const std::string& sou
     f.e_slab_eV = e.value("e_slab_eV", 0.0);
     f.e_bulk_eV = e.value("e_bulk_eV", 0.0);
     f.converged = e.value("converged", true);
+    if (e.contains("e_dis_error_eV_per_A2")) {
+      f.e_dis_error_eV_per_A2 = required<double>(e, "e_dis_error_eV_per_A2", source, where);
+      if (!(f.e_dis_error_eV_per_A2 >= 0.0))
+        throw InputError(source, where + ".e_dis_error_eV_per_A2 must be ≥ 0");
+    }
     t.facets.push_back(f);
   }
   return t;

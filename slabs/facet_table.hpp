@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -27,6 +28,8 @@ struct FacetEntry {
   double e_slab_eV = 0.0;
   double e_bulk_eV = 0.0;
   bool converged = true;
+  /// Error bar of E_dis (a converged series, dft/facet/convergence); NaN when none was estimated.
+  double e_dis_error_eV_per_A2 = std::numeric_limits<double>::quiet_NaN();
 
   /// γ = E_dis/2 in J/m² (the surface energy of one face).
   double gamma_J_per_m2() const;

@@ -54,6 +54,10 @@ dft::DftFacetSettings native_settings(const EdisOptions& o, const md::EamFacetSe
     table_spec.set_value(s, "cut_cells",
                          settings::Value(static_cast<long long>(o.cut_crystal->resolve().cells)),
                          "--cells");
+  // An explicit --a is the user's lattice constant unless they also ask for the E(V) fit (which
+  // then samples around it).
+  if (o.crystal->given("a") && !o.dft->given("lattice_constant"))
+    table_spec.set_value(s, "lattice_constant", settings::Value(std::string("crystal")), "--a");
   table_spec.check_consistency(s, "command line");
   dft::check_relaxation_layers(s, "--relax-fixed-layers");
   return s;

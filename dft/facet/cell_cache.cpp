@@ -2,6 +2,7 @@
 /// \brief The finished-cell store of a facet series (JSON, atomic rewrite per cell).
 #include "dft/facet/cell_cache.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 
@@ -16,10 +17,12 @@ namespace {
 constexpr const char* kFormat = "facetweld-dft-cell-cache-1";
 
 nlohmann::json to_json(const CellEnergy& e) {
-  return {{"energy_eV", e.energy_eV}, {"free_energy_eV", e.free_energy_eV},
-          {"scf_steps", e.scf_steps}, {"converged", e.converged},
-          {"kpts", e.kpts},           {"symmetry_operations", e.symmetry_operations},
-          {"n_atoms", e.n_atoms},     {"wall_s", e.wall_s}};
+  nlohmann::json j{{"energy_eV", e.energy_eV}, {"free_energy_eV", e.free_energy_eV},
+                   {"scf_steps", e.scf_steps}, {"converged", e.converged},
+                   {"kpts", e.kpts},           {"symmetry_operations", e.symmetry_operations},
+                   {"n_atoms", e.n_atoms},     {"wall_s", e.wall_s}};
+  if (std::isfinite(e.pressure_GPa)) j["pressure_GPa"] = e.pressure_GPa;
+  return j;
 }
 
 CellEnergy cell_energy_from_json(const nlohmann::json& j) {
@@ -32,6 +35,7 @@ CellEnergy cell_energy_from_json(const nlohmann::json& j) {
   e.symmetry_operations = j.at("symmetry_operations").get<int>();
   e.n_atoms = j.at("n_atoms").get<std::size_t>();
   e.wall_s = j.at("wall_s").get<double>();
+  if (j.contains("pressure_GPa")) e.pressure_GPa = j.at("pressure_GPa").get<double>();
   return e;
 }
 
@@ -80,6 +84,7 @@ std::string CellCache::key(const slabs::Structure& cell, const std::array<int, 3
     std::snprintf(buffer, sizeof buffer, "grid %dx%dx%d;", g[0], g[1], g[2]);
     k += buffer;
   }
+  if (scf.compute_stress) k += "stress;";
   return k + "xc " + scf.xc_text + ";psp " + pseudopotential_path;
 }
 

@@ -46,6 +46,9 @@ CellEnergy run_cell_energy(const slabs::Structure& cell, const Pseudopotential& 
   e.kpts = mesh;
   e.symmetry_operations = r.n_symmetry_operations;
   e.n_atoms = cell.size();
+  if (const auto& sigma = r.stress_hartree_per_bohr3)
+    e.pressure_GPa =
+        -((*sigma)[0][0] + (*sigma)[1][1] + (*sigma)[2][2]) / 3.0 * units::kHartreePerBohr3InGPa;
   for (const Vec3& f : r.forces_hartree_per_bohr)
     e.forces_eV_per_A.push_back(f * (units::kHartreeInEV / units::kBohrInAngstrom));
   e.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

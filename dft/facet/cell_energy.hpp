@@ -4,6 +4,7 @@
 
 #include <array>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,7 +29,9 @@ struct CellEnergy {
   std::size_t n_atoms = 0;
   double wall_s = 0.0;
   std::vector<Vec3> forces_eV_per_A;  ///< Cartesian, per atom; empty unless asked for
-  bool from_cache = false;            ///< found in a CellCache instead of computed
+  /// −Tr σ/3 at a fixed set of plane waves (GPa); NaN unless the SCF settings ask for the stress.
+  double pressure_GPa = std::numeric_limits<double>::quiet_NaN();
+  bool from_cache = false;  ///< found in a CellCache instead of computed
 };
 
 /// How to run one cell beyond its mesh.

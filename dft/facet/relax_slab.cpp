@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <numeric>
+#include <stdexcept>
 
 #include "core/error.hpp"
 #include "dft/facet/bfgs.hpp"
@@ -115,6 +116,25 @@ std::vector<std::size_t> atoms_by_height(const slabs::Structure& slab) {
                            std::to_string(order[k - 1]) + " and " + std::to_string(order[k]) +
                            " share a plane");
   return order;
+}
+
+slabs::Structure transfer_surface_relaxation(const slabs::Structure& thin_unrelaxed,
+                                             const slabs::Structure& thin_relaxed,
+                                             const slabs::Structure& thick) {
+  const std::vector<std::size_t> thin = atoms_by_height(thin_unrelaxed);
+  const std::vector<std::size_t> target = atoms_by_height(thick);
+  if (thin_relaxed.size() != thin.size() || target.size() < thin.size())
+    throw std::logic_error("transfer_surface_relaxation: slabs of mismatched sizes");
+  slabs::Structure out = thick;
+  const std::size_t n = thin.size(), m = target.size();
+  for (std::size_t k = 0; k < n / 2; ++k) {
+    const std::size_t bottom = thin[k], top = thin[n - 1 - k];
+    out.atoms[target[k]].position +=
+        thin_relaxed.atoms[bottom].position - thin_unrelaxed.atoms[bottom].position;
+    out.atoms[target[m - 1 - k]].position +=
+        thin_relaxed.atoms[top].position - thin_unrelaxed.atoms[top].position;
+  }
+  return out;
 }
 
 SlabRelaxation relax_slab(const slabs::Structure& slab, const Pseudopotential& psp,

@@ -45,6 +45,14 @@ struct SlabRelaxation {
 /// lowest plane to the highest. Throws InputError("--relax-mode") if two atoms share a height.
 std::vector<std::size_t> atoms_by_height(const slabs::Structure& slab);
 
+/// `thick` (an unrelaxed slab of the same facet, more planes) with the outer planes moved as in a
+/// relaxed thinner slab: plane k from each face by the displacement of plane k from the same face
+/// of `thin_relaxed` relative to `thin_unrelaxed` (the middle plane of an odd thin slab excluded).
+/// The thicker slab's relaxation then starts near its end: fewer ionic steps.
+slabs::Structure transfer_surface_relaxation(const slabs::Structure& thin_unrelaxed,
+                                             const slabs::Structure& thin_relaxed,
+                                             const slabs::Structure& thick);
+
 /// Relaxes `slab` (one species) on the Γ-centred `mesh` by BFGS (dft/facet/bfgs.hpp), one SCF
 /// with forces per ionic step. `log` gets one line per ionic step and the SCF lines.
 SlabRelaxation relax_slab(const slabs::Structure& slab, const Pseudopotential& psp,

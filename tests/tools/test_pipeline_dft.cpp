@@ -7,8 +7,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "tests/cli_runner.hpp"
 
@@ -119,5 +121,53 @@ TEST(RunCommand, DftStageWithANonPositiveEdisFailsTheRunAfterTheReport) {
   EXPECT_FALSE(j.contains("settings_key"));
   const auto again = fw::test::run_facetweld("run job.toml -o out", dir);
   EXPECT_EQ(again.exit_code, 2) << again.output;
+  fs::remove_all(dir);
+}
+
+TEST(RunCommand, DftStageUsesAConvergedTableOnlyAfterItsCheckCellIsReproduced) {
+  const std::string hgh = "/usr/share/abinit/psp/79au.1.hgh";  // one-electron Au: seconds
+  ASSERT_TRUE(fs::exists(hgh)) << "Debian abinit-data is a dependency (tools/setup.sh)";
+  const fs::path dir =
+      fs::temp_directory_path() / ("fw_pipeline_table_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  // A converged table, as `edis --converge` writes it (with its check cell).
+  const auto made = fw::test::run_facetweld(
+      "edis --engine native --facets 100 --psp " + hgh +
+          " --xc lda --layers 3 --vacuum 4 --ecut 3Ha --kpts 2x2x1 --converge "
+          "--converge-max-points 2 --converge-tolerance 1 --lattice-constant crystal -o "
+          "table.json",
+      dir);
+  ASSERT_EQ(made.exit_code, 0) << made.output;
+  const auto table = read_json(dir / "table.json");
+  ASSERT_TRUE(table.contains("check_cell"));
+  {
+    std::ofstream job(dir / "job.toml");
+    job << "facets = [\"100\"]\n[eam]\nenabled = false\n[vasp]\nenabled = false\n"
+           "[weld]\nenabled = false\n[dft]\npseudopotential = \""
+        << hgh << "\"\nxc = \"lda\"\ntable = \"" << (dir / "table.json").string() << "\"\n";
+  }
+  const auto used = fw::test::run_facetweld("run job.toml -o out", dir);
+  ASSERT_EQ(used.exit_code, 0) << used.output;
+  EXPECT_NE(used.output.find("using the converged table"), std::string::npos) << used.output;
+  const auto written = read_json(dir / "out" / "facets_native_pbe.json");
+  EXPECT_EQ(written.at("facets"), table.at("facets"));  // the table's numbers, not new ones
+  EXPECT_LT(std::abs(written.at("check_cell_recomputed").at("change_Ha").get<double>()), 1e-6);
+  // The report gives each E_dis with its error bar.
+  std::ifstream report(dir / "out" / "report.md");
+  const std::string text((std::istreambuf_iterator<char>(report)), {});
+  EXPECT_NE(text.find(" ± "), std::string::npos) << text;
+
+  // One digit of the stored check-cell energy changed: the run stops, naming the table.
+  auto tampered = table;
+  tampered["check_cell"]["free_energy_Ha"] =
+      table["check_cell"]["free_energy_Ha"].get<double>() + 1e-4;
+  std::ofstream(dir / "table.json") << tampered.dump(1);
+  fs::remove_all(dir / "out");
+  const auto refused = fw::test::run_facetweld("run job.toml -o out", dir);
+  EXPECT_EQ(refused.exit_code, 2) << refused.output;
+  EXPECT_NE(refused.output.find("the solver has changed since"), std::string::npos)
+      << refused.output;
+  EXPECT_NE(refused.output.find("table.json"), std::string::npos) << refused.output;
   fs::remove_all(dir);
 }

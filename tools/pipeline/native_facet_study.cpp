@@ -8,8 +8,10 @@
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/printf_format.hpp"
+#include "dft/facet/check_cell.hpp"
 #include "dft/facet/convergence.hpp"
 #include "dft/facet/cut_crystal_energy.hpp"
+#include "dft/facet/lattice_constant.hpp"
 #include "dft/facet_energy.hpp"
 #include "dft/parallel/communicator.hpp"
 #include "dft/pseudo/pseudopotential.hpp"
@@ -114,20 +116,36 @@ void converged_series(NativeFacetStudy& study, const dft::Pseudopotential& psp,
                       const std::filesystem::path& facets_path, dft::CellCache& cells,
                       const std::function<void(const std::string&)>& print) {
   const auto log = [&](const std::string& line) {  // one line per point, not the SCF steps
-    if (line.find("E_dis") != std::string::npos) print("  " + line);
+    if (line.find("E_dis") != std::string::npos || line.find("ionic step") != std::string::npos)
+      print("  " + line);
   };
   report::LineChart chart{
       "E_dis vs slab thickness (unrelaxed, native PBE)", "layers", "E_dis (eV/Å²)", {}};
   std::string errors;
+  std::optional<dft::FacetConvergence> first_converged;
   for (const auto& hkl : facets) {
     const auto c =
         dft::converge_facet(psp, slabs::reduce_miller(hkl), s, s.convergence, cells, log);
-    const auto& e = c.final.entry;
+    if (!first_converged) first_converged = c;
     const auto& last = c.points.back();
+    // A relaxed converged entry: the thick unrelaxed slab plus the relaxation energy of the
+    // relaxed slabs (docs/dft.md), so that E_dis = (e_slab − e_bulk)/A still holds.
+    slabs::FacetEntry e = c.final.entry;
+    e.e_dis_error_eV_per_A2 = c.error_eV_per_A2;
+    if (c.relaxation) {
+      e.relaxed = true;
+      e.e_dis_eV_per_A2 = c.e_dis_eV_per_A2();
+      e.e_slab_eV = e.e_bulk_eV + e.e_dis_eV_per_A2 * e.area_A2;
+      if (!c.relaxation->converged)
+        study.problems.push_back(
+            {"--relax-max-steps", "a relaxation of " + slabs::miller_label(e.hkl) +
+                                      " did not reach --fmax (convergence.relaxation.slabs)"});
+    }
     print(
-        format("%s converged E_dis = %.4f +- %.4f eV/A2 (from F %.4f) at %d layers, %.1f A "
-               "vacuum, %.1f Ha, k %dx%d, smearing %g Ha%s",
-               slabs::miller_label(e.hkl).c_str(), e.e_dis_eV_per_A2, c.error_eV_per_A2,
+        format("%s converged E_dis = %.4f +- %.4f eV/A2 (%s; unrelaxed %.4f, from F %.4f) at "
+               "%d layers, %.1f A vacuum, %.1f Ha, k %dx%d, smearing %g Ha%s",
+               slabs::miller_label(e.hkl).c_str(), c.e_dis_eV_per_A2(), c.error_eV_per_A2,
+               c.relaxation ? "relaxed" : "unrelaxed", c.final.entry.e_dis_eV_per_A2,
                c.final.e_dis_free_energy_eV_per_A2, e.layers, last.vacuum_A, last.ecut_hartree,
                last.kpts[0], last.kpts[1], last.smearing_hartree,
                c.converged() ? "" : "  (NOT converged on every axis)"));
@@ -136,25 +154,46 @@ void converged_series(NativeFacetStudy& study, const dft::Pseudopotential& psp,
       study.problems.push_back(
           {"--converge-max-points", "an axis of the " + slabs::miller_label(e.hkl) +
                                         " series did not converge; see facets.json's convergence"});
-    study.facets_json["facets"].push_back(dft::to_json(c, s.convergence));
-    errors += format("%s%s ± %.4f", errors.empty() ? "" : ", ", slabs::miller_label(e.hkl).c_str(),
-                     c.error_eV_per_A2);
+    nlohmann::json entry = dft::to_json(c, s.convergence);
+    if (c.relaxation) {
+      entry["relaxed"] = true;
+      entry["e_dis_unrelaxed_eV_per_A2"] = c.final.entry.e_dis_eV_per_A2;
+      entry["e_dis_eV_per_A2"] = c.e_dis_eV_per_A2();
+      entry["gamma_J_per_m2"] = e.gamma_J_per_m2();
+    }
+    entry["e_dis_error_eV_per_A2"] = c.error_eV_per_A2;
+    entry["converged"] = e.converged;
+    study.facets_json["facets"].push_back(std::move(entry));
+    errors += format("%s%s %.4f ± %.4f", errors.empty() ? "" : ", ",
+                     slabs::miller_label(e.hkl).c_str(), c.e_dis_eV_per_A2(), c.error_eV_per_A2);
     report::LineSeries line{slabs::miller_label(e.hkl), {}, {}};
-    for (const auto& p : c.points)
-      if (p.axis == "start" || p.axis == "layers") {
-        line.x.push_back(p.layers);
-        line.y.push_back(p.e_dis_eV_per_A2);
-      }
+    for (const auto& p : c.thickness_series) {
+      line.x.push_back(p.layers);
+      line.y.push_back(p.e_dis_eV_per_A2);
+    }
     chart.series.push_back(line);
+  }
+  if (first_converged) {
+    // The cell `facetweld run` recomputes before it trusts this table (dft/facet/check_cell).
+    dft::DftFacetSettings one_layer = first_converged->settings;
+    one_layer.layers = 1;
+    const auto plane = slabs::fcc_plane_geometry(one_layer.a_A, first_converged->hkl);
+    const auto check = dft::compute_check_cell(psp, one_layer, first_converged->hkl,
+                                               dft::facet_meshes(plane, one_layer).bulk_primitive);
+    print(format("check cell: %s one-layer cell, k %s, F = %.10f Ha (%.1f s)",
+                 slabs::miller_label(check.hkl).c_str(), mesh_text(check.kpts).c_str(),
+                 check.free_energy_hartree, check.wall_s));
+    study.facets_json["check_cell"] = dft::to_json(check);
   }
   const std::string stem = facets_path.stem().string();
   if (dft::is_output_rank())
     write_file_atomically(facets_path.parent_path() / (stem + "_convergence_layers.svg"),
                           report::render_svg(chart));
   study.summary = format(
-      "slab method, unrelaxed, converged series (layers, vacuum, cut-off, "
-      "in-plane k, smearing) to %g eV/Å² per step; E_dis ± error (eV/Å²): %s; "
-      "plot %s_convergence_layers.svg",
+      "slab method, %s, converged (cut-off, vacuum, in-plane k, smearing on the thin slab, then "
+      "layers%s) to a target error of %g eV/Å²; E_dis ± error (eV/Å²): %s; plot "
+      "%s_convergence_layers.svg",
+      s.relax ? "relaxed" : "unrelaxed", s.relax ? ", then the relaxation energy" : "",
       s.convergence.tolerance_eV_per_A2, errors.c_str(), stem.c_str());
 }
 
@@ -204,6 +243,10 @@ void cut_crystal(NativeFacetStudy& study, const dft::Pseudopotential& psp,
 
 }  // namespace
 
+bool uses_own_lattice_constant(const dft::DftFacetSettings& s) {
+  return s.lattice_constant == "eos" || (s.lattice_constant == "auto" && (s.relax || s.converge));
+}
+
 NativeFacetStudy run_native_facet_study(const dft::DftFacetSettings& settings,
                                         const std::vector<slabs::Miller>& facets,
                                         const std::filesystem::path& facets_path,
@@ -214,12 +257,33 @@ NativeFacetStudy run_native_facet_study(const dft::DftFacetSettings& settings,
   study.table = empty_table(settings);
   study.facets_json = slabs::to_json(study.table);
   const dft::Pseudopotential psp = dft::read_pseudopotential(settings.pseudopotential);
-  if (settings.method == "cut-crystal")
-    cut_crystal(study, psp, settings, facets, cells, print);
-  else if (settings.converge)
-    converged_series(study, psp, settings, facets, facets_path, cells, print);
+  dft::DftFacetSettings s = settings;
+  if (uses_own_lattice_constant(s)) {
+    const auto eos_log = [&](const std::string& line) {
+      if (line.rfind("E(V)", 0) == 0) print(line);
+    };
+    const dft::LatticeConstantFit fit =
+        dft::fit_lattice_constant(psp, s.element, s.a_A, s.scf, s.eos, eos_log, &cells);
+    print(format(
+        "lattice constant: a0 = %.5f A from E(V), %.5f A from the stress (B0 %.1f GPa, "
+        "B0' %.2f; %d points at %g Ha, k %s, fit rms %.3f meV/atom)%s",
+        fit.a0_A, fit.a0_stress_A, fit.b0_GPa, fit.b0_prime, static_cast<int>(fit.points.size()),
+        fit.settings.ecut_hartree, mesh_text(fit.settings.kpts).c_str(), fit.rms_residual_meV,
+        fit.converged ? "" : "  NOT converged"));
+    if (!fit.converged)
+      study.problems.push_back({"--max-steps", "an SCF of the E(V) fit did not converge"});
+    s.a_A = fit.a0_A;
+    study.table.a_A = fit.a0_A;
+    study.facets_json["a_A"] = fit.a0_A;
+    study.facets_json["settings"]["a_A"] = fit.a0_A;
+    study.facets_json["lattice_constant"] = dft::to_json(fit);
+  }
+  if (s.method == "cut-crystal")
+    cut_crystal(study, psp, s, facets, cells, print);
+  else if (s.converge)
+    converged_series(study, psp, s, facets, facets_path, cells, print);
   else
-    slab_method(study, psp, settings, facets, facets_path, cells, print);
+    slab_method(study, psp, s, facets, facets_path, cells, print);
   if (!study.problems.empty()) {
     nlohmann::json problems = nlohmann::json::array();
     for (const auto& p : study.problems) problems.push_back(p.message);

@@ -34,10 +34,16 @@ struct NativeFacetStudy {
   std::string source;  ///< facets.json's file name: what a problem of a computed number names
 };
 
+/// Whether the study first computes the functional's own lattice constant (E(V) fit) instead of
+/// using settings.a_A: lattice_constant "eos", or "auto" with relax or converge.
+bool uses_own_lattice_constant(const dft::DftFacetSettings& settings);
+
 /// Runs the study of `settings` (method "slab" or "cut-crystal"; settings.relax,
-/// settings.converge) for every facet. Every finished slab-method SCF cell goes through `cells`,
-/// so a killed study continues per cell. Files beside `facets_path` (written atomically by the
-/// output rank only, as every file of an MPI run): the relaxed slabs
+/// settings.converge) for every facet, at the E(V) lattice constant first when
+/// uses_own_lattice_constant (facets.json then has "lattice_constant" and a_A = a0). Every finished
+/// slab-method SCF cell goes through `cells`, so a killed study continues per cell. Files beside
+/// `facets_path` (written atomically by the output rank only, as every file of an MPI run): the
+/// relaxed slabs
 /// `<stem>_<hkl>_relaxed.vasp/.extxyz` and the series plot `<stem>_convergence_layers.svg`;
 /// facets.json itself is the caller's to write. `print` gets the table lines (one per facet, one
 /// per ionic step or series point).

@@ -20,8 +20,9 @@ namespace fw::pipeline {
 namespace {
 
 struct Column {
-  std::string name;            ///< column header / legend entry
-  std::vector<double> values;  ///< one per facet, NaN when missing
+  std::string name;              ///< column header / legend entry
+  std::vector<double> values;    ///< one per facet, NaN when missing
+  std::vector<double> errors{};  ///< error bars where the table has them, NaN otherwise
 };
 
 std::string fixed(double v, int digits = 4) {
@@ -39,6 +40,7 @@ Column column(const std::string& name, const std::optional<slabs::FacetTable>& t
     std::optional<slabs::FacetEntry> e;
     if (table) e = table->find(hkl, method, relaxed);
     c.values.push_back(e ? e->e_dis_eV_per_A2 : std::nan(""));
+    c.errors.push_back(e ? e->e_dis_error_eV_per_A2 : std::nan(""));
   }
   return c;
 }
@@ -185,7 +187,10 @@ void write_report(const std::filesystem::path& out, const RunSettings& s, const 
   std::vector<std::vector<std::string>> facet_rows;
   for (std::size_t f = 0; f < facets.size(); ++f) {
     std::vector<std::string> row{slabs::miller_label(facets[f])};
-    for (const Column& c : columns) row.push_back(fixed(c.values[f]));
+    for (const Column& c : columns)
+      row.push_back(fixed(c.values[f]) + (f < c.errors.size() && std::isfinite(c.errors[f])
+                                              ? " ± " + fixed(c.errors[f])
+                                              : ""));
     facet_rows.push_back(row);
   }
   doc.table("facet-table", facet_header, facet_rows);

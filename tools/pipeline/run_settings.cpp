@@ -76,7 +76,16 @@ const Table<RunSettings>& dft_table() {
       "dft", dft::facet_settings_table().title(),
       settings::join(
           {stage_switch(
-              "native PBE", [](auto& s) -> auto& { return s.dft.enabled; })},
+               "native PBE", [](auto& s) -> auto& { return s.dft.enabled; }),
+           bind<RunSettings>(
+               {.key = "table",
+                .type = Type::Text,
+                .default_value = std::string(kShippedDftTable),
+                .doc = "Converged E_dis table used instead of computing when converge is off and "
+                       "its element and pseudopotential are the run's, after recomputing its "
+                       "check cell (a file, or a name in data/dft/); none: compute at these "
+                       "settings"},
+               [](auto& s) -> auto& { return s.dft.table; })},
           lift<RunSettings>(
               dft::facet_settings_table(), [](auto& s) -> auto& { return s.dft.facet; })),
       [](const RunSettings& s, const std::string& source) {

@@ -18,6 +18,9 @@
 
 namespace fw::pipeline {
 
+/// The converged PBE gold table shipped in data/dft/ (docs/dft.md: how it was computed).
+inline constexpr const char* kShippedDftTable = "Au_pbe_edis_converged.json";
+
 struct EamSettings {
   bool enabled{};
   md::EamFacetSettings facet;  ///< both methods run; a_A and cells come from the crystal
@@ -26,6 +29,9 @@ struct EamSettings {
 struct DftSettings {
   bool enabled{};
   dft::DftFacetSettings facet;  ///< element and a_A are filled from the crystal at run time
+  /// A converged E_dis table (facets.json with a check cell) the stage uses instead of computing
+  /// when converge is off and its element and pseudopotential are the run's; "none": compute.
+  std::string table;
 };
 
 struct VaspSettings {

@@ -2,15 +2,72 @@
 /// \brief Native-PBE stage: E_dis of every facet at the run's [dft] settings, through the same
 /// study as `facetweld edis --engine native` (slab, relaxed, converged series or cut crystal).
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 
 #include "core/atomic_file.hpp"
+#include "core/error.hpp"
+#include "core/printf_format.hpp"
 #include "core/version.hpp"
 #include "dft/facet/cell_cache.hpp"
 #include "tools/pipeline/native_facet_study.hpp"
+#include "tools/pipeline/shipped_dft_table.hpp"
 #include "tools/pipeline/stages.hpp"
 
 namespace fw::pipeline {
+
+namespace {
+
+/// The converged table the run uses instead of computing: [dft] table when converge is off and
+/// the table was computed for the run's element and pseudopotential.
+std::optional<std::filesystem::path> shipped_table_for(const RunSettings& s) {
+  if (s.dft.facet.converge || s.dft.table == "none") return std::nullopt;
+  const auto path = find_shipped_dft_table(s.dft.table);
+  if (!path) {
+    if (s.dft.table == kShippedDftTable) return std::nullopt;  // a source tree without data/
+    throw InputError("[dft] table", "'" + s.dft.table +
+                                        "' not found (as given, in $FACETWELD_DATA/dft/ or "
+                                        "data/dft/); give a facets.json or \"none\"");
+  }
+  if (!shipped_table_matches(*path, s.element, s.dft.facet.pseudopotential)) return std::nullopt;
+  return path;
+}
+
+/// Recomputes the table's check cell (a changed solver stops here with exit 2) and writes the
+/// table as the stage's facets_native_pbe.json, so the report and the welding read it.
+std::optional<slabs::FacetTable> use_shipped_table(const std::filesystem::path& path,
+                                                   const nlohmann::json& key,
+                                                   const std::filesystem::path& file,
+                                                   StageResult& result) {
+  const auto start = std::chrono::steady_clock::now();
+  std::printf("    native PBE  using the converged table %s after recomputing its check cell\n",
+              path.string().c_str());
+  std::fflush(stdout);
+  const ShippedDftTable t = load_checked_dft_table(path);
+  nlohmann::json j = t.json;
+  j["source_table"] = path.filename().string();
+  j["check_cell_recomputed"] = {{"change_Ha", t.check_cell_change_hartree},
+                                {"wall_s", t.check_cell_wall_s}};
+  j["settings_key"] = key;
+  write_file_atomically(file, j.dump(2) + "\n");
+  std::string errors;
+  for (const auto& f : t.table.facets)
+    if (f.relaxed && std::isfinite(f.e_dis_error_eV_per_A2))
+      errors +=
+          format("%s%s %.4f ± %.4f", errors.empty() ? "" : ", ", slabs::miller_label(f.hkl).c_str(),
+                 f.e_dis_eV_per_A2, f.e_dis_error_eV_per_A2);
+  result.status = "done";
+  result.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  result.note = format(
+      "facets_native_pbe.json = the converged, relaxed PBE table %s (a0 %.4f Å; "
+      "E_dis ± error, eV/Å²: %s); its check cell recomputed by this build to "
+      "%.1e Ha",
+      path.filename().string().c_str(), t.table.a_A, errors.c_str(),
+      std::abs(t.check_cell_change_hartree));
+  return t.table;
+}
+
+}  // namespace
 
 std::optional<slabs::FacetTable> run_dft_stage(const RunSettings& s,
                                                const std::filesystem::path& out,
@@ -27,6 +84,7 @@ std::optional<slabs::FacetTable> run_dft_stage(const RunSettings& s,
   key.erase("output_dir");
   key["engine_version"] = engine_version("dft");
   const auto file = out / "facets_native_pbe.json";
+  if (auto shipped = shipped_table_for(s)) return use_shipped_table(*shipped, key, file, result);
   if (auto previous = resume_facet_table(file, key, result)) return previous;
 
   dft::DftFacetSettings settings = s.dft.facet;
