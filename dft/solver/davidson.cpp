@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <random>
 #include <stdexcept>
+#include <type_traits>
 
 #include "dft/parallel/scalapack_eigensolver.hpp"
 
@@ -131,6 +133,44 @@ std::size_t orthonormalize_block(std::vector<T>& t, std::size_t npw, std::size_t
   return kept;
 }
 
+/// A uniform random coefficient in [−½, ½) (both parts for complex vectors).
+template <typename T>
+T random_coefficient(std::mt19937_64& rng) {
+  std::uniform_real_distribution<double> u(-0.5, 0.5);
+  if constexpr (std::is_same_v<T, double>) {
+    return u(rng);
+  } else {
+    const double re = u(rng);
+    return T(re, u(rng));
+  }
+}
+
+/// Start vectors that were linearly dependent (nearly coinciding atomic orbitals, or a start
+/// that lost rank in real coordinates) are replaced by random columns relaxed by 1/(1 + kinetic)
+/// and orthogonal to the kept ones, so the block keeps its size; the converged bands do not
+/// depend on the start. `v` holds `kept` orthonormal columns on entry, n on return.
+template <typename T>
+void fill_dependent_columns(std::vector<T>& v, std::size_t kept, std::size_t n,
+                            const std::vector<double>& kinetic,
+                            const std::type_identity_t<DenseEigensolverOf<T>>& dense,
+                            const Communicator* rows) {
+  const std::size_t npw = kinetic.size();
+  std::mt19937_64 rng(0x5eed + kept);
+  for (int attempt = 0; attempt < 3 && kept < n; ++attempt) {
+    const std::size_t missing = n - kept;
+    std::vector<T> t(npw * missing);
+    for (std::size_t j = 0; j < missing; ++j)
+      for (std::size_t g = 0; g < npw; ++g)
+        t[j * npw + g] = random_coefficient<T>(rng) / (1.0 + kinetic[g]);
+    project_out(v.data(), kept, t.data(), missing, npw, rows);
+    const std::size_t added = orthonormalize_block(t, npw, missing, dense, rows);
+    v.resize(npw * kept);
+    v.insert(v.end(), t.begin(), t.begin() + static_cast<std::ptrdiff_t>(npw * added));
+    kept += added;
+  }
+  if (kept < n) throw std::runtime_error("Davidson: start vectors are linearly dependent");
+}
+
 }  // namespace
 
 bool orthonormalize(std::vector<Complex>& x, std::size_t npw, std::size_t n) {
@@ -152,7 +192,10 @@ DavidsonResult davidson(const std::type_identity_t<ApplyOperatorOf<T>>& apply_h,
 
   std::vector<T> v = x;  // basis, npw x m
   std::size_t m = orthonormalize_block(v, npw, n_bands, dense, rows);
-  if (m != n_bands) throw std::runtime_error("Davidson: start vectors are linearly dependent");
+  if (m != n_bands) {
+    fill_dependent_columns(v, m, n_bands, kinetic, dense, rows);
+    m = n_bands;
+  }
   std::vector<T> hv(npw * m);
   apply_h(v.data(), hv.data(), m);
   result.n_applications += m;
