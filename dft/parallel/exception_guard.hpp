@@ -1,39 +1,11 @@
 /// \file exception_guard.hpp
-/// \brief Keeps exceptions inside OpenMP parallel regions: the first one thrown by any thread is
-/// stored and rethrown after the region, where the normal error handling sees it.
+/// \brief dft's name for the generic guard of OpenMP regions (core/exception_guard.hpp).
 #pragma once
 
-#include <exception>
-#include <mutex>
+#include "core/exception_guard.hpp"
 
 namespace fw::dft {
 
-/// An exception escaping an OpenMP structured block calls std::terminate (SIGABRT). Wrap each
-/// loop body in run(); after the region, rethrow() throws the first stored exception, if any.
-/// Later bodies still run (OpenMP has no portable early exit); run() skips them once one failed.
-class ExceptionGuard {
- public:
-  template <typename F>
-  void run(F&& body) noexcept {
-    if (failed()) return;
-    try {
-      body();
-    } catch (...) {
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (!first_) first_ = std::current_exception();
-    }
-  }
-  bool failed() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return static_cast<bool>(first_);
-  }
-  void rethrow() {
-    if (first_) std::rethrow_exception(first_);
-  }
-
- private:
-  std::mutex mutex_;
-  std::exception_ptr first_;
-};
+using ExceptionGuard = fw::ExceptionGuard;
 
 }  // namespace fw::dft

@@ -5,6 +5,7 @@
 #include "md/formats/potential_file.hpp"
 
 #include "md/apps/au_c_settings.hpp"
+#include "md/engine/thermostat.hpp"
 
 namespace fw::md {
 namespace {
@@ -107,7 +108,10 @@ const Table<S>& run_table() {
             .default_value = 12345LL,
             .doc = "Random seed (velocities, Langevin noise)",
             .range = between(0, 9e15)},
-           [](auto& s) -> auto& { return s.seed; })});
+           [](auto& s) -> auto& { return s.seed; })},
+      [](const S& s, const std::string& source) {
+        if (s.mode == "nvt") check_thermostat_temperature(s.thermostat, s.temperature_K, source);
+      });
   return table;
 }
 

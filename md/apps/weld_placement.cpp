@@ -161,7 +161,18 @@ WeldPair make_lying_pair(const slabs::Structure& rod, const RodShape& shape,
   std::size_t ia = 0, ib = 0;
   const double want = settings.contact_distance_A;
   double lo = -spacing, hi = 0.0;
-  while (min_distance(rod1, rod2, lo * approach, ia, ib) >= want) lo -= spacing;
+  // Rods too sparse to meet never reach the contact distance: stop once rod 2 is past rod 1.
+  const double pass_through =
+      extreme(rod2, approach, true) - extreme(rod1, approach, false) + want + spacing;
+  while (min_distance(rod1, rod2, lo * approach, ia, ib) >= want) {
+    lo -= spacing;
+    if (!(-lo <= pass_through)) {
+      std::ostringstream msg;
+      msg << "the two rods never come within the contact distance (" << want
+          << " Å) of each other: too few atoms for the radius and lattice constant";
+      throw InputError("weld", msg.str());
+    }
+  }
   while (min_distance(rod1, rod2, hi * approach, ia, ib) < want) hi += spacing;
   for (int it = 0; it < 60 && hi - lo > 1e-10; ++it) {
     const double mid = 0.5 * (lo + hi);

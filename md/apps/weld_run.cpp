@@ -315,6 +315,15 @@ void check_weld_settings(const WeldSettings& s) {
                      "--cna");
 }
 
+void check_weld_lattice_constant(const slabs::FacetTable& table, const std::string& source) {
+  if (!(table.a_A >= kWeldLatticeConstantMinA && table.a_A <= kWeldLatticeConstantMaxA)) {
+    std::ostringstream msg;
+    msg << "a_A = " << table.a_A << " Å is outside [" << kWeldLatticeConstantMinA << ", "
+        << kWeldLatticeConstantMaxA << "] Å, the cubic lattice constant of an fcc metal (Au 4.08)";
+    throw InputError(source, msg.str());
+  }
+}
+
 WeldPair place_weld_pair(const WeldSettings& settings, const RelaxedRod& rod,
                          const WeldRunSpec& run) {
   const WeldMode mode = parse_weld_mode(settings.mode, "--mode");

@@ -73,6 +73,13 @@ struct WeldSettings {
 /// Throws InputError for any out-of-range setting (the table's ranges and choices).
 void check_weld_settings(const WeldSettings& settings);
 
+/// The facet table's cubic lattice constant a_A must be an fcc metal's (2-7 Å; Ni 3.52, Pb 4.95):
+/// 0.5 Å packs a rod into millions of atoms, 1000 Å into a rod of none. Throws
+/// InputError(`source`, the facets file) naming a_A.
+inline constexpr double kWeldLatticeConstantMinA = 2.0;
+inline constexpr double kWeldLatticeConstantMaxA = 7.0;
+void check_weld_lattice_constant(const slabs::FacetTable& table, const std::string& source);
+
 /// One row of the time series.
 struct WeldSample {
   double time_ps = 0.0;

@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "md/apps/au_c_settings.hpp"
+#include "md/engine/thermostat.hpp"
 #include "slabs/miller.hpp"
 
 namespace fw::md {
@@ -329,6 +330,8 @@ const settings::Table<WeldSettings>& weld_settings_table() {
         if (s.lj_cutoff_A < s.lj_sigma_A)
           throw InputError(source, "lj_cutoff must be at least lj_sigma");
         if (s.angles_deg.empty()) throw InputError(source, "give at least one angle");
+        if (s.thermostat != "none")
+          check_thermostat_temperature(s.thermostat, s.temperature_K, source);
         if (s.sheet == "flexible" && s.substrate != "graphene")
           throw InputError(source, "sheet flexible needs substrate graphene");
         if (s.sheet == "flexible" && s.engine != "lammps")

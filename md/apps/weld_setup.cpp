@@ -31,6 +31,13 @@ double min_distance(const std::vector<Vec3>& a, const std::vector<Vec3>& b, doub
   return std::sqrt(best);
 }
 
+[[noreturn]] void throw_rods_never_meet(double contact_distance_A) {
+  std::ostringstream msg;
+  msg << "the two rods never come within the contact distance (" << contact_distance_A
+      << " Å) of each other: too few atoms for the radius and lattice constant";
+  throw InputError("weld", msg.str());
+}
+
 }  // namespace
 
 Mat3 rotation_about(const Vec3& axis, double angle_rad) {
@@ -137,7 +144,16 @@ WeldPair make_weld_pair(const slabs::Structure& rod, const RodShape& shape,
   std::size_t ia = 0, ib = 0;
   const double target = settings.contact_distance_A;
   double dz_lo = -spacing, dz_hi = 0.0;
-  while (min_distance(rod1, rod2, dz_lo, ia, ib) >= target) dz_lo -= spacing;
+  // Rods too sparse to meet never reach the contact distance: stop once rod 2 is past rod 1.
+  double top2 = -std::numeric_limits<double>::infinity();
+  double bottom1 = std::numeric_limits<double>::infinity();
+  for (const Vec3& p : rod2) top2 = std::max(top2, p.z);
+  for (const Vec3& p : rod1) bottom1 = std::min(bottom1, p.z);
+  const double pass_through = top2 - bottom1 + target + spacing;
+  while (min_distance(rod1, rod2, dz_lo, ia, ib) >= target) {
+    dz_lo -= spacing;
+    if (!(-dz_lo <= pass_through)) throw_rods_never_meet(target);
+  }
   while (min_distance(rod1, rod2, dz_hi, ia, ib) < target) dz_hi += spacing;
   for (int it = 0; it < 60 && dz_hi - dz_lo > 1e-10; ++it) {
     const double mid = 0.5 * (dz_lo + dz_hi);

@@ -246,6 +246,7 @@ WeldStudy run_weld_study(const WeldSettings& settings, const slabs::FacetTable& 
                          const std::filesystem::path& out_dir, const std::string& facets_source,
                          LammpsLauncher* launcher) {
   check_weld_settings(settings);
+  check_weld_lattice_constant(table, facets_source);
   WeldStudy study;
   study.settings = settings;
   study.facets_source = facets_source;

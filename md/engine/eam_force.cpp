@@ -120,7 +120,8 @@ void EamForce::compute(System& system, const NeighborList& list, ForceResult& re
       double rho_i = 0.0;
       const auto pair = [&](std::uint32_t j, double dx, double dy, double dz) {
         const double rsq = dx * dx + dy * dy + dz * dz;
-        if (rsq >= cut_sq) return;
+        // Written so that NaN fails too: a NaN distance would index the tables at INT_MIN.
+        if (!(rsq < cut_sq)) return;
         int tj = 0;
         if constexpr (!kSingleType) {
           tj = pot_type[type[j]];
@@ -190,7 +191,7 @@ void EamForce::compute(System& system, const NeighborList& list, ForceResult& re
       double fxi = 0.0, fyi = 0.0, fzi = 0.0;
       const auto pair = [&](std::uint32_t j, double dx, double dy, double dz) {
         const double rsq = dx * dx + dy * dy + dz * dz;
-        if (rsq >= cut_sq) return;
+        if (!(rsq < cut_sq)) return;  // NaN-safe, as in pass 1
         int tj = 0;
         if constexpr (!kSingleType) {
           tj = pot_type[type[j]];

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "core/exception_guard.hpp"
 #include "md/engine/threads.hpp"
 #include "slabs/elements.hpp"
 
@@ -58,7 +59,8 @@ bool NeighborList::needs_rebuild(const System& system) const {
   for (std::size_t i = 0; i < n; ++i) {
     const double dx = x[3 * i] - x0[3 * i], dy = x[3 * i + 1] - x0[3 * i + 1],
                  dz = x[3 * i + 2] - x0[3 * i + 2];
-    if (dx * dx + dy * dy + dz * dz > limit_sq) return true;
+    // NaN-safe: a non-finite position forces the rebuild, whose check names the atom.
+    if (!(dx * dx + dy * dy + dz * dz <= limit_sq)) return true;
   }
   return false;
 }
@@ -84,6 +86,12 @@ void NeighborList::wrap_and_bin(System& system, bool sort_atoms) {
   // Fractional coordinates; wrap periodic axes into [0, 1).
   frac_.resize(3 * n);
   for (std::size_t i = 0; i < n; ++i) {
+    if (!std::isfinite(system.x[3 * i]) || !std::isfinite(system.x[3 * i + 1]) ||
+        !std::isfinite(system.x[3 * i + 2])) {
+      throw InputError("positions", "atom " + std::to_string(system.id[i] + 1) +
+                                        " has a non-finite position (NaN or inf): given so, "
+                                        "or the dynamics diverged");
+    }
     Vec3 s = system.position(i) * h_inv;
     bool moved = false;
     for (int a = 0; a < 3; ++a) {
@@ -252,6 +260,9 @@ void NeighborList::build(System& system, bool sort_atoms) {
 
   const bool masked = !type_pair_mask_.empty();
   const std::uint8_t* mask = type_pair_mask_.data();
+  // Nothing may leave the parallel region (std::terminate): bad_alloc and the rest are held here
+  // and rethrown after it.
+  ExceptionGuard guard;
 #pragma omp parallel num_threads(threads)
   {
     const std::size_t t = static_cast<std::size_t>(omp_get_thread_num());
@@ -265,8 +276,7 @@ void NeighborList::build(System& system, bool sort_atoms) {
     std::vector<std::uint16_t> shifted_s, shifted_skin_s;
     double my_closeness = std::numeric_limits<double>::max();
     std::size_t my_i = 0, my_j = 0;
-#pragma omp for schedule(static)
-    for (std::size_t i = 0; i < n; ++i) {
+    const auto collect = [&](std::size_t i) {
       const double xi = system.x[3 * i], yi = system.x[3 * i + 1], zi = system.x[3 * i + 2];
       const int type_i = system.type[i];
       const int b = atom_bin_[i];
@@ -333,7 +343,9 @@ void NeighborList::build(System& system, bool sort_atoms) {
       out_shift.insert(out_shift.end(), shifted_skin_s.begin(), shifted_skin_s.end());
       plain_count[i] = plain;
       shifted_count[i] = static_cast<std::uint32_t>(shifted_j.size() + shifted_skin_j.size());
-    }
+    };
+#pragma omp for schedule(static)
+    for (std::size_t i = 0; i < n; ++i) guard.run([&] { collect(i); });
 #pragma omp critical
     if (my_closeness < closeness) {
       closeness = my_closeness;
@@ -341,6 +353,7 @@ void NeighborList::build(System& system, bool sort_atoms) {
       closest_j = my_j;
     }
   }
+  guard.rethrow();
 
   std::size_t total = 0;
   for (std::size_t i = 0; i < n; ++i) {

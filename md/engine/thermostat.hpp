@@ -28,8 +28,15 @@ class Thermostat {
   virtual void restore_state(const std::string& /*state*/) {}
 };
 
+/// A Nosé–Hoover chain has no thermostat mass at 0 K (Q = N_f k_B T / ω²) and refuses it, as
+/// LAMMPS's fix nvt does; Langevin at 0 K is friction alone (a quench). Throws
+/// InputError(`source`) naming `temperature` for "nose-hoover-chain" (or "nvt") at T = 0 K.
+void check_thermostat_temperature(const std::string& name, double temperature_K,
+                                  const std::string& source);
+
 /// "langevin" or "nose-hoover-chain"; damping time in ps (LAMMPS's Tdamp; 0.1 ps is typical).
-/// Throws InputError for unknown names, T outside [0, 1e5] K or damping <= 0.
+/// Throws InputError for unknown names, T outside [0, 1e5] K (0 K only for langevin) or
+/// damping <= 0.
 std::unique_ptr<Thermostat> make_thermostat(const std::string& name, double temperature_K,
                                             double damping_ps, std::uint64_t seed);
 

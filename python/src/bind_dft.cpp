@@ -13,6 +13,7 @@
 #include "dft/settings.hpp"
 #include "dft/solver/scf.hpp"
 #include "dft/structure_adapter.hpp"
+#include "input_checks.hpp"
 #include "settings_kwargs.hpp"
 
 namespace py = pybind11;
@@ -38,6 +39,7 @@ class DftModel {
   }
 
   py::dict compute(const slabs::Structure& structure, bool forces, bool stress) const {
+    check_structure_for_engine(structure, CellNeed::kAlways, true);
     const dft::Crystal crystal = dft::crystal_from_structure(structure, pseudos_, "structure");
     dft::ScfSettings settings = settings_;
     settings.compute_forces = forces;

@@ -9,6 +9,7 @@
 #include "bindings.hpp"
 #include "core/error.hpp"
 #include "core/units.hpp"
+#include "input_checks.hpp"
 #include "md/engine/eam_force.hpp"
 #include "md/engine/force_field.hpp"
 #include "md/engine/thermo.hpp"
@@ -27,6 +28,7 @@ class EamModel {
         potential_(std::make_shared<md::EamPotential>(md::EamPotential::read(path_))) {}
 
   py::dict compute(const slabs::Structure& structure) const {
+    check_structure_for_engine(structure, CellNeed::kPeriodicAxes, false);
     std::vector<std::pair<std::string, double>> masses;
     for (std::size_t t = 0; t < potential_->type_count(); ++t)
       masses.emplace_back(potential_->elements()[t], potential_->masses_amu()[t]);

@@ -3,9 +3,11 @@
 #include "slabs/io/extxyz.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <sstream>
+#include <stdexcept>
 
 #include "core/error.hpp"
 #include "slabs/elements.hpp"
@@ -119,9 +121,10 @@ Structure read_extxyz(std::istream& in, const std::string& source) {
         try {
           if (col.name == "species" || col.name == "element")
             atom.species = token;
-          else if (col.name == "pos")
+          else if (col.name == "pos") {
             atom.position[c] = std::stod(token);
-          else if (col.name == "layer")
+            if (!std::isfinite(atom.position[c])) throw std::invalid_argument(token);
+          } else if (col.name == "layer")
             atom.layer = std::stoi(token);
           else if (col.name == "part")
             atom.part = std::stoi(token);

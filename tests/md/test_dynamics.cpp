@@ -13,6 +13,7 @@
 #include "md/engine/dynamics.hpp"
 #include "md/engine/eam_force.hpp"
 #include "md/engine/thermo.hpp"
+#include "md/engine/thermostat_nose_hoover.hpp"
 #include "md/engine/velocities.hpp"
 #include "md/formats/checkpoint.hpp"
 #include "md_test_helpers.hpp"
@@ -218,6 +219,47 @@ TEST(DynamicsInput, TimeStepAndTemperatureOutOfRangeAreRejected) {
   EXPECT_THROW(assign_maxwell_boltzmann(s, -5.0, 1), InputError);
   EXPECT_THROW(make_thermostat("langevin", 1e7, 0.1, 1), InputError);
   EXPECT_THROW(make_thermostat("berendsen", 300, 0.1, 1), InputError);
+}
+
+// Issue 21: a Nosé–Hoover chain has no mass at 0 K; the factory refuses it (LAMMPS's fix nvt does
+// too) and Langevin at 0 K stays a quench.
+TEST(DynamicsInput, NoseHooverChainAtZeroKelvinIsRefusedLangevinIsAllowed) {
+  EXPECT_THROW(make_thermostat("nose-hoover-chain", 0.0, 0.1, 0), InputError);
+  EXPECT_THROW(check_thermostat_temperature("nose-hoover-chain", 0.0, "job.toml"), InputError);
+  EXPECT_NO_THROW(make_thermostat("nose-hoover-chain", 1.0, 0.1, 0));
+  EXPECT_NO_THROW(make_thermostat("langevin", 0.0, 0.1, 1));
+}
+
+// Issue 21, the root cause under `weld --temperature 0`: the 0 K chain turns every velocity into
+// NaN, and a NaN distance indexed EamForce's tables at INT_MIN (SIGSEGV). A run that diverges
+// must end in an InputError naming the atom, whatever made it diverge.
+TEST_F(Dynamics, DivergedRunIsAnInputErrorNotASegfault) {
+  System s = test::fcc_crystal(3, 3, 3);
+  assign_maxwell_boltzmann(s, 300.0, 5);
+  ForceField field = au_field();
+  NoseHooverChainThermostat nan_maker(0.0, 0.1);  // bypasses the factory's 0 K check
+  DynamicsSettings settings;
+  settings.steps = 5;
+  try {
+    run_dynamics(s, field, &nan_maker, settings, {});
+    ADD_FAILURE() << "a run with NaN velocities ended normally";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("non-finite position"), std::string::npos) << e.what();
+  }
+}
+
+TEST_F(Dynamics, NonFinitePositionAfterAListBuildIsAnInputError) {
+  for (const double bad : {std::nan(""), HUGE_VAL, -HUGE_VAL}) {
+    System s = test::fcc_crystal(3, 3, 3);
+    ForceField field = au_field();
+    field.compute(s);  // the list is built on finite positions
+    s.x[7] = bad;      // a NaN between rebuilds used to skip the rebuild
+    EXPECT_THROW(field.compute(s), InputError) << bad;
+    System fresh = test::fcc_crystal(3, 3, 3);
+    fresh.x[4] = bad;
+    ForceField field2 = au_field();
+    EXPECT_THROW(field2.compute(fresh), InputError) << bad;
+  }
 }
 
 }  // namespace

@@ -164,6 +164,32 @@ TEST(LyingPair, SubstrateCellIsPeriodicInPlaneAndFitsWholeGrapheneCells) {
   EXPECT_EQ(sys.size(), before + added);
 }
 
+// Issue 21: rods of a few atoms 700 Å apart (a_A = 1000 Å in facets.json) never reach the contact
+// distance; the slide towards it looped for ever and now stops once rod 2 has passed rod 1.
+TEST(LyingPair, RodsTooSparseToMeetAreAnInputErrorNotAHang) {
+  slabs::FacetTable table = test::au_eam_facet_table();
+  table.a_A = 1000.0;
+  RodShapeSettings s;
+  s.radius_A = 1500.0;
+  s.length_A = 3000.0;
+  const RodShape shape = wulff_rod_shape(table, s, "table");
+  const slabs::Structure rod = slabs::build_nanorod(shape.spec);
+  ASSERT_FALSE(rod.atoms.empty());
+  for (const WeldMode mode : {WeldMode::side, WeldMode::top, WeldMode::tip}) {
+    LyingPairSettings ls;
+    ls.mode = mode;
+    ls.angle_deg = 45;
+    try {
+      make_lying_pair(rod, shape, ls);
+      ADD_FAILURE() << weld_mode_name(mode) << ": placed rods of " << rod.size() << " atoms";
+    } catch (const InputError& e) {
+      EXPECT_NE(std::string(e.what()).find("never come within the contact distance"),
+                std::string::npos)
+          << weld_mode_name(mode) << ": " << e.what();
+    }
+  }
+}
+
 TEST(LyingPair, UnknownModeIsAnInputError) {
   EXPECT_THROW(parse_weld_mode("sideways"), InputError);
   EXPECT_EQ(parse_weld_mode("top"), WeldMode::top);

@@ -174,6 +174,29 @@ TEST(WeldSetup, ZeroAngleAtNearestNeighbourContactIsOnePerfectCrystal) {
   }
 }
 
+// Issue 21: a facet table with a_A = 1000 Å gives rods of a few atoms far apart laterally; the
+// lift towards the contact distance looped for ever. It now stops once rod 2 has passed rod 1.
+TEST(WeldSetup, RodsTooSparseToMeetAreAnInputErrorNotAHang) {
+  slabs::FacetTable table = test::au_eam_facet_table();
+  table.a_A = 1000.0;
+  RodShapeSettings big = small_rod();
+  big.radius_A = 1500.0;
+  big.length_A = 3000.0;
+  const RodShape shape = wulff_rod_shape(table, big, "table");
+  const slabs::Structure rod = slabs::build_nanorod(shape.spec);
+  ASSERT_FALSE(rod.atoms.empty());
+  WeldPairSettings ps;
+  ps.angle_deg = 45;
+  try {
+    make_weld_pair(rod, shape, ps);
+    ADD_FAILURE() << "placed rods of " << rod.size() << " atoms at a = 1000 Å";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("never come within the contact distance"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
 TEST(WeldSetup, TiltAxisAlongTheRodIsRejected) {
   const RodShape shape = wulff_rod_shape(test::au_eam_facet_table(), small_rod(), "table");
   const slabs::Structure rod = slabs::build_nanorod(shape.spec);

@@ -1,8 +1,8 @@
 /// \file test_bad_input.cpp
-/// \brief Table-driven: every careless input found for issue 13 exits 2 at once with ONE line
-/// naming the option or file, and leaves nothing behind in the working folder. Plus the results
-/// folder lock of `facetweld run` (second run: exit 2 naming the folder and the holder's PID;
-/// released when the holder is killed).
+/// \brief Table-driven: every careless input found for issues 13 and 21 exits 2 at once with ONE
+/// line naming the option or file, and leaves nothing behind in the working folder. Plus the
+/// results folder lock of `facetweld run` (second run: exit 2 naming the folder and the holder's
+/// PID; released when the holder is killed).
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -45,7 +45,29 @@ class BadInput : public ::testing::Test {
     std::ofstream(dir_ / "empty.extxyz") << "0\nLattice=\"4 0 0 0 4 0 0 0 4\" "
                                             "Properties=species:S:1:pos:R:3 pbc=\"T T T\"\n";
     fs::create_symlink("/dev/zero", dir_ / "zero.vasp");  // a device behind a structure name
-    std::ofstream text(dir_ / "notes.txt");               // 150 000 lines of text that is no OUTCAR
+    // Facet tables: the test helper's Au EAM γ, at Au's a_A and at two absurd ones.
+    const auto facets = [&](const char* name, const char* a_A) {
+      std::ofstream(dir_ / name) << R"({"engine": "eam", "element": "Au", "a_A": )" << a_A
+                                 << R"(, "facets": [
+  {"hkl": [1, 0, 0], "e_dis_eV_per_A2": 0.0571, "relaxed": true, "method": "slab"},
+  {"hkl": [1, 1, 0], "e_dis_eV_per_A2": 0.0610, "relaxed": true, "method": "slab"},
+  {"hkl": [1, 1, 1], "e_dis_eV_per_A2": 0.0491, "relaxed": true, "method": "slab"}]}
+)";
+    };
+    facets("facets.json", "4.08");
+    facets("facets_a0.5.json", "0.5");
+    facets("facets_a1000.json", "1000");
+    for (const char* bad : {"nan", "-inf"})
+      std::ofstream(dir_ / (std::string(bad[0] == '-' ? "inf" : bad) + ".extxyz"))
+          << "1\nLattice=\"0 2.04 2.04 2.04 0 2.04 2.04 2.04 0\" "
+             "Properties=species:S:1:pos:R:3 pbc=\"T T T\"\nAu 0 "
+          << bad << " 0\n";
+    // Job files asking for a Nosé–Hoover chain at 0 K (`run` and `md run`).
+    std::ofstream(dir_ / "weld_0K.toml") << "output_dir = \"res\"\n[weld]\ntemperature = 0\n";
+    std::ofstream(dir_ / "nvt_0K.toml")
+        << "structure = \"au.vasp\"\noutput_dir = \"out\"\n[run]\nmode = \"nvt\"\n"
+           "thermostat = \"nose-hoover-chain\"\ntemperature = 0\nsteps = 10\n";
+    std::ofstream text(dir_ / "notes.txt");  // 150 000 lines of text that is no OUTCAR
     for (int i = 0; i < 150000; ++i) text << "line " << i << " of a long lab notebook\n";
   }
   void TearDown() override { fs::remove_all(root_); }
@@ -104,6 +126,20 @@ const Case kCases[] = {
     {"md energy --structure empty.vasp", "empty.vasp"},
     {"scf --structure tiny.vasp", "tiny.vasp: atoms 1 (Au) and 1 (Au) overlap"},
     {"md energy --structure tiny.vasp", "tiny.vasp: atoms 1 (Au) and 1 (Au) overlap"},
+    // Issue 21, crashes: the Nosé–Hoover chain at 0 K (SIGSEGV in EamForce::compute), and facet
+    // tables whose a_A packs millions of atoms into a rod (SIGABRT) or none (a hang).
+    {"weld --facets facets.json --temperature 0 -o w",
+     "temperature 0 K with thermostat nose-hoover-chain"},
+    {"weld --facets facets.json --temperature 0 --thermostat nose-hoover-chain --mode tip -o w",
+     "temperature 0 K with thermostat nose-hoover-chain"},
+    {"md run nvt_0K.toml", "nvt_0K.toml: temperature 0 K with thermostat nose-hoover-chain"},
+    {"weld --facets facets_a0.5.json -o w", "facets_a0.5.json: a_A = 0.5"},
+    {"weld --facets facets_a1000.json -o w", "facets_a1000.json: a_A = 1000"},
+    // A NaN/inf coordinate in an extxyz file: `scf` died with SIGSEGV, `convert` wrote it on.
+    {"scf --structure nan.extxyz", "nan.extxyz:3: bad value 'nan' for property 'pos'"},
+    {"scf --structure inf.extxyz", "inf.extxyz:3: bad value '-inf' for property 'pos'"},
+    {"md energy --structure nan.extxyz", "nan.extxyz:3"},
+    {"convert nan.extxyz out.vasp", "nan.extxyz:3"},
 };
 
 }  // namespace
@@ -147,6 +183,20 @@ TEST_F(BadInput, EndlessTextOnStdinIsRefusedAfterABoundedRead) {
     EXPECT_NE(out.find(c.says), std::string::npos) << out;
     EXPECT_EQ(out.find('\n'), out.size() - 1) << out;
   }
+}
+
+// Issue 21: `[weld] temperature = 0` with the Nosé–Hoover chain in a `run` job file crashed the
+// weld stage (SIGSEGV). It now stops with exit 2 and one error line naming the setting when the
+// weld stage checks its settings. (At read time it needs run's [weld] section to call the weld
+// table's cross-field check, as [dft] does: tools/pipeline/run_settings.cpp.)
+TEST_F(BadInput, RunJobWithNoseHooverChainAtZeroKelvinExits2NotASignal) {
+  const Result r = run("run --no-dft --no-vasp weld_0K.toml");
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_EQ(fw::test::count_occurrences(r.output, "facetweld: error:"), 1u) << r.output;
+  EXPECT_NE(r.output.find("temperature 0 K with thermostat nose-hoover-chain"), std::string::npos)
+      << r.output;
+  EXPECT_EQ(r.output.find("internal error"), std::string::npos) << r.output;
+  EXPECT_LT(r.wall_s, 60.0) << r.output;
 }
 
 TEST_F(BadInput, SecondRunIntoALockedResultsFolderExits2NamingFolderAndPid) {
