@@ -219,6 +219,35 @@ FacetConvergence converge_facet(const Pseudopotential& psp, const slabs::Miller&
   return out;
 }
 
+DftFacetSettings settings_carried_to(const FacetConvergence& previous, const slabs::Miller& next,
+                                     const DftFacetSettings& start) {
+  const DftFacetSettings& done = previous.settings;
+  DftFacetSettings s = start;
+  s.scf.ecut_hartree = std::max(start.scf.ecut_hartree, done.scf.ecut_hartree);
+  s.vacuum_A = std::max(start.vacuum_A, done.vacuum_A);
+  s.scf.smearing.width_hartree =
+      std::min(start.scf.smearing.width_hartree, done.scf.smearing.width_hartree);
+  if (start.kdensity_per_A > 0.0) {
+    s.kdensity_per_A = std::max(start.kdensity_per_A, done.kdensity_per_A);
+    return s;
+  }
+  // In-plane reciprocal lengths of both slabs (the vacuum axis is normal to the surface).
+  const auto in_plane = [&](const slabs::Miller& hkl, int i) {
+    const slabs::Miller plane = slabs::fcc_plane_geometry(s.a_A, hkl).hkl;
+    const slabs::Structure slab =
+        slabs::slab_with_vacuum({s.element, s.a_A, plane, 1, 1, 1}, s.vacuum_A);
+    return norm(reciprocal_rows(slab.cell)[static_cast<std::size_t>(i)]);
+  };
+  const std::array<int, 3>& mesh = previous.final.meshes.slab;
+  for (int i = 0; i < 2; ++i) {
+    const double density = mesh[static_cast<std::size_t>(i)] / in_plane(previous.hkl, i);
+    const int n = static_cast<int>(std::ceil(density * in_plane(next, i) - 1e-9));
+    s.kpts[static_cast<std::size_t>(i)] = std::max(start.kpts[static_cast<std::size_t>(i)], n);
+  }
+  if (s.kpts_bulk[0] > 0) s.kpts_bulk = {s.kpts[0], s.kpts[1], s.kpts_bulk[2]};
+  return s;
+}
+
 nlohmann::json to_json(const FacetConvergence& c, const ConvergenceSettings& s) {
   nlohmann::json j = to_json(c.final);
   nlohmann::json conv;

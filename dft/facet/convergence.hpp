@@ -85,6 +85,14 @@ FacetConvergence converge_facet(const Pseudopotential& psp, const slabs::Miller&
                                 const ConvergenceSettings& convergence, CellCache& cache,
                                 const std::function<void(const std::string&)>& log = {});
 
+/// The start of the next facet's series from the previous facet's converged settings: its
+/// cut-off, vacuum and smearing width (where they are beyond `start`'s) and its in-plane k-point
+/// density (points per Å⁻¹ of |b|, rounded up on `next`'s surface cell); the layers stay
+/// `start`'s. Each axis of the next series still takes its own step, so its convergence is checked
+/// on that facet; only the walk up to a setting already found necessary is saved.
+DftFacetSettings settings_carried_to(const FacetConvergence& previous, const slabs::Miller& next,
+                                     const DftFacetSettings& start);
+
 /// The facets.json entry of the final point with "convergence": tolerance, E_dis ± error, axes,
 /// the layer fit, the relaxation correction and the table of every point.
 nlohmann::json to_json(const FacetConvergence& c, const ConvergenceSettings& settings);

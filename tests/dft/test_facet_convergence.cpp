@@ -141,6 +141,33 @@ TEST(FacetConvergence, SeriesEstimatesItsErrorAndAKilledSeriesContinuesToTheSame
   std::filesystem::remove(whole.path());
 }
 
+TEST(FacetConvergence, NextFacetStartsFromTheConvergedCutOffVacuumSmearingAndKDensity) {
+  DftFacetSettings start = tiny_series();
+  start.a_A = 4.0;
+  start.kpts = {6, 6, 1};
+  FacetConvergence previous;
+  previous.hkl = {1, 0, 0};
+  previous.settings = start;
+  previous.settings.scf.ecut_hartree = 30.0;
+  previous.settings.vacuum_A = 14.0;
+  previous.settings.scf.smearing.width_hartree = 0.005;
+  previous.final.meshes.slab = {9, 9, 1};  // square (100) cell, |a1| = |a2| = a/sqrt(2)
+  // (111): a hexagonal cell of the same |a1| at 60 degrees, so |b| is 2/sqrt(3) of (100)'s: at the
+  // same density 9 * 2/sqrt(3) = 10.39 -> 11 points; the layers stay the start's.
+  const DftFacetSettings s = settings_carried_to(previous, {1, 1, 1}, start);
+  EXPECT_DOUBLE_EQ(s.scf.ecut_hartree, 30.0);
+  EXPECT_DOUBLE_EQ(s.vacuum_A, 14.0);
+  EXPECT_DOUBLE_EQ(s.scf.smearing.width_hartree, 0.005);
+  EXPECT_EQ(s.kpts, (std::array<int, 3>{11, 11, 1}));
+  EXPECT_EQ(s.layers, start.layers);
+  // (110): a rectangle a/sqrt(2) x a; |b2| is 1/sqrt(2) of (100)'s: 9/sqrt(2) = 6.36 -> 7.
+  const DftFacetSettings r = settings_carried_to(previous, {1, 1, 0}, start);
+  EXPECT_EQ(r.kpts[0] + r.kpts[1], 9 + 7);
+  // Settings the start already has beyond the previous facet's are kept.
+  start.scf.ecut_hartree = 40.0;
+  EXPECT_DOUBLE_EQ(settings_carried_to(previous, {1, 1, 1}, start).scf.ecut_hartree, 40.0);
+}
+
 TEST(FacetConvergence, RelaxedSeriesAddsTheRelaxationEnergyOfTheThickerRelaxedSlab) {
   DftFacetSettings s = tiny_series();
   s.relax = true;

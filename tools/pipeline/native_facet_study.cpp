@@ -122,11 +122,24 @@ void converged_series(NativeFacetStudy& study, const dft::Pseudopotential& psp,
   report::LineChart chart{
       "E_dis vs slab thickness (unrelaxed, native PBE)", "layers", "E_dis (eV/Å²)", {}};
   std::string errors;
-  std::optional<dft::FacetConvergence> first_converged;
+  std::optional<dft::FacetConvergence> first_converged, previous;
   for (const auto& hkl : facets) {
-    const auto c =
-        dft::converge_facet(psp, slabs::reduce_miller(hkl), s, s.convergence, cells, log);
+    const slabs::Miller plane = slabs::reduce_miller(hkl);
+    dft::DftFacetSettings start = s;
+    if (previous) {
+      start = dft::settings_carried_to(*previous, plane, s);
+      const std::string k = start.kdensity_per_A > 0.0
+                                ? format("k density %g /A^-1", start.kdensity_per_A)
+                                : "k " + mesh_text(start.kpts);
+      print(format(
+          "%s starts from the settings %s converged at: %g Ha, %.1f A vacuum, %s, "
+          "smearing %g Ha (each axis still takes its own step)",
+          slabs::miller_label(plane).c_str(), slabs::miller_label(previous->hkl).c_str(),
+          start.scf.ecut_hartree, start.vacuum_A, k.c_str(), start.scf.smearing.width_hartree));
+    }
+    const auto c = dft::converge_facet(psp, plane, start, s.convergence, cells, log);
     if (!first_converged) first_converged = c;
+    previous = c;
     const auto& last = c.points.back();
     // A relaxed converged entry: the thick unrelaxed slab plus the relaxation energy of the
     // relaxed slabs (docs/dft.md), so that E_dis = (e_slab − e_bulk)/A still holds.
