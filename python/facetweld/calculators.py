@@ -5,10 +5,17 @@ forces (eV/Å), stress (eV/Å³, ASE sign: positive = tensile; periodic cells on
 
 ``NativeDFT``: the native plane-wave PBE solver: energy (eV, E(σ→0)), free_energy (eV, F = E - TS,
 what the forces derive from), forces (eV/Å). Settings are the keys of ``facetweld scf`` and the
-[dft] job-file section (``facetweld.dft_settings()``).
+[dft] job-file section (``facetweld.dft_settings()``). An SCF that does not converge within
+``max_steps`` raises ``SCFNotConverged`` (an ``ase.calculators.calculator.SCFError``, as ASE's own
+calculators do); no unconverged energy is ever returned.
 """
 
-from ase.calculators.calculator import Calculator, PropertyNotImplementedError, all_changes
+from ase.calculators.calculator import (
+    Calculator,
+    PropertyNotImplementedError,
+    SCFError,
+    all_changes,
+)
 
 from ._facetweld import DftModel, EamModel, Structure
 
@@ -41,6 +48,12 @@ class EAM(Calculator):
             raise PropertyNotImplementedError("stress needs a cell periodic along all three axes")
 
 
+class SCFNotConverged(SCFError):
+    """The native SCF stopped at ``max_steps`` before reaching ``toldfe`` and
+    ``density_tolerance``. The calculator keeps no results; its ``scf`` attribute holds the last
+    run (``converged`` False, ``iterations``, the unconverged energies) for inspection."""
+
+
 class NativeDFT(Calculator):
     """ASE calculator on facetweld's native plane-wave DFT (norm-conserving pseudopotentials,
     PBE via libxc).
@@ -48,7 +61,8 @@ class NativeDFT(Calculator):
     ``pseudopotentials``: {"Au": "/path/Au.psp8", ...}; default Debian's PBE ``79_Au_oncv.psml``.
     ``**settings``: SCF settings by their table keys, numbers in the table's unit or strings with
     a unit, e.g. ``NativeDFT(ecut=20, kpts=(4, 4, 4), smearing="fermi-dirac:0.01Ha")``.
-    Unknown keys and out-of-range values raise ``facetweld.InputError``.
+    Unknown keys and out-of-range values raise ``facetweld.InputError``; an SCF that does not
+    converge within ``max_steps`` raises ``SCFNotConverged`` (an ASE ``SCFError``).
     """
 
     implemented_properties = ["energy", "free_energy", "forces"]
@@ -63,6 +77,14 @@ class NativeDFT(Calculator):
         Calculator.calculate(self, atoms, properties, system_changes)
         result = self.model.compute(Structure.from_ase(self.atoms, constraints=False), True)
         self.scf = result
+        if not result["converged"]:
+            self.results = {}
+            raise SCFNotConverged(
+                f"NativeDFT: the SCF did not converge in {result['iterations']} steps "
+                f"(max_steps {self.parameters.get('max_steps')}, toldfe "
+                f"{self.parameters.get('toldfe_Ha')} Ha, density_tolerance "
+                f"{self.parameters.get('density_tolerance')}); raise max_steps or lower "
+                "mixing_beta — no energy or forces are returned")
         self.results = {
             "energy": result["energy_eV"],
             "free_energy": result["free_energy_eV"],
