@@ -63,15 +63,16 @@ DftFacetResult dft_facet_energy(const Pseudopotential& psp, const slabs::Miller&
   slabs::OrientedSpec slab_spec{s.element, s.a_A, plane.hkl, s.layers, 1, 1};
   const slabs::Structure slab = slabs::slab_with_vacuum(slab_spec, s.vacuum_A);
   if (s.relax && !relax_from) {
-    r.relaxation = relax_slab(slab, psp, s.scf, r.meshes.slab, s.relaxation, label + " slab", log);
+    r.relaxation =
+        relax_slab(slab, psp, s.scf, r.meshes.slab, s.relaxation, label + " slab", log, cache);
     r.slab = r.relaxation->unrelaxed;
   } else {
     r.slab = run_cell_energy(slab, psp, s.scf, r.meshes.slab, label + " slab", log, cached);
     if (s.relax) {
       if (relax_from->size() != slab.size())
         throw std::logic_error("dft_facet_energy: relax_from is not this slab");
-      r.relaxation =
-          relax_slab(*relax_from, psp, s.scf, r.meshes.slab, s.relaxation, label + " slab", log);
+      r.relaxation = relax_slab(*relax_from, psp, s.scf, r.meshes.slab, s.relaxation,
+                                label + " slab", log, cache);
     }
   }
 

@@ -22,6 +22,11 @@ nlohmann::json to_json(const CellEnergy& e) {
                    {"kpts", e.kpts},           {"symmetry_operations", e.symmetry_operations},
                    {"n_atoms", e.n_atoms},     {"wall_s", e.wall_s}};
   if (std::isfinite(e.pressure_GPa)) j["pressure_GPa"] = e.pressure_GPa;
+  if (!e.forces_eV_per_A.empty()) {
+    nlohmann::json forces = nlohmann::json::array();
+    for (const Vec3& f : e.forces_eV_per_A) forces.push_back({f[0], f[1], f[2]});
+    j["forces_eV_per_A"] = std::move(forces);
+  }
   return j;
 }
 
@@ -36,6 +41,15 @@ CellEnergy cell_energy_from_json(const nlohmann::json& j) {
   e.n_atoms = j.at("n_atoms").get<std::size_t>();
   e.wall_s = j.at("wall_s").get<double>();
   if (j.contains("pressure_GPa")) e.pressure_GPa = j.at("pressure_GPa").get<double>();
+  if (j.contains("forces_eV_per_A")) {
+    for (const auto& f : j.at("forces_eV_per_A")) {
+      const auto xyz = f.get<std::array<double, 3>>();
+      e.forces_eV_per_A.push_back(Vec3{xyz[0], xyz[1], xyz[2]});
+    }
+    if (e.forces_eV_per_A.size() != e.n_atoms)
+      throw std::runtime_error("a cell holds " + std::to_string(e.forces_eV_per_A.size()) +
+                               " forces for " + std::to_string(e.n_atoms) + " atoms");
+  }
   return e;
 }
 
@@ -85,6 +99,7 @@ std::string CellCache::key(const slabs::Structure& cell, const std::array<int, 3
     k += buffer;
   }
   if (scf.compute_stress) k += "stress;";
+  if (scf.compute_forces) k += "forces;";
   return k + "xc " + scf.xc_text + ";psp " + pseudopotential_path;
 }
 

@@ -24,7 +24,7 @@ CellEnergy run_cell_energy(const slabs::Structure& cell, const Pseudopotential& 
   if (options.fft_grid) scf.fft_grid = options.fft_grid;
 
   std::string cache_key;
-  if (options.cache && !options.forces) {
+  if (options.cache) {
     cache_key = CellCache::key(cell, mesh, scf, psp.source_path);
     if (auto cached = options.cache->find(cache_key)) {
       cached->from_cache = true;

@@ -39,7 +39,7 @@ struct CellRunOptions {
   std::optional<std::array<int, 3>> fft_grid;  ///< override the automatic grid
   bool forces = false;
   /// Non-null: a cell already in the cache is not computed again, and a converged new one is
-  /// stored (runs with forces are never cached).
+  /// stored (with its forces when asked for: a relaxation then replays its ionic steps).
   CellCache* cache = nullptr;
 };
 

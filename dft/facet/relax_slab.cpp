@@ -140,12 +140,13 @@ slabs::Structure transfer_surface_relaxation(const slabs::Structure& thin_unrela
 SlabRelaxation relax_slab(const slabs::Structure& slab, const Pseudopotential& psp,
                           const ScfSettings& scf, const std::array<int, 3>& mesh,
                           const SlabRelaxSettings& s, const std::string& label,
-                          const std::function<void(const std::string&)>& log) {
+                          const std::function<void(const std::string&)>& log, CellCache* cache) {
   const Coordinates coords(slab, s);
   Bfgs bfgs(coords.moving().size() * coords.per_atom(), coords.per_atom(), kInitialCurvatureEVPerA2,
             s.max_step_A);
   CellRunOptions run;
   run.forces = true;
+  run.cache = cache;
 
   SlabRelaxation out;
   out.structure = slab;

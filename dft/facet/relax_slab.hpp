@@ -54,10 +54,14 @@ slabs::Structure transfer_surface_relaxation(const slabs::Structure& thin_unrela
                                              const slabs::Structure& thick);
 
 /// Relaxes `slab` (one species) on the Γ-centred `mesh` by BFGS (dft/facet/bfgs.hpp), one SCF
-/// with forces per ionic step. `log` gets one line per ionic step and the SCF lines.
+/// with forces per ionic step. `log` gets one line per ionic step and the SCF lines. With a
+/// `cache`, every ionic step's SCF (energies and forces) is stored; a rerun replays the steps
+/// already done — the same forces give the same BFGS steps and positions — and goes on from the
+/// first one not stored.
 SlabRelaxation relax_slab(const slabs::Structure& slab, const Pseudopotential& psp,
                           const ScfSettings& scf, const std::array<int, 3>& mesh,
                           const SlabRelaxSettings& settings, const std::string& label,
-                          const std::function<void(const std::string&)>& log = {});
+                          const std::function<void(const std::string&)>& log = {},
+                          CellCache* cache = nullptr);
 
 }  // namespace fw::dft

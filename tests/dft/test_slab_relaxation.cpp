@@ -4,9 +4,13 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 
 #include "core/error.hpp"
 #include "dft/facet/bfgs.hpp"
+#include "dft/facet/cell_cache.hpp"
+#include "dft/facet/relax_slab.hpp"
 #include "dft/facet_energy.hpp"
 #include "dft/settings.hpp"
 #include "dft_test_support.hpp"
@@ -104,6 +108,55 @@ TEST(SlabRelaxation, LowersEDisKeepsTheSlabSymmetricAndEndsBelowFmax) {
   EXPECT_DOUBLE_EQ(entries[0].at("e_dis_relaxed_free_energy_eV_per_A2").get<double>(),
                    r.e_dis_relaxed_free_energy_eV_per_A2);
   EXPECT_EQ(entries[0].at("ionic_steps").get<int>(), x.ionic_steps);
+}
+
+TEST(SlabRelaxation, ACachedRelaxationReplaysItsIonicStepsToTheSamePositions) {
+  // One-electron HGH Au at 4 Ha: cells of a fraction of a second; three BFGS steps.
+  const Pseudopotential psp = read_pseudopotential("/usr/share/abinit/psp/79au.1.hgh");
+  const auto& table = facet_settings_table();
+  DftFacetSettings s = table.defaults();
+  table.set_text(s, "xc", "lda", "test");
+  s.scf.ecut_hartree = 4.0;
+  s.relaxation.max_steps = 3;
+  s.relaxation.max_step_A = 0.03;
+  const slabs::Structure slab = slabs::slab_with_vacuum({"Au", 4.08, {1, 0, 0}, 3, 1, 1}, 4.0);
+  const auto path = std::filesystem::temp_directory_path() / "facetweld_test_relax.cells.json";
+  std::filesystem::remove(path);
+  const std::array<int, 3> mesh{2, 2, 1};
+
+  CellCache first(path);
+  const SlabRelaxation a = relax_slab(slab, psp, s.scf, mesh, s.relaxation, "slab", {}, &first);
+  ASSERT_EQ(a.ionic_steps, 3);
+  EXPECT_FALSE(a.relaxed.from_cache);
+
+  // A new run on the file: every ionic step is read back with its forces, none computed.
+  int computed_scf_lines = 0;
+  const auto count = [&](const std::string& line) {
+    if (line.find("finished earlier") == std::string::npos &&
+        line.find("ionic step") == std::string::npos)
+      ++computed_scf_lines;
+  };
+  CellCache again(path);
+  const SlabRelaxation b = relax_slab(slab, psp, s.scf, mesh, s.relaxation, "slab", count, &again);
+  EXPECT_EQ(computed_scf_lines, 0);
+  EXPECT_TRUE(b.relaxed.from_cache);
+  ASSERT_EQ(b.energy_eV_per_step.size(), a.energy_eV_per_step.size());
+  for (std::size_t i = 0; i < a.energy_eV_per_step.size(); ++i)
+    EXPECT_EQ(b.energy_eV_per_step[i], a.energy_eV_per_step[i]);
+  for (std::size_t i = 0; i < slab.size(); ++i) {
+    EXPECT_EQ(b.structure.atoms[i].position[2], a.structure.atoms[i].position[2]);
+    EXPECT_EQ(b.relaxed.forces_eV_per_A[i][2], a.relaxed.forces_eV_per_A[i][2]);
+  }
+
+  // A stored cell whose forces do not match its atoms is refused when the file is read.
+  std::ifstream in(path);
+  nlohmann::json j = nlohmann::json::parse(in);
+  in.close();
+  for (auto& [key, cell] : j.at("cells").items())
+    if (cell.contains("forces_eV_per_A")) cell["forces_eV_per_A"].erase(0);
+  std::ofstream(path) << j.dump();
+  EXPECT_THROW(CellCache{path}, InputError);
+  std::filesystem::remove(path);
 }
 
 TEST(SlabRelaxation, FixedMiddleNeedsAsManyFreePlanesPerFace) {
