@@ -120,7 +120,16 @@ struct Analysis {
   double bond_cutoff_A;
   double half_width_A;
   InterfaceNormal normal;
+  /// Top mode: θ is rod 2's tilt from the perpendicular (a T at θ = 0), so the angle between the
+  /// long axes is reported as 90° − it. Every angle of a run (samples, end of dynamics, after the
+  /// quench, rotation) then means θ of the mode (docs/weld.md).
+  bool angle_from_perpendicular = false;
 };
+
+/// The run's angle θ from the angle between the rods' long axes, [0, 90]°.
+double weld_angle_deg(const Analysis& a, double axis_angle_deg) {
+  return a.angle_from_perpendicular ? 90.0 - axis_angle_deg : axis_angle_deg;
+}
 
 /// Samples neck, angle and interface CNA of the current state; `rods_out` gets the rod atoms (in
 /// input order) with their CNA types in `types_out`.
@@ -136,7 +145,7 @@ WeldSample sample(const System& full, const std::vector<int>& rod_by_id, const A
   s.time_ps = state.time_ps;
   s.potential_eV = state.potential_eV;
   s.temperature_K = state.temperature_K;
-  s.angle_deg = snap.angle_deg;
+  s.angle_deg = weld_angle_deg(a, snap.angle_deg);
   s.neck_bridge_atoms = snap.neck.bridge_atoms;
   s.cross_bonds = snap.neck.cross_bonds;
   s.neck_radius_A = snap.neck.radius_A;
@@ -443,7 +452,8 @@ WeldResult run_weld(const WeldSettings& settings, const RelaxedRod& rod, const W
   const bool end_to_end = settings.mode == "tip" && settings.substrate == "none";
   const Analysis analysis{
       cna_settings(settings, a_A), bond_cutoff_A(a_A), settings.interface_half_width_A,
-      end_to_end ? InterfaceNormal::axis_bisector : InterfaceNormal::bridge_centroids};
+      end_to_end ? InterfaceNormal::axis_bisector : InterfaceNormal::bridge_centroids,
+      parse_weld_mode(settings.mode) == WeldMode::top};
 
   WeldResult result;
   result.initial_angle_deg = run.control ? 0.0 : run.angle_deg;

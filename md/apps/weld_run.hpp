@@ -142,12 +142,13 @@ struct WeldResult {
   double neck_area_A2 = 0.0;
   double energy_release_per_neck_area_J_per_m2 = 0.0;
   double energy_release_per_end_face_eV_per_A2 = 0.0;
-  double angle_end_of_dynamics_deg = 0.0;  ///< at the last MD step, before the quench
-  double final_angle_deg = 0.0;            ///< after the quench
-  double rotation_deg =
-      0.0;              ///< initial − end of dynamics (> 0: the rods turned towards each other)
-  WeldSample quenched;  ///< neck and CNA of the quenched weld
-  CnaCounts all_cna;    ///< whole pair, quenched
+  /// θ of the mode (side, tip: the angle between the long axes; top: its tilt from the
+  /// perpendicular, 90° − that angle) at the last MD step, before the quench.
+  double angle_end_of_dynamics_deg = 0.0;
+  double final_angle_deg = 0.0;  ///< the same after the quench
+  double rotation_deg = 0.0;     ///< initial θ − θ at the end of dynamics (> 0: θ closed)
+  WeldSample quenched;           ///< neck and CNA of the quenched weld
+  CnaCounts all_cna;             ///< whole pair, quenched
   int quench_iterations = 0;
   bool quench_converged = false;
   double quench_max_force_eV_per_A = 0.0;
