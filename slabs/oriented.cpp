@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <vector>
 
@@ -173,14 +174,35 @@ Structure oriented_bulk(const OrientedSpec& spec) {
   return s;
 }
 
+double min_slab_vacuum_A(double a_A, const Miller& hkl) {
+  return fcc_plane_geometry(a_A, hkl).layer_spacing_A;
+}
+
+void check_slab_vacuum(double vacuum_A, double a_A, const std::vector<Miller>& facets,
+                       const std::string& source, const std::string& option) {
+  check_vacuum(vacuum_A, source);
+  double least = 0.0;
+  Miller widest{};
+  for (const Miller& hkl : facets)
+    if (const double d = min_slab_vacuum_A(a_A, hkl); d > least) least = d, widest = hkl;
+  if (vacuum_A >= least) return;
+  char text[320];
+  std::snprintf(text, sizeof text,
+                "vacuum %.4g Å is less than one %s layer spacing (%.4f Å at a = %.4g Å): the two "
+                "faces would be closer than the crystal's own planes; give %s ≥ %.4f Å",
+                vacuum_A, miller_label(reduce_miller(widest)).c_str(), least, a_A, option.c_str(),
+                least);
+  throw InputError(source, text);
+}
+
 Structure slab_with_vacuum(const OrientedSpec& spec, double vacuum_A) {
-  check_vacuum(vacuum_A);
+  check_inputs(spec.element, spec.a_A, spec.hkl);
+  check_slab_vacuum(vacuum_A, spec.a_A, {spec.hkl}, "--vacuum");
   Structure s = oriented_bulk(spec);
   const double spacing = fcc_plane_geometry(spec.a_A, spec.hkl).layer_spacing_A;
   const double thickness = (spec.layers - 1) * spacing;
-  // The gap between the top layer and the periodic image of the bottom layer is exactly vacuum_A;
-  // with zero vacuum we keep one layer spacing so that the box is not degenerate.
-  const double height = thickness + std::max(vacuum_A, spacing);
+  // The gap between the top layer and the periodic image of the bottom layer is exactly vacuum_A.
+  const double height = thickness + vacuum_A;
   s.cell[2] = Vec3{0, 0, height};
   // Layers are unwrapped along z (heights j·d) and centred in the box.
   const double z0 = (height - thickness) / 2.0;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "slabs/defaults.hpp"
 #include "slabs/miller.hpp"
@@ -38,8 +39,18 @@ Structure oriented_bulk(const OrientedSpec& spec);
 
 /// The same atoms with `vacuum_A` of empty space added along z (the third vector becomes
 /// (0, 0, thickness + vacuum)) and centred; pbc stays true on all axes (a slab in a periodic box,
-/// as plane-wave codes and VASP want). Throws InputError("--vacuum") for vacuum < 0.
+/// as plane-wave codes and VASP want). Throws InputError("--vacuum") for a vacuum below
+/// min_slab_vacuum_A (a smaller gap is refused, never silently raised).
 Structure slab_with_vacuum(const OrientedSpec& spec, double vacuum_A);
+
+/// The least vacuum of a slab: one layer spacing of (hkl) at `a_A`. A smaller gap would put the
+/// two faces closer than the crystal's own planes (and zero leaves a degenerate box).
+double min_slab_vacuum_A(double a_A, const Miller& hkl);
+
+/// InputError(source) naming `option` when `vacuum_A` is below min_slab_vacuum_A for any of
+/// `facets` (the message gives the minimum and the facet that sets it).
+void check_slab_vacuum(double vacuum_A, double a_A, const std::vector<Miller>& facets,
+                       const std::string& source, const std::string& option = "--vacuum");
 
 /// Thickness of the slab: distance between the outermost atomic planes.
 double slab_thickness_A(const Structure& slab);

@@ -39,8 +39,8 @@ const settings::Table<CrystalSettings>& crystal_settings_table() {
                .type = Type::Real,
                .unit = "Å",
                .default_value = 4.08,
-               .doc = "Cubic lattice constant",
-               .range = above_at_most(0, 100)},
+               .doc = "Cubic lattice constant (of an fcc metal: Ni 3.52, Au 4.08, Sr 6.08 Å)",
+               .range = between(2, 7)},
               [](auto& s) -> auto& { return s.a_A; }),
           bind_custom<S>(
               {.key = "facets",

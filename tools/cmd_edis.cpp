@@ -15,6 +15,7 @@
 #include "md/apps/facet_energy_settings.hpp"
 #include "md/formats/potential_file.hpp"
 #include "slabs/facet_table.hpp"
+#include "slabs/oriented.hpp"
 #include "tools/batch_submit.hpp"
 #include "tools/cli_options.hpp"
 #include "tools/command.hpp"
@@ -72,6 +73,7 @@ void run_native(const EdisOptions& o) {
   dft::DftFacetSettings s = native_settings(o, shared);
   s.element = crystal.element;
   s.a_A = crystal.a_A;
+  if (s.method == "slab") slabs::check_slab_vacuum(s.vacuum_A, s.a_A, crystal.facets, "--vacuum");
   const bool output_rank = dft::is_output_rank();
   if (output_rank) ensure_writable_destination(o.output, "-o");
   const std::filesystem::path output = std::filesystem::absolute(o.output);
@@ -98,10 +100,13 @@ void run_eam(const EdisOptions& o) {
   md::EamFacetSettings settings = o.eam->resolve();
   settings.a_A = crystal.a_A;
   settings.cells = o.cut_crystal->resolve().cells;
+  if (settings.method == "slab")
+    slabs::check_slab_vacuum(settings.vacuum_A, settings.a_A, crystal.facets, "--vacuum");
   ensure_writable_destination(o.output, "-o");
   const auto& facets = crystal.facets;
   const auto path = md::find_potential_file(settings.potential);
-  const auto potential = std::make_shared<md::EamPotential>(md::EamPotential::read(path));
+  const auto potential = std::make_shared<md::EamPotential>(
+      md::read_eam_for_element(path, crystal.element, "--element"));
   slabs::FacetTable table;
   table.engine = "eam";
   table.element = potential->elements().front();
@@ -132,7 +137,8 @@ void submit_edis_job(const EdisOptions& o) {
   if (o.engine == "native")
     dft::read_pseudopotential(native_settings(o, eam).pseudopotential);
   else
-    md::find_potential_file(eam.potential);
+    md::read_eam_for_element(md::find_potential_file(eam.potential), o.crystal->resolve().element,
+                             "--element");
   o.crystal->resolve();
   std::vector<std::string> args{"edis", "--engine", o.engine, "-o", o.output};
   for (const auto& group : {o.crystal->given_arguments(), o.eam->given_arguments(),

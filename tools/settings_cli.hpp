@@ -52,7 +52,17 @@ class SettingsOptions {
       else
         table_.set_text(s, key, texts_.at(key), name);
     }
-    table_.check_consistency(s, "command line");
+    try {
+      table_.check_consistency(s, "command line");
+    } catch (const settings::ConsistencyError& e) {
+      // Name the first option of the rule that was given (or, none given, the first one).
+      for (const auto& key : e.keys())
+        if (const auto it = options_.find(key); it != options_.end() && it->second->count() > 0)
+          throw InputError(table_.find(key)->spec.option(), e.message());
+      for (const auto& key : e.keys())
+        if (const auto* b = table_.find(key)) throw InputError(b->spec.option(), e.message());
+      throw;
+    }
   }
 
   /// The table defaults with the command line applied.

@@ -75,6 +75,19 @@ Binding<S> bind_custom(Spec spec, std::function<void(S&, const Value&)> store,
   return Binding<S>{std::move(spec), std::move(store), std::move(load)};
 }
 
+/// A broken cross-field rule (or a job-file path that cannot be read), thrown by a table's
+/// consistency check. `keys` are the settings it is about, most to blame first: a job-file reader
+/// names the line of the first one the file sets, a command line the first option given.
+class ConsistencyError : public InputError {
+ public:
+  ConsistencyError(std::string source, std::vector<std::string> keys, const std::string& message)
+      : InputError(std::move(source), message), keys_(std::move(keys)) {}
+  const std::vector<std::string>& keys() const { return keys_; }
+
+ private:
+  std::vector<std::string> keys_;
+};
+
 /// Rejects a key that no setting has, suggesting the nearest (`ecutt` → `ecut`).
 void reject_unknown_key(const std::string& key, const std::vector<std::string>& known,
                         const std::string& source, int line, const std::string& where);
@@ -235,6 +248,27 @@ std::vector<Binding<S>> join(std::vector<Binding<S>> a, const std::vector<Bindin
   return a;
 }
 
+/// `e` again as path:line of the first of its keys that the job file sets, in `t`'s section or
+/// else at the top level (a key's results-JSON name counts too); path alone when it sets none.
+template <class S>
+[[noreturn]] void throw_at_key(const ConsistencyError& e, const toml::value& root,
+                               const Table<S>& t, const Table<S>* top, const std::string& path) {
+  for (const auto& key : e.keys())
+    for (const Table<S>* table : {&t, top}) {
+      const Binding<S>* b = table ? table->find(key) : nullptr;
+      if (!b) continue;
+      const std::string& section = table->section();
+      if (!section.empty() && !(root.contains(section) && root.at(section).is_table())) continue;
+      const toml::value& holder = section.empty() ? root : root.at(section);
+      for (const std::string& name : {b->spec.key, b->spec.json_key()})
+        if (holder.contains(name))
+          throw InputError(
+              path, static_cast<int>(holder.at(name).location().line()),
+              (section.empty() ? "" : "[" + section + "] ") + name + ": " + e.message());
+    }
+  throw InputError(path, (t.section().empty() ? "" : "[" + t.section() + "] ") + e.message());
+}
+
 /// A job file made of several tables over one struct: the table whose section is "" holds the
 /// top-level keys, every other one a [section]. Unknown keys and sections suggest the nearest.
 template <class S>
@@ -263,7 +297,13 @@ void read_sectioned_toml(const toml::value& root, S& s, const std::vector<const 
       reject_unknown_key(key, known, path, line, "the top level");
     }
   }
-  for (const auto* t : tables) t->check_consistency(s, path);
+  for (const auto* t : tables) {
+    try {
+      t->check_consistency(s, path);
+    } catch (const ConsistencyError& e) {
+      throw_at_key(e, root, *t, top, path);
+    }
+  }
 }
 
 /// Every table's defaults applied to one struct.

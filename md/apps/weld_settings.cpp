@@ -327,17 +327,35 @@ const settings::Table<WeldSettings>& weld_settings_table() {
               [](auto& s) -> auto& { return s.interface_half_width_A; }),
       },
       [](const S& s, const std::string& source) {
+        using settings::ConsistencyError;
         if (s.lj_cutoff_A < s.lj_sigma_A)
-          throw InputError(source, "lj_cutoff must be at least lj_sigma");
-        if (s.angles_deg.empty()) throw InputError(source, "give at least one angle");
-        if (s.thermostat != "none")
-          check_thermostat_temperature(s.thermostat, s.temperature_K, source);
+          throw ConsistencyError(source, {"lj_cutoff", "lj_sigma"},
+                                 "lj_cutoff must be at least lj_sigma");
+        if (s.angles_deg.empty())
+          throw ConsistencyError(source, {"angles"}, "give at least one angle");
+        if (s.thermostat != "none") {
+          try {
+            check_thermostat_temperature(s.thermostat, s.temperature_K, source);
+          } catch (const InputError& e) {
+            throw ConsistencyError(source, {"temperature", "thermostat"}, e.message());
+          }
+        }
         if (s.sheet == "flexible" && s.substrate != "graphene")
-          throw InputError(source, "sheet flexible needs substrate graphene");
+          throw ConsistencyError(source, {"sheet", "substrate"},
+                                 "sheet flexible needs substrate graphene");
         if (s.sheet == "flexible" && s.engine != "lammps")
-          throw InputError(source,
-                           "a flexible sheet (AIREBO C-C) runs only with engine lammps; the "
-                           "native engine has no AIREBO");
+          throw ConsistencyError(source, {"sheet", "engine"},
+                                 "a flexible sheet (AIREBO C-C) runs only with engine lammps; the "
+                                 "native engine has no AIREBO");
+        // Rods meeting end to end in vacuum turn about tilt_axis, which must be ⟂ the rod axis.
+        const auto& t = s.pair.tilt_axis;
+        const auto& a = s.rod.axis;
+        if (s.mode == "tip" && s.substrate == "none" &&
+            t[0] * a[0] + t[1] * a[1] + t[2] * a[2] != 0)
+          throw ConsistencyError(source, {"tilt_axis", "axis"},
+                                 "tilt_axis [" + slabs::miller_compact(t) +
+                                     "] must be perpendicular to the rod axis [" +
+                                     slabs::miller_compact(a) + "]");
       });
   return table;
 }

@@ -185,6 +185,19 @@ EamPotential EamPotential::read(const std::filesystem::path& path,
   return pot;
 }
 
+EamPotential read_eam_for_element(const std::filesystem::path& path, const std::string& element,
+                                  const std::string& source) {
+  EamPotential pot = EamPotential::read(path);
+  if (pot.type_of(element) < 0) {
+    std::string held;
+    for (const auto& e : pot.elements()) held += (held.empty() ? "" : ", ") + e;
+    throw InputError(source, "the EAM potential " + path.filename().string() + " is for " + held +
+                                 ", not " + element + ": give a potential for " + element +
+                                 " or the element it describes");
+  }
+  return pot.type_count() == 1 ? pot : EamPotential::read(path, {element});
+}
+
 int EamPotential::type_of(const std::string& element) const {
   const auto it = std::find(elements_.begin(), elements_.end(), element);
   return it == elements_.end() ? -1 : static_cast<int>(it - elements_.begin());

@@ -12,6 +12,14 @@
 
 namespace fw::md {
 
+class EamPotential;
+
+/// Reads `path` for the metal `element`: a funcfl file must describe it, a setfl file must list
+/// it (only its type is kept). Otherwise InputError(source) naming the file's elements, so that
+/// another metal's numbers are never labelled `element`.
+EamPotential read_eam_for_element(const std::filesystem::path& path, const std::string& element,
+                                  const std::string& source);
+
 /// Cubic spline on a uniform grid in LAMMPS's 7-coefficient layout (pair_eam.cpp
 /// `interpolate`): per knot m, value = ((c3 p + c4) p + c5) p + c6 and
 /// derivative = (c0 p + c1) p + c2, with p the fractional position in [m, m+1].

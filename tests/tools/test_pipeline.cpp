@@ -110,7 +110,7 @@ TEST(RunSettings, OutOfRangeJobFileValuesStopBeforeAnyStageNamingFileLineAndRang
       {"[weld]\nangles = [0, 20, 200]\n", 2, "0 ≤ x ≤ 90 deg"},
       {"[geometry]\ncells = 0\n", 2, "1 ≤ x ≤ 60"},
       {"[dft]\necutt = 30\n", 2, "did you mean 'ecut'"},
-      {"a = -4.08\n", 1, "0 < x ≤ 100 Å"},
+      {"a = -4.08\n", 1, "2 ≤ x ≤ 7 Å"},
   };
   for (const auto& c : cases) {
     const fs::path job = temp_path("bad_job.toml");

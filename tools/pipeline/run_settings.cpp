@@ -3,12 +3,20 @@
 /// each stage's on/off switch), so defaults, units, ranges and docs are never written here.
 #include "tools/pipeline/run_settings.hpp"
 
+#include <unistd.h>
+
+#include <fstream>
+
 #include "core/error.hpp"
 #include "core/toml_input.hpp"
 #include "dft/settings.hpp"
 #include "md/apps/facet_energy_settings.hpp"
 #include "md/apps/job_settings.hpp"
 #include "md/apps/weld_settings.hpp"
+#include "md/engine/eam_potential.hpp"
+#include "md/formats/potential_file.hpp"
+#include "slabs/oriented.hpp"
+#include "vasp_io/potcar.hpp"
 
 namespace fw::pipeline {
 
@@ -25,6 +33,53 @@ slabs::CrystalSettings& crystal_of(RunSettings& s) {
 }
 const slabs::CrystalSettings& crystal_of(const RunSettings& s) {
   return s;
+}
+
+using settings::ConsistencyError;
+
+/// Job-file paths are checked when the file is read, not when their stage starts.
+void check_readable_file(const std::string& path, const std::string& key,
+                         const std::string& source) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec))
+    throw ConsistencyError(source, {key}, "'" + path + "' is not a file");
+  if (!std::ifstream(path)) throw ConsistencyError(source, {key}, "'" + path + "' cannot be read");
+}
+
+void check_readable_folder(const std::string& path, const std::string& key,
+                           const std::string& source) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(path, ec))
+    throw ConsistencyError(source, {key}, "'" + path + "' is not a folder");
+  if (::access(path.c_str(), R_OK | X_OK) != 0)
+    throw ConsistencyError(source, {key}, "the folder '" + path + "' cannot be read");
+}
+
+/// A slab section's vacuum against the thickest layer spacing of the run's facets.
+void check_vacuum_key(double vacuum_A, const RunSettings& s, const std::string& source) {
+  try {
+    slabs::check_slab_vacuum(vacuum_A, s.a_A, s.facets, source, "vacuum");
+  } catch (const InputError& e) {
+    throw ConsistencyError(source, {"vacuum"}, e.message());
+  }
+}
+
+/// The EAM file ([eam] potential, used by the EAM and the welding stages): found, readable, and
+/// for the run's element.
+void check_eam_potential(const RunSettings& s, const std::string& source) {
+  if (!s.eam.enabled && !s.weld.enabled) return;
+  std::filesystem::path path;
+  try {
+    path = md::find_potential_file(s.eam.facet.potential, "potential");
+  } catch (const InputError& e) {
+    throw ConsistencyError(source, {"potential"}, e.message());
+  }
+  check_readable_file(path.string(), "potential", source);
+  try {
+    md::read_eam_for_element(path, s.element, source);
+  } catch (const InputError& e) {
+    throw ConsistencyError(source, {"element", "potential"}, e.message());
+  }
 }
 
 template <class Access>
@@ -67,7 +122,11 @@ const Table<RunSettings>& eam_table() {
                          "EAM", [](auto& s) -> auto& { return s.eam.enabled; })},
                      lift<RunSettings>(md::eam_facet_settings_table(),
                                        [](auto& s) -> auto& { return s.eam.facet; },
-                                       {"potential", "layers", "vacuum", "fmax", "minimizer"})));
+                                       {"potential", "layers", "vacuum", "fmax", "minimizer"})),
+      [](const RunSettings& s, const std::string& source) {
+        check_eam_potential(s, source);
+        if (s.eam.enabled) check_vacuum_key(s.eam.facet.vacuum_A, s, source);
+      });
   return table;
 }
 
@@ -90,6 +149,9 @@ const Table<RunSettings>& dft_table() {
               dft::facet_settings_table(), [](auto& s) -> auto& { return s.dft.facet; })),
       [](const RunSettings& s, const std::string& source) {
         dft::facet_settings_table().check_consistency(s.dft.facet, source);
+        if (!s.dft.enabled) return;
+        check_readable_file(s.dft.facet.pseudopotential, "pseudopotential", source);
+        if (s.dft.facet.method == "slab") check_vacuum_key(s.dft.facet.vacuum_A, s, source);
       });
   return table;
 }
@@ -97,11 +159,23 @@ const Table<RunSettings>& dft_table() {
 const Table<RunSettings>& vasp_table() {
   static const Table<RunSettings> table(
       "vasp", vasp::job_settings_table().title(),
-      settings::join(
-          {stage_switch(
-              "VASP jobs", [](auto& s) -> auto& { return s.vasp.enabled; })},
-          lift<RunSettings>(
-              vasp::job_settings_table(), [](auto& s) -> auto& { return s.vasp.jobs; })));
+      settings::join({stage_switch(
+                         "VASP jobs", [](auto& s) -> auto& { return s.vasp.enabled; })},
+                     lift<RunSettings>(
+                         vasp::job_settings_table(), [](auto& s) -> auto& { return s.vasp.jobs; })),
+      [](const RunSettings& s, const std::string& source) {
+        if (!s.vasp.enabled) return;
+        const std::string& dir = s.vasp.jobs.potcar_dir;
+        if (!dir.empty() && dir != "none") {
+          check_readable_folder(dir, "potcar_dir", source);
+          try {
+            vasp::find_potcar(vasp::locate_potcar_library(std::filesystem::path(dir)), s.element);
+          } catch (const InputError& e) {
+            throw ConsistencyError(source, {"potcar_dir", "element"}, e.message());
+          }
+        }
+        if (s.vasp.jobs.preset == "slab") check_vacuum_key(s.vasp.jobs.vacuum_A, s, source);
+      });
   return table;
 }
 
@@ -117,7 +191,10 @@ const Table<RunSettings>& weld_table() {
                            std::vector<std::string> keys = md::weld_settings_table().keys();
                            std::erase(keys, std::string("potential"));
                            return keys;
-                         }())));
+                         }())),
+      [](const RunSettings& s, const std::string& source) {
+        if (s.weld.enabled) md::weld_settings_table().check_consistency(s.weld.study, source);
+      });
   return table;
 }
 

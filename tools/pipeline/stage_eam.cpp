@@ -31,8 +31,8 @@ std::optional<slabs::FacetTable> run_eam_stage(const RunSettings& s,
   const auto file = out / "facets_eam.json";
   if (auto previous = resume_facet_table(file, key, result)) return previous;
 
-  const auto potential =
-      std::make_shared<const md::EamPotential>(md::EamPotential::read(potential_path));
+  const auto potential = std::make_shared<const md::EamPotential>(
+      md::read_eam_for_element(potential_path, s.element, "element"));
   slabs::FacetTable table;
   table.engine = "eam";
   table.element = s.element;
