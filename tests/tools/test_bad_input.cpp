@@ -242,6 +242,20 @@ TEST_F(BadInput, RunJobWithNoseHooverChainAtZeroKelvinExits2NotASignal) {
   EXPECT_LT(r.wall_s, 10.0) << r.output;
 }
 
+// Issue 21: a relaxation stopped by --relax-max-steps was reported as "--max-steps: an SCF did
+// not converge" (the relaxed entry's flag read as an SCF's). It names --relax-max-steps.
+TEST_F(BadInput, RelaxationStoppedAtItsStepLimitNamesRelaxMaxSteps) {
+  const Result r =
+      run("edis --engine native --facets 100 --psp /usr/share/abinit/psp/79au.1.hgh --xc lda "
+          "--layers 3 --vacuum 8 --ecut 6Ha --kpts 2x2x1 --lattice-constant crystal --relax "
+          "--relax-max-steps 1 -o relax.json");
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("facetweld: error: --relax-max-steps: the relaxation of (100)"),
+            std::string::npos)
+      << r.output;
+  EXPECT_EQ(r.output.find("--max-steps:"), std::string::npos) << r.output;
+}
+
 TEST_F(BadInput, SecondRunIntoALockedResultsFolderExits2NamingFolderAndPid) {
   const fs::path results = dir_ / "res";
   fs::create_directories(results);

@@ -48,10 +48,13 @@ void check_positive(NativeFacetStudy& study, const slabs::FacetEntry& e, const c
                             which, slabs::miller_label(e.hkl).c_str(), e.e_dis_eV_per_A2)});
 }
 
-void add_entry(NativeFacetStudy& study, const slabs::FacetEntry& e, const char* which) {
+/// `scf_converged`: every SCF of the entry converged (a relaxed entry is also unconverged when
+/// its relaxation stopped at --relax-max-steps, which the caller reports itself).
+void add_entry(NativeFacetStudy& study, const slabs::FacetEntry& e, const char* which,
+               bool scf_converged) {
   study.table.facets.push_back(e);
   check_positive(study, e, which);
-  if (!e.converged)
+  if (!scf_converged)
     study.problems.push_back({"--max-steps", "an SCF of " + slabs::miller_label(e.hkl) +
                                                  " did not converge (facets.json has converged: "
                                                  "false)"});
@@ -79,7 +82,7 @@ void slab_method(NativeFacetStudy& study, const dft::Pseudopotential& psp,
                  r.entry.e_dis_eV_per_A2, r.e_dis_free_energy_eV_per_A2, mesh_text(m.slab).c_str(),
                  mesh_text(m.bulk_supercell).c_str(), r.slab.scf_steps, r.bulk.scf_steps,
                  r.entry.converged ? "" : "  NOT converged"));
-    add_entry(study, r.entry, "unrelaxed");
+    add_entry(study, r.entry, "unrelaxed", r.entry.converged);
     auto entries = dft::facet_entries_json(r);
     if (const auto& x = r.relaxation) {
       print(
@@ -88,7 +91,7 @@ void slab_method(NativeFacetStudy& study, const dft::Pseudopotential& psp,
                  slabs::miller_label(r.entry.hkl).c_str(), r.e_dis_relaxed_eV_per_A2,
                  r.e_dis_relaxed_free_energy_eV_per_A2, x->ionic_steps,
                  x->max_residual_force_eV_per_A, x->converged ? "" : "  NOT converged"));
-      add_entry(study, r.relaxed_entry(), "relaxed");
+      add_entry(study, r.relaxed_entry(), "relaxed", x->relaxed.converged && r.bulk.converged);
       if (!x->converged)
         study.problems.push_back(
             {"--relax-max-steps", "the relaxation of " + slabs::miller_label(r.entry.hkl) +
@@ -162,7 +165,7 @@ void converged_series(NativeFacetStudy& study, const dft::Pseudopotential& psp,
                c.final.e_dis_free_energy_eV_per_A2, e.layers, last.vacuum_A, last.ecut_hartree,
                last.kpts[0], last.kpts[1], last.smearing_hartree,
                c.converged() ? "" : "  (NOT converged on every axis)"));
-    add_entry(study, e, "converged");
+    add_entry(study, e, "converged", e.converged);
     if (!c.converged())
       study.problems.push_back(
           {"--converge-max-points", "an axis of the " + slabs::miller_label(e.hkl) +
@@ -241,7 +244,7 @@ void cut_crystal(NativeFacetStudy& study, const dft::Pseudopotential& psp,
                           r.entry.area_A2, r.entry.e_dis_eV_per_A2, r.e_dis_free_energy_eV_per_A2,
                           r.atoms_part1, r.atoms_part2, r.crystal.scf_steps, r.part1.scf_steps,
                           r.part2.scf_steps, r.entry.converged ? "" : "  NOT converged"));
-    add_entry(study, r.entry, "cut-crystal");
+    add_entry(study, r.entry, "cut-crystal", r.entry.converged);
     study.facets_json["facets"].push_back(dft::to_json(r));
   }
   print(format("%-6s %9s %11s %11s %6s %14s", "facet", "area_A2", "E_dis_eV/A2", "E_dis(F)",
