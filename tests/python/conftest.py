@@ -1,6 +1,8 @@
 """Shared fixtures of the Python tests: the VASP corpus, the CLI binary, LAMMPS and the EAM file.
 
 ctest runs these with PYTHONPATH=<build>/python and FACETWELD_BINARY=<build>/tools/facetweld.
+Everything here is in the repository or installed by tools/setup.sh: a missing one fails the test,
+never skips it (tests/run_pytest.py also fails a ctest entry on any skip).
 """
 import os
 import shutil
@@ -23,7 +25,7 @@ def corpus_dir():
 def corpus():
     path = corpus_dir()
     if path is None:
-        pytest.skip("VASP corpus not found (tests/data/vasp-corpus or ../shared/vasp-corpus)")
+        pytest.fail("VASP corpus not found (tests/data/vasp-corpus, part of the repository)")
     return path
 
 
@@ -31,7 +33,7 @@ def corpus():
 def facetweld_binary():
     path = os.environ.get("FACETWELD_BINARY") or str(REPO / "build" / "tools" / "facetweld")
     if not os.path.exists(path):
-        pytest.skip(f"facetweld executable not found at {path}")
+        pytest.fail(f"facetweld executable not found at {path} (build it first)")
     return path
 
 
@@ -41,7 +43,7 @@ AU_U3 = "/usr/share/lammps/potentials/Au_u3.eam"
 @pytest.fixture(scope="session")
 def au_u3():
     if not os.path.exists(AU_U3):
-        pytest.skip("Au_u3.eam not installed (Debian lammps-data)")
+        pytest.fail(f"{AU_U3} missing: tools/setup.sh installs Debian's lammps-data")
     return AU_U3
 
 
@@ -49,5 +51,5 @@ def au_u3():
 def lmp():
     exe = shutil.which("lmp") or shutil.which("lmp_serial")
     if exe is None:
-        pytest.skip("LAMMPS (Debian lammps) not installed")
+        pytest.fail("lmp missing: tools/setup.sh installs Debian's lammps")
     return exe

@@ -40,7 +40,7 @@ def chromium():
         exe = shutil.which(name)
         if exe:
             return exe
-    pytest.skip("chromium not installed (tools/setup.sh installs Debian's chromium)")
+    pytest.fail("chromium missing: tools/setup.sh installs Debian's chromium")
 
 
 def chromium_args(profile):

@@ -2,14 +2,13 @@
 # \brief `mpirun -np 2 facetweld scf` gives the single-process energy (1e-8 Ha) and forces, records
 # mpi_ranks/threads_per_rank, and only rank 0 prints. Run by ctest (cmake -P) with FACETWELD,
 # MPIEXEC, PSP, WORK, KPTS (the mesh) and SHARING (a regular expression the 2-rank log must match:
-# how the ranks shared the work) defined; prints "SKIP:" (the test's skip pattern) when the
-# pseudopotential is not installed.
+# how the ranks shared the work) defined; fails when the pseudopotential is missing (tools/setup.sh
+# installs Debian's abinit-data).
 #   KPTS 2x3x3, 10 irreducible k-points: the ranks split the k-points (2 k-point groups).
 #   KPTS 1x1x1, Γ only: both ranks share the one k-point and split its bands (H application and
 #   density), the rest of the Davidson iteration replicated.
 if(NOT EXISTS "${PSP}")
-  message("SKIP: ${PSP} not installed")
-  return()
+  message(FATAL_ERROR "${PSP} missing: tools/setup.sh installs Debian's abinit-data")
 endif()
 file(REMOVE_RECURSE "${WORK}")
 file(MAKE_DIRECTORY "${WORK}")
