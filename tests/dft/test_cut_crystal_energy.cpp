@@ -37,7 +37,7 @@ TEST(CutCrystal, PartsPartitionTheCrystalWhichIsTheSameCubeForEveryFacet) {
 }
 
 TEST(CutCrystal, ASizeThatDoesNotFitIsRefusedBeforeAnySCFNamingCells) {
-  if (!std::filesystem::exists(kAuOneElectronHgh)) GTEST_SKIP() << kAuOneElectronHgh << " missing";
+  if (!std::filesystem::exists(kAuOneElectronHgh)) GTEST_FAIL() << kAuOneElectronHgh << " missing";
   const Pseudopotential psp = read_pseudopotential(kAuOneElectronHgh);
   ScfSettings scf = facet_settings_table().defaults().scf;
   scf.ecut_hartree = 60.0;
@@ -54,7 +54,7 @@ TEST(CutCrystal, ASizeThatDoesNotFitIsRefusedBeforeAnySCFNamingCells) {
 }
 
 TEST(CutCrystal, TinyAu100CutCostsEnergyAndItsTwoHalvesAreEqual) {
-  if (!std::filesystem::exists(kAuOneElectronHgh)) GTEST_SKIP() << kAuOneElectronHgh << " missing";
+  if (!std::filesystem::exists(kAuOneElectronHgh)) GTEST_FAIL() << kAuOneElectronHgh << " missing";
   const Pseudopotential psp = read_pseudopotential(kAuOneElectronHgh);
   ScfSettings scf = facet_settings_table().defaults().scf;
   scf.ecut_hartree = 4.0;

@@ -19,7 +19,7 @@ const std::string kPspDir = "/usr/share/abinit/psp/";
 
 #define REQUIRE_PSP(file)                                                        \
   if (!std::filesystem::exists(kPspDir + file)) {                                \
-    GTEST_SKIP() << kPspDir << file << " missing: install Debian's abinit-data"; \
+    GTEST_FAIL() << kPspDir << file << " missing: install Debian's abinit-data"; \
   }
 
 /// ∫_0^r_max f(r) dr by composite Simpson on n (even) intervals: an integrator independent of the

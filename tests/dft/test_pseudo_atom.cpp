@@ -22,7 +22,7 @@ std::string testing_au_psp8() {
 }
 
 #define FW_REQUIRE_FILE(path) \
-  if (!std::filesystem::exists(path)) GTEST_SKIP() << path << " missing (Debian abinit-data)"
+  if (!std::filesystem::exists(path)) GTEST_FAIL() << path << " missing (Debian abinit-data)"
 
 const PseudoAtomLevel* find_level(const PseudoAtom& atom, const std::string& label) {
   for (const auto& level : atom.levels)

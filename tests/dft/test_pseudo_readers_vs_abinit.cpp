@@ -6,12 +6,12 @@
 
 #include <filesystem>
 
-#include "dft/settings.hpp"
 #include "dft/crystal.hpp"
 #include "dft/pseudo/hgh.hpp"
 #include "dft/pseudo/psml.hpp"
 #include "dft/pseudo/psp8.hpp"
 #include "dft/pseudo/upf.hpp"
+#include "dft/settings.hpp"
 #include "dft/solver/scf.hpp"
 
 namespace fw::dft {
@@ -22,7 +22,7 @@ const std::string kPspDir = "/usr/share/abinit/psp/";
 
 #define REQUIRE_PSP(file)                                                        \
   if (!std::filesystem::exists(kPspDir + file)) {                                \
-    GTEST_SKIP() << kPspDir << file << " missing: install Debian's abinit-data"; \
+    GTEST_FAIL() << kPspDir << file << " missing: install Debian's abinit-data"; \
   }
 
 /// fcc (1 atom) or diamond (2 atoms) primitive cell with lattice constant a (Å).

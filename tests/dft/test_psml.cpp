@@ -24,7 +24,7 @@ bool have(const std::string& file) {
 
 #define REQUIRE_PSP(file)                                                        \
   if (!have(file)) {                                                             \
-    GTEST_SKIP() << kPspDir << file << " missing: install Debian's abinit-data"; \
+    GTEST_FAIL() << kPspDir << file << " missing: install Debian's abinit-data"; \
   }
 
 double charge_integral(const Pseudopotential& psp, const std::vector<double>& rho) {

@@ -24,7 +24,7 @@ ScfSettings au_settings(const std::string& start) {
 }
 
 TEST(StartingWavefunctions, AtomicOrbitalsReachTheRandomStartsEnergy) {
-  if (!std::filesystem::exists(kAuAtomPsml)) GTEST_SKIP() << kAuAtomPsml << " missing";
+  if (!std::filesystem::exists(kAuAtomPsml)) GTEST_FAIL() << kAuAtomPsml << " missing";
   Crystal crystal = testing::fcc_au_primitive();
   crystal.species = {read_pseudopotential(kAuAtomPsml)};  // 11 electrons, 5d 6s 6p orbitals
   const ScfResult atomic = run_scf(crystal, au_settings("atomic"));

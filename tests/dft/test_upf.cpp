@@ -22,7 +22,7 @@ const std::string kSiUpf = "/usr/share/abinit/psp/14-Si.nlcc.UPF";
 
 #define REQUIRE_SI_UPF()                                                \
   if (!std::filesystem::exists(kSiUpf)) {                               \
-    GTEST_SKIP() << kSiUpf << " missing: install Debian's abinit-data"; \
+    GTEST_FAIL() << kSiUpf << " missing: install Debian's abinit-data"; \
   }
 
 std::string temp_file(const std::string& name, const std::string& text) {

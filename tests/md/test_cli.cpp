@@ -24,8 +24,8 @@ CommandResult run(const std::string& args, const fs::path& dir) {
 class MdCli : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!fs::exists(FACETWELD_BINARY)) GTEST_SKIP() << "facetweld not built";
-    if (!fs::exists(test::kAuU3)) GTEST_SKIP() << "lammps-data not installed";
+    if (!fs::exists(FACETWELD_BINARY)) GTEST_FAIL() << "facetweld not built";
+    if (!fs::exists(test::kAuU3)) GTEST_FAIL() << "lammps-data not installed";
     dir_ = fs::temp_directory_path() / "facetweld_md_cli";
     fs::create_directories(dir_);
   }

@@ -154,7 +154,7 @@ std::vector<int> lammps_cna(const System& system, double cutoff_A,
 }
 
 TEST(Cna, ConventionalMatchesLammpsCnaAtomPerAtom) {
-  if (!test::have_lammps()) GTEST_SKIP() << "lmp (LAMMPS) not installed";
+  if (!test::have_lammps()) GTEST_FAIL() << "lmp (LAMMPS) not installed";
   // A disordered mix: hcp and fcc blocks with strong noise, periodic, plus an open cluster.
   std::vector<System> cases;
   System bulk = test::fcc_crystal(5, 5, 5, kA);

@@ -48,7 +48,7 @@ class Dynamics : public ::testing::Test {
  protected:
   void SetUp() override {
     if (!std::filesystem::exists(test::kAuU3))
-      GTEST_SKIP() << "lammps-data (Au_u3.eam) not installed";
+      GTEST_FAIL() << "lammps-data (Au_u3.eam) not installed";
   }
 };
 
@@ -86,7 +86,7 @@ TEST_F(Dynamics, NveAt300KDriftsLessThan1e4EVPerAtomOver10ps) {
 }
 
 TEST_F(Dynamics, NveTrajectoryFollowsLammpsFor500Steps) {
-  if (!test::have_lammps()) GTEST_SKIP() << "lmp not installed";
+  if (!test::have_lammps()) GTEST_FAIL() << "lmp not installed";
   System s = test::fcc_crystal(3, 3, 3);
   test::perturb(s, 0.05, 9);
   assign_maxwell_boltzmann(s, 300.0, 5);

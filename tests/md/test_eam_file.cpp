@@ -28,7 +28,7 @@ std::string read_text(const std::string& path) {
 }
 
 TEST(EamFile, ReadsAuU3HeaderAndArrays) {
-  if (!std::filesystem::exists(test::kAuU3)) GTEST_SKIP() << "lammps-data not installed";
+  if (!std::filesystem::exists(test::kAuU3)) GTEST_FAIL() << "lammps-data not installed";
   const FuncflFile f = read_funcfl(test::kAuU3);
   EXPECT_EQ(f.element, "Au");
   EXPECT_DOUBLE_EQ(f.mass_amu, 196.97);
@@ -41,7 +41,7 @@ TEST(EamFile, ReadsAuU3HeaderAndArrays) {
 }
 
 TEST(EamFile, SplineReproducesTabulatedValuesAtKnots) {
-  if (!std::filesystem::exists(test::kAuU3)) GTEST_SKIP() << "lammps-data not installed";
+  if (!std::filesystem::exists(test::kAuU3)) GTEST_FAIL() << "lammps-data not installed";
   const FuncflFile f = read_funcfl(test::kAuU3);
   const EamPotential pot = EamPotential::from_funcfl({f});
   for (int k : {10, 100, 300}) {
@@ -56,7 +56,7 @@ TEST(EamFile, SplineReproducesTabulatedValuesAtKnots) {
 }
 
 TEST(EamFile, ShortArrayNamesFileLineAndWhatIsMissing) {
-  if (!std::filesystem::exists(test::kAuU3)) GTEST_SKIP() << "lammps-data not installed";
+  if (!std::filesystem::exists(test::kAuU3)) GTEST_FAIL() << "lammps-data not installed";
   std::string text = read_text(test::kAuU3);
   text = text.substr(0, text.size() / 2);  // cut in the middle of Z(r)
   const auto path = write_temp("short.eam", text);
@@ -71,7 +71,7 @@ TEST(EamFile, ShortArrayNamesFileLineAndWhatIsMissing) {
 }
 
 TEST(EamFile, WrongCountsAreReported) {
-  if (!std::filesystem::exists(test::kAuU3)) GTEST_SKIP() << "lammps-data not installed";
+  if (!std::filesystem::exists(test::kAuU3)) GTEST_FAIL() << "lammps-data not installed";
   std::string text = read_text(test::kAuU3);
   const auto pos = text.find("  500  5.01");
   ASSERT_NE(pos, std::string::npos);
@@ -94,7 +94,7 @@ TEST(EamFile, GarbageNumberIsReportedWithLine) {
 
 TEST(EamFile, SetflAlloyReadsEveryDebianFile) {
   const std::filesystem::path dir = "/usr/share/lammps/potentials";
-  if (!std::filesystem::exists(dir / "CuNi.eam.alloy")) GTEST_SKIP() << "lammps-data not installed";
+  if (!std::filesystem::exists(dir / "CuNi.eam.alloy")) GTEST_FAIL() << "lammps-data not installed";
   const SetflFile f = read_setfl(dir / "CuNi.eam.alloy");
   ASSERT_EQ(f.elements.size(), 2u);
   EXPECT_EQ(f.r_phi_eV_A.size(), 3u);

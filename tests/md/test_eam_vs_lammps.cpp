@@ -58,7 +58,7 @@ class EamVsLammps : public ::testing::Test {
  protected:
   void SetUp() override {
     if (!test::have_lammps())
-      GTEST_SKIP() << "lmp or Au_u3.eam (Debian lammps, lammps-data) not installed";
+      GTEST_FAIL() << "lmp or Au_u3.eam (Debian lammps, lammps-data) not installed";
   }
 };
 
@@ -126,7 +126,7 @@ TEST_F(EamVsLammps, OpenBoundaryNanorodAgrees) {
 
 TEST_F(EamVsLammps, SetflCuNiRandomAlloyAgrees) {
   const std::string file = "/usr/share/lammps/potentials/CuNi.eam.alloy";
-  if (!std::filesystem::exists(file)) GTEST_SKIP() << "CuNi.eam.alloy not installed";
+  if (!std::filesystem::exists(file)) GTEST_FAIL() << "CuNi.eam.alloy not installed";
   System s = test::fcc_crystal(4, 4, 4, 3.56, "Cu", 63.546);
   const int ni = s.type_index("Ni", 58.6934);
   for (std::size_t i = 0; i < s.size(); i += 3) s.type[i] = ni;

@@ -45,7 +45,7 @@ std::vector<double> last_thermo_row(const fs::path& log) {
 class LammpsExport : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!test::have_lammps()) GTEST_SKIP() << "lmp or lammps-data not installed";
+    if (!test::have_lammps()) GTEST_FAIL() << "lmp or lammps-data not installed";
   }
 };
 

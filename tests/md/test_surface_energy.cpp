@@ -44,7 +44,7 @@ class SurfaceEnergy : public ::testing::TestWithParam<SurfaceCase> {};
 
 TEST_P(SurfaceEnergy, RelaxedMatchesFoilesBaskesDawWithinHalfPercent) {
   if (!std::filesystem::exists(test::kAuU3))
-    GTEST_SKIP() << "lammps-data (Au_u3.eam) not installed";
+    GTEST_FAIL() << "lammps-data (Au_u3.eam) not installed";
   const SurfaceCase c = GetParam();
   slabs::OrientedSpec spec;
   spec.a_A = 4.08;
@@ -78,7 +78,7 @@ INSTANTIATE_TEST_SUITE_P(Au, SurfaceEnergy,
 
 TEST(Minimizers, FireAndCgReachTheSameRelaxedSlabEnergy) {
   if (!std::filesystem::exists(test::kAuU3))
-    GTEST_SKIP() << "lammps-data (Au_u3.eam) not installed";
+    GTEST_FAIL() << "lammps-data (Au_u3.eam) not installed";
   slabs::OrientedSpec spec;
   spec.hkl = {1, 1, 0};
   spec.layers = 10;

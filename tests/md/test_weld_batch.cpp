@@ -46,7 +46,7 @@ nlohmann::json numbers(nlohmann::json j) {
 class WeldBatch : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!test::have_lammps()) GTEST_SKIP() << "lmp or lammps-data not installed";
+    if (!test::have_lammps()) GTEST_FAIL() << "lmp or lammps-data not installed";
     // One folder per test and process: ctest runs these tests side by side.
     dir_ = fs::path(::testing::TempDir()) /
            ("fw_weld_batch_" +

@@ -78,14 +78,14 @@ Deviation first_100_steps(const WeldSettings& s, const std::string& name) {
 // LAMMPS's FixNH::setup does (G_k = −kT/Q_k at rest), the chain run differed by 4.4e-6 Å; a wrong
 // mass, step, force or thermostat term moves atoms by > 1e-3 Å in 100 steps.
 TEST(WeldLammps, First100StepsAgreeAtomByAtomNve) {
-  if (!test::have_lammps()) GTEST_SKIP() << "lmp or lammps-data not installed";
+  if (!test::have_lammps()) GTEST_FAIL() << "lmp or lammps-data not installed";
   const Deviation d = first_100_steps(small_side_pair("none"), "nve");
   EXPECT_LT(d.position_A, 1e-7);
   EXPECT_LT(d.velocity_A_per_ps, 1e-5);
 }
 
 TEST(WeldLammps, First100StepsAgreeAtomByAtomNoseHooverChain) {
-  if (!test::have_lammps()) GTEST_SKIP() << "lmp or lammps-data not installed";
+  if (!test::have_lammps()) GTEST_FAIL() << "lmp or lammps-data not installed";
   const Deviation d = first_100_steps(small_side_pair("nose-hoover-chain"), "nhc");
   EXPECT_LT(d.position_A, 3e-7);
   EXPECT_LT(d.velocity_A_per_ps, 1e-5);
@@ -94,7 +94,7 @@ TEST(WeldLammps, First100StepsAgreeAtomByAtomNoseHooverChain) {
 /// A study with the LAMMPS engine lands in weld.json as the native one does, and a flexible
 /// sheet is refused by the native engine.
 TEST(WeldLammps, StudyWritesTheSameWeldJson) {
-  if (!test::have_lammps()) GTEST_SKIP() << "lmp or lammps-data not installed";
+  if (!test::have_lammps()) GTEST_FAIL() << "lmp or lammps-data not installed";
   WeldSettings s = small_side_pair("nose-hoover-chain");
   s.angles_deg = {0};
   s.seeds = 1;

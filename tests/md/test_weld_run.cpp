@@ -42,7 +42,7 @@ nlohmann::json read_json(const std::filesystem::path& path) {
 }
 
 TEST(WeldRun, TouchingRodsReleaseMoreThanTheirControlAndFormANeck) {
-  if (!std::filesystem::exists(test::kAuU3)) GTEST_SKIP() << "Au_u3.eam not installed";
+  if (!std::filesystem::exists(test::kAuU3)) GTEST_FAIL() << "Au_u3.eam not installed";
   const auto dir = std::filesystem::temp_directory_path() / "fw_weld_run_test";
   std::filesystem::remove_all(dir);
   const WeldStudy study = run_weld_study(tiny(), table(), dir);
@@ -136,7 +136,7 @@ TEST(WeldRun, TouchingRodsReleaseMoreThanTheirControlAndFormANeck) {
 }
 
 TEST(WeldRun, RodsSideBySideOnGrapheneAdsorbAndWeld) {
-  if (!std::filesystem::exists(test::kAuU3)) GTEST_SKIP() << "Au_u3.eam not installed";
+  if (!std::filesystem::exists(test::kAuU3)) GTEST_FAIL() << "Au_u3.eam not installed";
   const auto dir = std::filesystem::temp_directory_path() / "fw_weld_graphene_test";
   std::filesystem::remove_all(dir);
   WeldSettings s = tiny();

@@ -63,7 +63,7 @@ Structure slab111() {
 
 TEST(AseInterop, AseReadsOurPoscarAndExtxyzOf111SlabWithTheSameCellAndPositions) {
   if (!python_module_available("ase.io"))
-    GTEST_SKIP() << "python3-ase not installed: skipping ASE interop";
+    GTEST_FAIL() << "python3-ase not installed (tools/setup.sh installs it)";
   const Structure s = slab111();
   const fs::path dir = fs::temp_directory_path() / ("fw_ase_" + std::to_string(::getpid()));
   fs::create_directories(dir);
@@ -82,7 +82,7 @@ TEST(AseInterop, AseReadsOurPoscarAndExtxyzOf111SlabWithTheSameCellAndPositions)
 
 TEST(AseInterop, PymatgenReadsOurPoscarWithTheSameLattice) {
   if (!python_module_available("pymatgen.core"))
-    GTEST_SKIP() << "python3-pymatgen not installed: skipping";
+    GTEST_FAIL() << "python3-pymatgen not installed (tools/setup.sh installs it)";
   const Structure s = slab111();
   const fs::path file =
       fs::temp_directory_path() / ("fw_pmg_" + std::to_string(::getpid()) + ".vasp");

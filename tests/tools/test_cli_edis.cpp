@@ -50,7 +50,7 @@ const std::string kTiny =
     kAuPsp8 + " --xc pbe --ecut 8Ha --kpts 2x2x1 --kpts-bulk 2x2x2";
 
 TEST_F(EdisCli, NativeEngineWritesBothEDisAndScfStepsPerCell) {
-  if (!fs::exists(kAuPsp8)) GTEST_SKIP() << "abinit-data not installed";
+  if (!fs::exists(kAuPsp8)) GTEST_FAIL() << "abinit-data not installed";
   ASSERT_EQ(run(kTiny + " -o facets.json"), 0) << output();
   std::ifstream in(dir_ / "facets.json");
   const auto j = nlohmann::json::parse(in);
@@ -93,7 +93,7 @@ TEST_F(EdisCli, BadFacetPseudopotentialOrMeshIsExit2WithNothingWritten) {
 
 TEST_F(EdisCli, CutCrystalPrintsEveryScfStepAndResumesPerCell) {
   const std::string hgh = "/usr/share/abinit/psp/79au.1.hgh";  // 1 valence electron: cheap
-  if (!fs::exists(hgh)) GTEST_SKIP() << "abinit-data not installed";
+  if (!fs::exists(hgh)) GTEST_FAIL() << "abinit-data not installed";
   const std::string args =
       "--engine native --method cut-crystal --facets 100 --cells 2 "
       "--vacuum 3 --psp " +
@@ -111,7 +111,7 @@ TEST_F(EdisCli, CutCrystalPrintsEveryScfStepAndResumesPerCell) {
 }
 
 TEST_F(EdisCli, NonPositiveEDisIsExit2WithTheNumbersKeptForInspection) {
-  if (!fs::exists(kAuPsp8)) GTEST_SKIP() << "abinit-data not installed";
+  if (!fs::exists(kAuPsp8)) GTEST_FAIL() << "abinit-data not installed";
   // Two (110) planes at 8 Ha: the slab comes out cheaper than the bulk — an unconverged cell,
   // not a surface energy.
   EXPECT_EQ(run("--engine native --facets 110 --layers 2 --vacuum 4 --psp " + kAuPsp8 +
@@ -127,7 +127,7 @@ TEST_F(EdisCli, NonPositiveEDisIsExit2WithTheNumbersKeptForInspection) {
 }
 
 TEST_F(EdisCli, TwoMpiRanksGiveOneProcessNumbersAndWriteOnce) {
-  if (!fs::exists(kAuPsp8)) GTEST_SKIP() << "abinit-data not installed";
+  if (!fs::exists(kAuPsp8)) GTEST_FAIL() << "abinit-data not installed";
   ASSERT_EQ(run(kTiny + " --threads 1 -o one.json"), 0) << output();
   // Open MPI refuses root and more ranks than free cores unless told.
   const std::string env =
@@ -153,7 +153,7 @@ TEST_F(EdisCli, TwoMpiRanksGiveOneProcessNumbersAndWriteOnce) {
 }
 
 TEST_F(EdisCli, SubmittedToSlurmGivesTheLocalNumbers) {
-  if (!fs::exists(kAuPsp8)) GTEST_SKIP() << "abinit-data not installed";
+  if (!fs::exists(kAuPsp8)) GTEST_FAIL() << "abinit-data not installed";
   ASSERT_EQ(run(kTiny + " --threads 1 -o local.json"), 0) << output();
   // Submitted inside a private Slurm (munged + slurmctld + slurmd on loopback), then waited for.
   const fs::path with_slurm = fs::path(FACETWELD_SOURCE_DIR) / "tests/vasp_io/slurm/with_slurm.sh";

@@ -65,7 +65,7 @@ TEST_F(Cli, Slab110WithNineLayersHasNineAtomsAndArea11Point771) {
 
 TEST_F(Cli, Slab110PoscarIsReadByPymatgenAndAse) {
   if (std::system((python() + " -c 'import pymatgen.core, ase.io' >/dev/null 2>&1").c_str()) != 0)
-    GTEST_SKIP() << "python3-pymatgen / python3-ase not installed";
+    GTEST_FAIL() << "python3-pymatgen / python3-ase not installed";
   ASSERT_EQ(run("slab --element Au --a 4.08 --facet 110 --layers 9 --vacuum 12 -o s.vasp"), 0);
   const std::string code =
       "import ase.io, numpy as np; from pymatgen.core import Structure; p = "

@@ -42,7 +42,7 @@ using fw::test::read_json;
 
 TEST(RunCommand, DftStageWritesTheNativeEdisEntriesAndResumes) {
   const std::string& psp = kPsp;
-  if (!fs::exists(psp)) GTEST_SKIP() << "abinit-data not installed";
+  if (!fs::exists(psp)) GTEST_FAIL() << "abinit-data not installed";
   const fs::path dir =
       fs::temp_directory_path() / ("fw_pipeline_dft_" + std::to_string(::getpid()));
   fs::remove_all(dir);
@@ -82,7 +82,7 @@ TEST(RunCommand, DftStageWritesTheNativeEdisEntriesAndResumes) {
 }
 
 TEST(RunCommand, DftStageWithRelaxWritesTheRelaxedSlabs) {
-  if (!fs::exists(kPsp)) GTEST_SKIP() << "abinit-data not installed";
+  if (!fs::exists(kPsp)) GTEST_FAIL() << "abinit-data not installed";
   const fs::path dir = dft_only_run("pipeline_relax", "\"100\"",
                                     "layers = 3\nvacuum = 4.0\nkpts = \"2x2x1\"\n"
                                     "kpts_bulk = \"2x2x2\"\necut = 10.0\nrelax = true\n");
@@ -102,7 +102,7 @@ TEST(RunCommand, DftStageWithRelaxWritesTheRelaxedSlabs) {
 }
 
 TEST(RunCommand, DftStageWithANonPositiveEdisFailsTheRunAfterTheReport) {
-  if (!fs::exists(kPsp)) GTEST_SKIP() << "abinit-data not installed";
+  if (!fs::exists(kPsp)) GTEST_FAIL() << "abinit-data not installed";
   // Two (110) planes at 8 Ha: E_dis comes out negative (tests/tools/test_cli_edis.cpp).
   const fs::path dir = dft_only_run("pipeline_negative", "\"110\"",
                                     "layers = 2\nvacuum = 4.0\nkpts = \"2x2x1\"\n"

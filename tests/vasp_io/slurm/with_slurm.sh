@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Starts a private one-node Slurm cluster on loopback (munged + slurmctld + slurmd, one node with
 # 2 CPUs, generated slurm.conf in a temp folder), runs "$@" with SLURM_CONF pointing at it, then
-# stops the daemons. Exit 77 (= skip) with a message on stderr when Slurm or munge is not installed
-# or the daemons cannot start here; otherwise the command's exit status.
+# stops the daemons. Exit 1 when Slurm or munge is not installed (tools/setup.sh installs them);
+# exit 77 (= skip, which tools/check_no_skips.sh fails) with a message on stderr when the daemons
+# cannot start here; otherwise the command's exit status.
 set -u
 
 skip() { echo "with_slurm: SKIP: $*" >&2; exit 77; }
 
 for exe in munged slurmctld slurmd sbatch squeue scontrol; do
-  command -v "$exe" >/dev/null 2>&1 || [ -x "/usr/sbin/$exe" ] ||
-    skip "$exe not found (install Debian packages slurm-wlm and munge: tools/setup.sh)"
+  if ! command -v "$exe" >/dev/null 2>&1 && [ ! -x "/usr/sbin/$exe" ]; then
+    echo "with_slurm: $exe not found: tools/setup.sh installs Debian's slurm-wlm and munge" >&2
+    exit 1
+  fi
 done
 PATH="$PATH:/usr/sbin"
 
