@@ -141,6 +141,9 @@ void run_scf_command(const ScfOptions& o) {
     j["converged"] = result.converged;
     j["scf_iterations"] = result.iterations;
     j["forces_eV_per_A"] = vec3_rows(result.forces_hartree_per_bohr, ha / units::kBohrInAngstrom);
+    if (!result.forces_hartree_per_bohr.empty())
+      j["removed_mean_force_eV_per_A"] =
+          norm(result.removed_mean_force_hartree_per_bohr) * ha / units::kBohrInAngstrom;
     if (const auto& sigma = result.stress_hartree_per_bohr3) {
       j["stress_GPa"] =
           vec3_rows({(*sigma)[0], (*sigma)[1], (*sigma)[2]}, units::kHartreePerBohr3InGPa);

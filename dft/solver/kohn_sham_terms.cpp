@@ -47,6 +47,15 @@ std::vector<Vec3> compute_forces(const ScfContext& ctx, const EnergyTermList& te
   return forces;
 }
 
+Vec3 remove_mean_force(std::vector<Vec3>& forces) {
+  if (forces.empty()) return {};
+  Vec3 mean;
+  for (const Vec3& f : forces) mean += f;
+  mean = mean / static_cast<double>(forces.size());
+  for (Vec3& f : forces) f -= mean;
+  return mean;
+}
+
 Mat3 compute_stress(const ScfContext& ctx, const EnergyTermList& terms, const DensityState& rho) {
   Mat3 sigma;
   for (const auto& term : terms) term->add_stress(rho, sigma);

@@ -23,6 +23,11 @@ std::vector<double> effective_potential(const EnergyTermList& terms, const Densi
 std::vector<Vec3> compute_forces(const ScfContext& ctx, const EnergyTermList& terms,
                                  const DensityState& rho);
 
+/// Subtracts the mean force per atom from every force and returns it (Ha/bohr). The exact forces
+/// of a periodic cell sum to zero; the XC grid's egg-box term leaves a small net force that would
+/// drift the cell in a relaxation or MD. ABINIT removes it the same way (m_forces.F90, favg).
+Vec3 remove_mean_force(std::vector<Vec3>& forces);
+
 /// σ = Σ_terms (1/Ω) ∂E/∂ε (Ha/bohr³, at a fixed set of plane waves; pressure −Tr σ/3),
 /// symmetrised with the run's operations (collective).
 Mat3 compute_stress(const ScfContext& ctx, const EnergyTermList& terms, const DensityState& rho);

@@ -208,6 +208,9 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings) {
   result.eigenvalues_hartree = ctx.eigenvalues;
   if (settings.compute_forces) {
     result.forces_hartree_per_bohr = compute_forces(ctx, terms, make_density_state(ctx, rho_out));
+    result.removed_mean_force_hartree_per_bohr = remove_mean_force(result.forces_hartree_per_bohr);
+    log(format("forces: removed a net force of %.3e Ha/bohr per atom (a periodic cell has none)",
+               norm(result.removed_mean_force_hartree_per_bohr)));
   }
   if (settings.compute_stress)
     result.stress_hartree_per_bohr3 = compute_stress(ctx, terms, make_density_state(ctx, rho_out));

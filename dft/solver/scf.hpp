@@ -69,7 +69,8 @@ struct ScfResult {
   double fermi_hartree = 0.0;
   bool converged = false;
   int iterations = 0;
-  std::vector<Vec3> forces_hartree_per_bohr;  ///< empty when not computed
+  std::vector<Vec3> forces_hartree_per_bohr;  ///< empty when not computed; they sum to zero
+  Vec3 removed_mean_force_hartree_per_bohr;   ///< the net force per atom taken out of them
   /// σ_ij = (1/Ω) ∂F/∂ε_ij at a fixed set of plane waves (ABINIT's convention; pressure
   /// −Tr σ/3); empty when not computed.
   std::optional<Mat3> stress_hartree_per_bohr3;
