@@ -1,9 +1,9 @@
 /// \file test_fault_injection.cpp
 /// \brief Fault injection: `facetweld scf`, `edis --engine native` and `run` SIGKILLed at random
-/// moments, then started again until they finish. After every kill nothing half-written is
-/// left (no temp file, every JSON present parses); the finished result equals an uninterrupted
-/// run. (`vasp run` and `weld` have their own: tests/vasp_io/test_vasp_jobs_fault_injection.cpp,
-/// tests/md/test_cli.cpp.)
+/// moments over the whole of a run, then started again until they finish. After every kill
+/// nothing half-written is left (no temp file, every JSON present parses); the finished result
+/// equals an uninterrupted run, and a restarted SCF says it read its checkpoint. (`vasp run` and
+/// `weld` have their own: tests/vasp_io/test_vasp_jobs_fault_injection.cpp, tests/md/test_cli.cpp.)
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -33,7 +33,7 @@ nlohmann::json read_json(const fs::path& path) {
 class FaultInjection : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!fs::exists(kPsp)) GTEST_SKIP() << "abinit-data not installed";
+    if (!fs::exists(kPsp)) GTEST_FAIL() << "abinit-data not installed";
     dir_ = fs::temp_directory_path() /
            ("fw_fault_" +
             std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + "_" +
@@ -57,24 +57,54 @@ class FaultInjection : public ::testing::Test {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }
 
-  /// Starts `args()` in `folder` and kills it at a random moment within 60 % of the reference
-  /// run's duration, checking what is left after each kill, until a start finishes or
-  /// `max_kills` kills; then lets it finish. Returns the kill count.
-  template <typename Args>
-  int kill_until_done(const Args& args, const fs::path& folder, double reference_s, int max_kills) {
+  struct Killed {
+    int kills = 0;             ///< kills since the folder was last emptied
+    bool resumed = false;      ///< the start that finished found something to resume
+    std::string final_output;  ///< what the start that finished printed
+  };
+
+  /// Starts `args()` in `folder` and kills it at a moment drawn uniformly over the whole of the
+  /// reference run (0.05 s to its duration), checking what is left after each kill, until a start
+  /// finishes or `max_starts` starts; then lets it finish. A start that finishes although nothing
+  /// was there to resume (`resumable()` false when it began: its kill came after its end) tested
+  /// nothing, so the folder is emptied and the series begins again.
+  template <typename Args, typename Resumable>
+  Killed kill_until_done(const Args& args, const Resumable& resumable, const fs::path& folder,
+                         double reference_s, int max_starts) {
     fs::create_directories(folder);
-    std::uniform_real_distribution<double> kill_after(0.05, 0.6 * reference_s);
-    int kills = 0;
-    for (int attempt = 0; attempt < max_kills; ++attempt) {
-      const CommandResult r = run_facetweld_killed_after(kill_after(rng_), "-q " + args(), folder);
-      if (r.exit_code == 0) return kills;
+    std::uniform_real_distribution<double> kill_after(0.05, std::max(0.1, reference_s));
+    Killed k;
+    for (int start = 0; start < max_starts; ++start) {
+      k.resumed = resumable();
+      const double at_s = kill_after(rng_);
+      std::printf("start %d: SIGKILL at %.2f s of a %.2f s run\n", start + 1, at_s, reference_s);
+      const CommandResult r = run_facetweld_killed_after(at_s, "-q " + args(), folder);
+      if (r.exit_code == 0 && k.resumed) {
+        k.final_output = r.output;
+        return k;
+      }
+      if (r.exit_code == 0) {  // finished before its kill, from scratch: begin again
+        fs::remove_all(folder);
+        fs::create_directories(folder);
+        k.kills = 0;
+        continue;
+      }
       EXPECT_EQ(r.exit_code, 137) << r.output;
-      ++kills;
+      ++k.kills;
       expect_nothing_half_written(folder);
     }
+    k.resumed = resumable();
     const CommandResult r = run_facetweld("-q " + args(), folder);
     EXPECT_EQ(r.exit_code, 0) << r.output;
-    return kills;
+    k.final_output = r.output;
+    return k;
+  }
+
+  /// Whether a killed start left any file in `folder` (something a rerun may resume from).
+  static bool holds_a_file(const fs::path& folder) {
+    for (const auto& e : fs::recursive_directory_iterator(folder))
+      if (e.is_regular_file()) return true;
+    return false;
   }
 
   /// No temp file of an atomic write is left, and every JSON file there parses.
@@ -118,9 +148,14 @@ TEST_F(FaultInjection, ScfKilledAndRestartedFromItsCheckpointEqualsAnUninterrupt
   const fs::path killed = dir_ / "killed";
   // Restart from the checkpoint whenever a killed start left one (the user's next command).
   const auto next_start = [&] { return scf + (fs::exists(killed / "ck.bin") ? " --restart" : ""); };
-  const int kills = kill_until_done(next_start, killed, reference_s, 4);
-  std::printf("scf killed %d time(s)\n", kills);
-  EXPECT_GE(kills, 1);
+  const auto has_checkpoint = [&] { return fs::exists(killed / "ck.bin"); };
+  const Killed k = kill_until_done(next_start, has_checkpoint, killed, reference_s, 6);
+  std::printf("scf killed %d time(s)\n", k.kills);
+  EXPECT_GE(k.kills, 1);
+  // The start that finished continued from the checkpoint a kill left, not from scratch.
+  ASSERT_TRUE(k.resumed) << "no kill left a checkpoint";
+  EXPECT_NE(k.final_output.find("restarted from ck.bin after step "), std::string::npos)
+      << k.final_output;
   const auto whole = read_json(dir_ / "whole/scf.json"), resumed = read_json(killed / "scf.json");
   EXPECT_TRUE(resumed.at("converged").get<bool>());
   // A restarted SCF converges along another path: equal within the convergence tolerance.
@@ -135,9 +170,11 @@ TEST_F(FaultInjection, NativeEdisKilledThenRerunEqualsAnUninterruptedRun) {
       "--kpts 2x2x1 --kpts-bulk 2x2x2 --xc pbe --psp '" +
       kPsp.string() + "' -o facets.json";
   const double reference_s = reference(edis, dir_ / "whole");
-  const int kills = kill_until_done([&] { return edis; }, dir_ / "killed", reference_s, 2);
-  std::printf("edis killed %d time(s)\n", kills);
-  EXPECT_GE(kills, 1);
+  const fs::path killed = dir_ / "killed";
+  const Killed k = kill_until_done([&] { return edis; }, [&] { return holds_a_file(killed); },
+                                   killed, reference_s, 3);
+  std::printf("edis killed %d time(s)\n", k.kills);
+  EXPECT_GE(k.kills, 1);
   expect_same_facets(read_json(dir_ / "killed/facets.json"), read_json(dir_ / "whole/facets.json"));
 }
 
@@ -155,9 +192,11 @@ TEST_F(FaultInjection, RunKilledThenResumedEqualsAnUninterruptedRun) {
   }
   const std::string run = "run ../job.toml -o out";
   const double reference_s = reference(run, dir_ / "whole");
-  const int kills = kill_until_done([&] { return run; }, dir_ / "killed", reference_s, 4);
-  std::printf("run killed %d time(s)\n", kills);
-  EXPECT_GE(kills, 1);
+  const fs::path killed = dir_ / "killed";
+  const Killed k = kill_until_done([&] { return run; }, [&] { return holds_a_file(killed); },
+                                   killed, reference_s, 4);
+  std::printf("run killed %d time(s)\n", k.kills);
+  EXPECT_GE(k.kills, 1);
   const fs::path whole = dir_ / "whole/out", resumed = dir_ / "killed/out";
   EXPECT_EQ(read_json(resumed / "facets_eam.json")["facets"],
             read_json(whole / "facets_eam.json")["facets"]);
