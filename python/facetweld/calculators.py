@@ -4,12 +4,14 @@
 forces (eV/Å), stress (eV/Å³, ASE sign: positive = tensile; periodic cells only).
 
 ``NativeDFT``: the native plane-wave PBE solver: energy (eV, E(σ→0)), free_energy (eV, F = E - TS,
-what the forces derive from), forces (eV/Å). Settings are the keys of ``facetweld scf`` and the
+what the forces derive from), forces (eV/Å), stress (eV/Å³, ASE's Voigt order and sign, σ =
+(1/Ω) ∂F/∂ε at a fixed set of plane waves as ABINIT's; computed when asked for). Settings are the keys of ``facetweld scf`` and the
 [dft] job-file section (``facetweld.dft_settings()``). An SCF that does not converge within
 ``max_steps`` raises ``SCFNotConverged`` (an ``ase.calculators.calculator.SCFError``, as ASE's own
 calculators do); no unconverged energy is ever returned.
 """
 
+import numpy as np
 from ase.calculators.calculator import (
     Calculator,
     PropertyNotImplementedError,
@@ -48,6 +50,14 @@ class EAM(Calculator):
             raise PropertyNotImplementedError("stress needs a cell periodic along all three axes")
 
 
+def voigt_eV_per_A3(stress_GPa):
+    """A 3×3 stress in GPa as ASE's Voigt 6-vector (xx, yy, zz, yz, xz, xy) in eV/Å³. ABINIT's and
+    ASE's signs agree (σ = (1/Ω) ∂E/∂ε: negative under compression)."""
+    from ase.units import GPa
+    s = np.asarray(stress_GPa, dtype=float) * GPa
+    return np.array([s[0, 0], s[1, 1], s[2, 2], s[1, 2], s[0, 2], s[0, 1]])
+
+
 class SCFNotConverged(SCFError):
     """The native SCF stopped at ``max_steps`` before reaching ``toldfe`` and
     ``density_tolerance``. The calculator keeps no results; its ``scf`` attribute holds the last
@@ -65,7 +75,7 @@ class NativeDFT(Calculator):
     converge within ``max_steps`` raises ``SCFNotConverged`` (an ASE ``SCFError``).
     """
 
-    implemented_properties = ["energy", "free_energy", "forces"]
+    implemented_properties = ["energy", "free_energy", "forces", "stress"]
 
     def __init__(self, pseudopotentials=None, label=None, **settings):
         Calculator.__init__(self, label=label)
@@ -75,7 +85,9 @@ class NativeDFT(Calculator):
 
     def calculate(self, atoms=None, properties=("energy",), system_changes=all_changes):
         Calculator.calculate(self, atoms, properties, system_changes)
-        result = self.model.compute(Structure.from_ase(self.atoms, constraints=False), True)
+        want_stress = "stress" in properties
+        result = self.model.compute(
+            Structure.from_ase(self.atoms, constraints=False), True, want_stress)
         self.scf = result
         if not result["converged"]:
             self.results = {}
@@ -90,6 +102,8 @@ class NativeDFT(Calculator):
             "free_energy": result["free_energy_eV"],
             "forces": result["forces_eV_per_A"],
         }
+        if want_stress:
+            self.results["stress"] = voigt_eV_per_A3(result["stress_GPa"])
 
     def get_fermi_level(self):
         """Fermi level of the last run, eV."""
