@@ -95,6 +95,7 @@ void update_statistics(WeldStudy& study, const std::vector<bool>& finished,
   const WeldSettings& s = study.settings;
   const std::size_t seeds = static_cast<std::size_t>(s.seeds);
   study.summary.clear();
+  std::vector<WeldTrendRun> trend_runs;
   for (std::size_t a = 0; a < s.angles_deg.size(); ++a) {
     std::vector<double> net, raw, per_area, end_angle, quench_angle, neck, fcc;
     for (std::size_t k = 0; k < seeds; ++k) {
@@ -110,6 +111,14 @@ void update_statistics(WeldStudy& study, const std::vector<bool>& finished,
       quench_angle.push_back(r.final_angle_deg);
       neck.push_back(static_cast<double>(r.quenched.neck_bridge_atoms));
       fcc.push_back(r.quenched.interface_interior_cna.fraction(CnaType::fcc));
+      std::vector<double> t_ps, angle;
+      for (const WeldSample& sample : r.samples) {
+        t_ps.push_back(sample.time_ps);
+        angle.push_back(sample.angle_deg);
+      }
+      trend_runs.push_back({r.initial_angle_deg, r.energy_release_eV, r.rotation_deg,
+                            r.initial_angle_deg - r.final_angle_deg,
+                            angle_drift_last_quarter_deg(t_ps, angle, s.time_ps)});
     }
     if (net.empty()) continue;
     WeldAngleSummary sum;
@@ -124,22 +133,62 @@ void update_statistics(WeldStudy& study, const std::vector<bool>& finished,
     sum.interface_interior_fcc_fraction = mean_std(fcc);
     study.summary.push_back(sum);
   }
+  study.trend = weld_trend(trend_runs, s.time_ps, static_cast<long>(study.rod.lattice.size()));
+}
+
+/// weld.json `trend` (docs/formats.md); NaN (undefined) is written as null.
+nlohmann::json trend_json(const WeldTrend& t) {
+  nlohmann::json per_angle = nlohmann::json::array();
+  for (const WeldTrendAngle& a : t.angles) {
+    nlohmann::json j = {{"angle_deg", a.angle_deg}, {"n_seeds", a.n_seeds}};
+    j.update(mean_std_json("energy_release_eV", a.release_eV));
+    j["energy_release_eV_stderr"] = a.release_stderr_eV;
+    j.update(mean_std_json("rotation_end_of_dynamics_deg", a.rotation_end_of_dynamics_deg));
+    j.update(mean_std_json("rotation_after_quench_deg", a.rotation_after_quench_deg));
+    j["max_abs_angle_drift_last_quarter_deg"] = a.max_abs_angle_drift_last_quarter_deg;
+    per_angle.push_back(j);
+  }
+  const WeldTrendAdequacy& q = t.adequacy;
+  const WeldTrendCriteria& c = t.criteria;
+  return {{"release",
+           "net energy_release_eV of every run whose control has finished, vs its initial "
+           "angle_deg"},
+          {"n_runs", t.n_runs},
+          {"slope_eV_per_deg", t.fit.slope},
+          {"slope_stderr_eV_per_deg", t.fit.slope_stderr},
+          {"slope_p_two_sided", t.fit.slope_p_two_sided},
+          {"intercept_eV", t.fit.intercept},
+          {"spearman_rho", t.spearman.rho},
+          {"spearman_p_two_sided", t.spearman.p_two_sided},
+          {"means_fall_angle_to_angle", t.means_fall_angle_to_angle},
+          {"verdict", t.verdict},
+          {"per_angle", per_angle},
+          {"adequacy",
+           {{"enough", q.enough},
+            {"min_seeds_per_angle", q.min_seeds_per_angle},
+            {"enough_seeds", q.enough_seeds},
+            {"n_angles", q.n_angles},
+            {"enough_angles", q.enough_angles},
+            {"step_resolution_eV", q.step_resolution_eV},
+            {"fitted_step_eV", q.fitted_step_eV},
+            {"steps_resolved", q.steps_resolved},
+            {"md_time_ps", q.md_time_ps},
+            {"runs_with_drift", q.runs_with_drift},
+            {"runs_still_rotating", q.runs_still_rotating},
+            {"max_abs_angle_drift_last_quarter_deg", q.max_abs_drift_deg},
+            {"rotation_settled", q.rotation_settled},
+            {"atoms_per_rod", q.atoms_per_rod},
+            {"rods_large_enough", q.rods_large_enough}}},
+          {"criteria",
+           {{"alpha", c.alpha},
+            {"min_seeds_per_angle", c.min_seeds_per_angle},
+            {"min_angles", c.min_angles},
+            {"max_angle_drift_last_quarter_deg", c.max_angle_drift_deg},
+            {"min_atoms_per_rod", c.min_atoms_per_rod}}},
+          {"sentence", weld_trend_sentence(t)}};
 }
 
 }  // namespace
-
-MeanStd mean_std(const std::vector<double>& values) {
-  MeanStd m;
-  if (values.empty()) return m;
-  for (double v : values) m.mean += v;
-  m.mean /= static_cast<double>(values.size());
-  if (values.size() > 1) {
-    double ss = 0.0;
-    for (double v : values) ss += (v - m.mean) * (v - m.mean);
-    m.std = std::sqrt(ss / static_cast<double>(values.size() - 1));
-  }
-  return m;
-}
 
 std::string angle_folder_name(double angle_deg) {
   char buf[32];
@@ -208,7 +257,8 @@ nlohmann::json WeldStudy::to_json() const {
           {"reshaping", reshaping},
           {"runs", runs},
           {"controls", ctrl},
-          {"summary", sums}};
+          {"summary", sums},
+          {"trend", trend_json(trend)}};
 }
 
 std::string weld_csv(const WeldStudy& study) {
@@ -379,6 +429,7 @@ WeldStudy run_weld_study(const WeldSettings& settings, const slabs::FacetTable& 
         s.angle_deg, s.release_eV.mean, s.release_eV.std, s.release_raw_eV.mean,
         s.release_raw_eV.std, s.angle_end_of_dynamics_deg.mean, s.angle_end_of_dynamics_deg.std,
         s.angle_after_quench_deg.mean, s.angle_after_quench_deg.std, s.neck_bridge_atoms.mean);
+  std::printf("weld: %s\n", weld_trend_sentence(study.trend).c_str());
   std::fflush(stdout);
   return study;
 }

@@ -9,16 +9,10 @@
 #include <vector>
 
 #include "md/apps/weld_run.hpp"
+#include "md/apps/weld_trend.hpp"
 #include "slabs/facet_table.hpp"
 
 namespace fw::md {
-
-/// Mean and sample standard deviation (n − 1; 0 for one value).
-struct MeanStd {
-  double mean = 0.0;
-  double std = 0.0;
-};
-MeanStd mean_std(const std::vector<double>& values);
 
 /// Per-angle statistics over the seeds.
 struct WeldAngleSummary {
@@ -42,9 +36,10 @@ struct WeldStudy {
   std::vector<bool> resumed;         ///< per result: read back, not run
   std::vector<WeldResult> controls;  ///< one per seed
   std::vector<WeldAngleSummary> summary;
+  WeldTrend trend;  ///< does the net release fall with angle (over the runs in `summary`)
   bool complete = false;
 
-  /// weld.json: status, settings, rod, runs[], controls[], summary[].
+  /// weld.json: status, settings, rod, runs[], controls[], summary[], trend.
   nlohmann::json to_json() const;
 };
 

@@ -12,6 +12,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/version.hpp"
+#include "md/apps/weld_trend.hpp"
 #include "tools/report/document.hpp"
 #include "tools/report/svg_chart.hpp"
 
@@ -277,6 +278,24 @@ void write_report(const std::filesystem::path& out, const RunSettings& s, const 
     const std::string release_svg = report::render_svg(release);
     write_file_atomically(out / "energy_release.svg", release_svg);
     doc.figure("weld-plot", "energy_release.svg", release_svg, "Energy release vs angle");
+    // The trend test (md/apps/weld_trend.hpp): one sentence, then the rotation per angle.
+    const md::WeldTrend& trend = r.weld->trend;
+    doc.paragraph("**Does the release fall with angle?** " + md::weld_trend_sentence(trend));
+    std::vector<std::vector<std::string>> trend_rows;
+    for (const md::WeldTrendAngle& a : trend.angles)
+      trend_rows.push_back({fixed(a.angle_deg, 0), std::to_string(a.n_seeds),
+                            fixed(a.release_eV.mean, 2) + " ± " + fixed(a.release_eV.std, 2),
+                            fixed(a.release_stderr_eV, 2),
+                            fixed(a.rotation_end_of_dynamics_deg.mean, 1) + " ± " +
+                                fixed(a.rotation_end_of_dynamics_deg.std, 1),
+                            fixed(a.rotation_after_quench_deg.mean, 1) + " ± " +
+                                fixed(a.rotation_after_quench_deg.std, 1),
+                            fixed(a.max_abs_angle_drift_last_quarter_deg, 1)});
+    doc.table("trend-table",
+              {"initial angle (°)", "seeds", "net release (eV, mean ± s.d.)", "standard error (eV)",
+               "rotation towards alignment, end of MD (°)", "rotation after quench (°)",
+               "largest angle drift, last quarter of MD (°)"},
+              trend_rows);
     const auto angle_svg = out / "weld" / "angle_vs_time.svg";
     if (std::filesystem::exists(angle_svg))
       doc.figure("angle-plot", "weld/angle_vs_time.svg", read_text(angle_svg),
