@@ -478,6 +478,14 @@ std::vector<settings::Binding<DftFacetSettings>> facet_bindings() {
            .doc = "Relaxation: no atom moves further than this in one BFGS step",
            .range = above_at_most(0, 2)},
           [](auto& s) -> auto& { return s.relaxation.max_step_A; }),
+      bind<S>(
+          {.key = "relax_warm_start",
+           .type = Type::Boolean,
+           .default_value = true,
+           .doc = "Relaxation: each ionic step's SCF starts from the previous step's "
+                  "wavefunctions and density (atomic densities moved along, QE's "
+                  "pot_extrapolation 'atomic')"},
+          [](auto& s) -> auto& { return s.relaxation.warm_start; }),
   };
   auto lifted = settings::lift<S>(
       scf_settings_table(), [](auto& s) -> auto& { return s.scf; },

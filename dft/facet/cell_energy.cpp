@@ -4,6 +4,8 @@
 
 #include <chrono>
 #include <map>
+#include <optional>
+#include <utility>
 
 #include "core/units.hpp"
 #include "dft/facet/cell_cache.hpp"
@@ -28,6 +30,7 @@ CellEnergy run_cell_energy(const slabs::Structure& cell, const Pseudopotential& 
     cache_key = CellCache::key(cell, mesh, scf, psp.source_path);
     if (auto cached = options.cache->find(cache_key)) {
       cached->from_cache = true;
+      if (options.warm_state) *options.warm_state = ScfState{};
       if (log) log(label + ": finished earlier, read from " + options.cache->path().string());
       return *cached;
     }
@@ -37,12 +40,18 @@ CellEnergy run_cell_energy(const slabs::Structure& cell, const Pseudopotential& 
   else
     scf.log = nullptr;
   const auto start = std::chrono::steady_clock::now();
-  const ScfResult r = run_scf(crystal, scf);
+  scf.keep_final_state = options.warm_state != nullptr;
+  std::optional<ScfState> warm;
+  if (options.warm_state && !options.warm_state->psi.empty())
+    warm = std::exchange(*options.warm_state, ScfState{});
+  ScfResult r = run_scf(crystal, scf, std::move(warm));
+  if (options.warm_state && r.final_state) *options.warm_state = std::move(*r.final_state);
   CellEnergy e;
   e.energy_eV = units::hartree_to_eV(r.energy_zero_smearing_hartree);
   e.free_energy_eV = units::hartree_to_eV(r.free_energy_hartree);
   e.scf_steps = r.iterations;
   e.converged = r.converged;
+  e.warm_started = r.warm_started;
   e.kpts = mesh;
   e.symmetry_operations = r.n_symmetry_operations;
   e.n_atoms = cell.size();

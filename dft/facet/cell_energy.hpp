@@ -31,7 +31,8 @@ struct CellEnergy {
   std::vector<Vec3> forces_eV_per_A;  ///< Cartesian, per atom; empty unless asked for
   /// −Tr σ/3 at a fixed set of plane waves (GPa); NaN unless the SCF settings ask for the stress.
   double pressure_GPa = std::numeric_limits<double>::quiet_NaN();
-  bool from_cache = false;  ///< found in a CellCache instead of computed
+  bool from_cache = false;    ///< found in a CellCache instead of computed
+  bool warm_started = false;  ///< the SCF started from CellRunOptions::warm_state
 };
 
 /// How to run one cell beyond its mesh.
@@ -41,6 +42,10 @@ struct CellRunOptions {
   /// Non-null: a cell already in the cache is not computed again, and a converged new one is
   /// stored (with its forces when asked for: a relaxation then replays its ionic steps).
   CellCache* cache = nullptr;
+  /// Non-null: the SCF starts from *warm_state where it fits (an earlier geometry of this cell:
+  /// ScfState), and *warm_state becomes this run's final state — empty after a cell read from the
+  /// cache, so the next run starts cold.
+  ScfState* warm_state = nullptr;
 };
 
 /// Runs the SCF of `cell` (one species, `psp`) on the Γ-centred `mesh`, reduced by the

@@ -147,6 +147,9 @@ SlabRelaxation relax_slab(const slabs::Structure& slab, const Pseudopotential& p
   CellRunOptions run;
   run.forces = true;
   run.cache = cache;
+  // Each ionic step starts from the previous one's wavefunctions and density (ScfState).
+  ScfState previous_step;
+  if (s.warm_start) run.warm_state = &previous_step;
 
   SlabRelaxation out;
   out.structure = slab;
@@ -166,8 +169,11 @@ SlabRelaxation relax_slab(const slabs::Structure& slab, const Pseudopotential& p
     if (log) {
       char line[200];
       std::snprintf(line, sizeof line,
-                    "%s: ionic step %d  E(sigma->0) %.6f eV  max force %.5f eV/A", label.c_str(),
-                    out.ionic_steps, e.energy_eV, largest);
+                    "%s: ionic step %d  E(sigma->0) %.6f eV  max force %.5f eV/A  %d SCF steps%s",
+                    label.c_str(), out.ionic_steps, e.energy_eV, largest, e.scf_steps,
+                    e.from_cache     ? " (read)"
+                    : e.warm_started ? " (warm start)"
+                                     : "");
       log(line);
     }
     if (!e.converged) break;

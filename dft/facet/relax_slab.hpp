@@ -26,6 +26,9 @@ struct SlabRelaxSettings {
   double fmax_eV_per_A{};  ///< stop when every (moving) force is below this
   int max_steps{};         ///< ionic steps
   double max_step_A{};     ///< BFGS: no atom moves further than this in one step
+  /// Each ionic step's SCF starts from the previous step's ScfState (wavefunctions, density with
+  /// the atomic densities moved along); a step read from the cell cache leaves the next one cold.
+  bool warm_start{};
 };
 
 struct SlabRelaxation {
@@ -54,10 +57,10 @@ slabs::Structure transfer_surface_relaxation(const slabs::Structure& thin_unrela
                                              const slabs::Structure& thick);
 
 /// Relaxes `slab` (one species) on the Γ-centred `mesh` by BFGS (dft/facet/bfgs.hpp), one SCF
-/// with forces per ionic step. `log` gets one line per ionic step and the SCF lines. With a
-/// `cache`, every ionic step's SCF (energies and forces) is stored; a rerun replays the steps
-/// already done — the same forces give the same BFGS steps and positions — and goes on from the
-/// first one not stored.
+/// with forces per ionic step (with settings.warm_start, each from the previous step's ScfState).
+/// `log` gets one line per ionic step and the SCF lines. With a `cache`, every ionic step's SCF
+/// (energies and forces) is stored; a rerun replays the steps already done — the same forces give
+/// the same BFGS steps and positions — and goes on from the first one not stored.
 SlabRelaxation relax_slab(const slabs::Structure& slab, const Pseudopotential& psp,
                           const ScfSettings& scf, const std::array<int, 3>& mesh,
                           const SlabRelaxSettings& settings, const std::string& label,

@@ -23,12 +23,14 @@
 #include "dft/solver/scf_checks.hpp"
 #include "dft/solver/scf_context.hpp"
 #include "dft/solver/scf_setup.hpp"
+#include "dft/solver/warm_start.hpp"
 
 extern "C" void openblas_set_num_threads(int);
 
 namespace fw::dft {
 
-ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings) {
+ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings,
+                  std::optional<ScfState> start) {
   const auto t_start = std::chrono::steady_clock::now();
   auto elapsed = [&] {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t_start).count();
@@ -111,19 +113,30 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings) {
                        .c_str()
                  : ""));
 
-  std::vector<Complex> rho_in = initial_density(ctx);
-  result.atomic_orbital_bands = static_cast<int>(starting_wavefunctions(ctx));
-  log(result.atomic_orbital_bands > 0
-          ? format("starting wavefunctions: %d pseudo-atomic orbitals + %zu random bands",
-                   result.atomic_orbital_bands,
-                   ctx.n_bands - static_cast<std::size_t>(result.atomic_orbital_bands))
-      : settings.starting_wavefunctions == "atomic"
-          ? "starting wavefunctions: random (a pseudopotential file carries no pseudo-atomic "
-            "orbitals)"
-          : "starting wavefunctions: random");
+  std::vector<Complex> rho_in;
+  if (start) {
+    if (auto rho = warm_start(ctx, std::move(*start), log)) {
+      rho_in = std::move(*rho);
+      result.warm_started = true;
+    }
+    start.reset();  // an unused state's memory goes before the SCF needs its own
+  }
+  if (!result.warm_started) {
+    rho_in = initial_density(ctx);
+    result.atomic_orbital_bands = static_cast<int>(starting_wavefunctions(ctx));
+    log(result.atomic_orbital_bands > 0
+            ? format("starting wavefunctions: %d pseudo-atomic orbitals + %zu random bands",
+                     result.atomic_orbital_bands,
+                     ctx.n_bands - static_cast<std::size_t>(result.atomic_orbital_bands))
+        : settings.starting_wavefunctions == "atomic"
+            ? "starting wavefunctions: random (a pseudopotential file carries no pseudo-atomic "
+              "orbitals)"
+            : "starting wavefunctions: random");
+  }
   int first_iteration = 1;
   if (settings.restart && !settings.checkpoint_path.empty() &&
       checkpoint_exists(settings.checkpoint_path)) {
+    result.warm_started = false;  // the checkpoint, if any, is the better start
     first_iteration = read_checkpoint(settings.checkpoint_path, ctx, rho_in) + 1;
     check_checkpoint_values(settings.checkpoint_path, ctx.psi, rho_in);
     drop_foreign_wavefunctions(ctx);
@@ -145,7 +158,8 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings) {
     const std::vector<double> v_eff =
         effective_potential(terms, make_density_state(ctx, rho_in), n_grid);
     // Davidson at this rank's k-points, threads over k-points.
-    const bool first = step == first_iteration && !settings.restart;
+    // A cold start's first bands need only be rough; restarted and warm-started ones are close.
+    const bool first = step == first_iteration && !settings.restart && !result.warm_started;
     const int max_davidson = first ? 12 : 4;
     const double tolerance =
         first ? 1e-2 : std::clamp(0.1 * residual / ctx.n_electrons, 1e-9, 1e-3);
@@ -215,6 +229,8 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings) {
   if (settings.compute_stress)
     result.stress_hartree_per_bohr3 = compute_stress(ctx, terms, make_density_state(ctx, rho_out));
   result.memory_estimate_bytes = ctx.memory_estimate_bytes;
+  if (settings.keep_final_state)
+    result.final_state = std::make_shared<ScfState>(take_final_state(ctx, std::move(rho_out)));
   result.wall_s = elapsed();
   return result;
 }

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,8 +50,28 @@ struct ScfSettings {
   std::string checkpoint_path;  ///< empty: no checkpoint
   int checkpoint_every{};       ///< also every N SCF steps (0: only at the end)
   bool restart{};               ///< start from checkpoint_path when it exists
+  /// Return the converged state (ScfResult::final_state) to start the next geometry from.
+  bool keep_final_state{};
   /// One line per SCF step (and a header); null for silent runs.
   std::function<void(const std::string&)> log;
+};
+
+/// The converged state of one SCF, to start the SCF of the same cell with moved atoms (an ionic
+/// step) from: its wavefunctions, and its density extrapolated the "atomic" way (QE's
+/// pot_extrapolation = 'atomic'): ρ_start = ρ − ρ_atomic(positions) + ρ_atomic(new positions).
+/// Used only where the run has the same cell, cut-off, k-points, plane waves per k, bands and FFT
+/// grid; otherwise ignored (a log line says why). Under MPI each rank keeps its own k-points'
+/// wavefunctions; a rank-count change shows as a mismatch and starts cold.
+struct ScfState {
+  Mat3 cell_bohr;
+  double ecut_hartree = 0.0;
+  FftGrid grid;
+  std::size_t n_bands = 0;
+  std::vector<Vec3> kpoints_frac;          ///< the irreducible k-points
+  std::vector<std::size_t> n_plane_waves;  ///< per k
+  std::vector<std::vector<Complex>> psi;   ///< per k: npw x n_bands; empty where another rank works
+  std::vector<Complex> rho_g;              ///< the last output density, box order
+  std::vector<Vec3> positions_frac;        ///< the atoms rho_g belongs to
 };
 
 /// The energy terms of ABINIT's "Components of total free energy" table (Ha).
@@ -93,6 +114,9 @@ struct ScfResult {
   int threads_per_kpoint = 1;    ///< of them, sharing one k-point's bands and FFTs (few k-points)
   bool output_rank = true;       ///< this process prints and writes files (MPI rank 0)
   double memory_estimate_bytes = 0.0;  ///< per rank, estimated before the SCF
+  bool warm_started = false;  ///< started from a given ScfState (not atomic orbitals/density)
+  /// With settings.keep_final_state: the state to start the next geometry from.
+  std::shared_ptr<ScfState> final_state;
 };
 
 /// Runs the SCF to convergence (or max_iterations; then converged = false) and computes forces.
@@ -100,6 +124,9 @@ struct ScfResult {
 /// input and gets the same result; only rank 0 logs and writes the checkpoint). Throws
 /// fw::InputError for settings that cannot work (too few bands, an FFT grid below the cut-off
 /// sphere, a run that does not fit in memory, a corrupt checkpoint), naming the option.
-ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings);
+/// `start`: the state of an earlier geometry of the same cell (ScfState), used where it fits
+/// (a checkpoint found with settings.restart still takes precedence).
+ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings,
+                  std::optional<ScfState> start = std::nullopt);
 
 }  // namespace fw::dft

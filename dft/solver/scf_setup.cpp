@@ -160,7 +160,10 @@ void setup_context(ScfContext& ctx, std::vector<std::string>& warnings,
 }
 
 std::vector<Complex> initial_density(const ScfContext& ctx) {
-  const Crystal& crystal = ctx.crystal;
+  return atomic_density(ctx, ctx.crystal);
+}
+
+std::vector<Complex> atomic_density(const ScfContext& ctx, const Crystal& crystal) {
   auto rho =
       structure_factor_sum(crystal, ctx.grid, ctx.form_factors, RadialQuantity::kValenceDensity);
   const double volume = crystal.volume_bohr3();

@@ -20,6 +20,9 @@ void setup_context(ScfContext& ctx, std::vector<std::string>& warnings,
 /// file has none), normalised to N_el.
 std::vector<Complex> initial_density(const ScfContext& ctx);
 
+/// initial_density with the atoms of `crystal` (ctx's cell and species, other positions).
+std::vector<Complex> atomic_density(const ScfContext& ctx, const Crystal& crystal);
+
 /// The pseudo-atomic orbitals of every atom (settings.starting_wavefunctions "atomic", when every
 /// file carries them; QE's "atomic+random"), the remaining bands from one random sequence over all
 /// k-points (the same start whatever the number of ranks) relaxed by 1/(1 + |k+G|²/2), all

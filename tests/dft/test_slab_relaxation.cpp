@@ -77,6 +77,9 @@ TEST(SlabRelaxation, LowersEDisKeepsTheSlabSymmetricAndEndsBelowFmax) {
   EXPECT_GT(x.max_force_eV_per_A_per_step.front(), 0.05);
   // Relaxation lowers the energy and E_dis (both from E(σ→0) and from F, which BFGS minimises).
   EXPECT_LT(x.relaxed.free_energy_eV, x.unrelaxed.free_energy_eV);
+  // Every ionic step after the first starts from the previous one's state (relax_warm_start).
+  EXPECT_FALSE(x.unrelaxed.warm_started);
+  EXPECT_TRUE(x.relaxed.warm_started);
   EXPECT_LT(r.e_dis_relaxed_free_energy_eV_per_A2, r.e_dis_free_energy_eV_per_A2);
   EXPECT_LT(r.e_dis_relaxed_eV_per_A2, r.entry.e_dis_eV_per_A2);
   // Every raw (unsymmetrised) force component on the final slab is below fmax.
