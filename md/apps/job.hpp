@@ -6,29 +6,22 @@
 #include <filesystem>
 #include <string>
 
+#include "md/apps/dynamics_settings.hpp"
 #include "md/engine/lennard_jones.hpp"
 
 namespace fw::md {
 
 /// Every key of the job file. Defaults, units, ranges and docs: md/apps/job_settings.cpp (one table
-/// per section; docs/settings.md lists them).
-struct JobSpec {
+/// per section; docs/settings.md lists them); the dynamics keys (dt, temperature, thermostat, …)
+/// are md/apps/dynamics_settings.cpp's, shared with the welding study.
+struct JobSpec : SharedDynamicsSettings {
   std::filesystem::path job_dir;  ///< relative paths in the file are relative to this
   std::string structure;          ///< POSCAR / extxyz file
-  std::string potential;
   std::string output_dir;
   std::string mode;  ///< nve | nvt | minimize
   long steps{};
-  double dt_fs{};
-  double temperature_K{};          ///< thermostat target (nvt)
   double initial_temperature_K{};  ///< Maxwell–Boltzmann start; < 0: temperature_K
-  std::string thermostat;
-  double damping_ps{};
-  std::uint64_t seed{};
-  double skin_A{};
   std::string minimizer;
-  double force_tolerance_eV_per_A{};
-  long max_iterations{};
   long thermo_every{};
   long trajectory_every{};
   std::string trajectory_format;  ///< extxyz | lammps-dump | both | none
@@ -36,9 +29,6 @@ struct JobSpec {
   double freeze_below_z_A{};  ///< atoms with z below this are frozen (substrate, base)
   bool graphene{};            ///< [substrate]: rigid graphene sheet under the atoms
   double graphene_gap_A{};    ///< sheet height below the lowest atom
-  double lj_epsilon_eV{};
-  double lj_sigma_A{};
-  double lj_cutoff_A{};
 };
 
 /// Parses and validates; throws InputError(path, line, ...) for bad or unknown keys.

@@ -2,9 +2,10 @@
 /// \brief `md run` job-file keys: units, defaults, ranges and docs, one table per section.
 /// Results-JSON names (dt_fs, temperature_K, skin_A, …) are accepted in job files too.
 #include "md/apps/job_settings.hpp"
-#include "md/formats/potential_file.hpp"
 
-#include "md/apps/au_c_settings.hpp"
+#include <initializer_list>
+
+#include "md/apps/dynamics_settings.hpp"
 #include "md/engine/thermostat.hpp"
 
 namespace fw::md {
@@ -17,99 +18,70 @@ using settings::Table;
 using settings::Type;
 using S = JobSpec;
 
+/// The table's own entries and the lifted dynamics ones, in the order given.
+std::vector<settings::Binding<S>> in_order(
+    std::initializer_list<std::vector<settings::Binding<S>>> parts) {
+  std::vector<settings::Binding<S>> out;
+  for (const auto& part : parts) out.insert(out.end(), part.begin(), part.end());
+  return out;
+}
+
 const Table<S>& top_table() {
   static const Table<S> table(
       "", "Structure, potential and output folder",
-      {bind<S>(
-           {.key = "structure",
-            .type = Type::Text,
-            .default_value = std::string(),
-            .doc = "Structure file (POSCAR/CONTCAR, extxyz), relative to the job file",
-            .check =
-                [](const settings::Value& v) {
-                  if (std::get<std::string>(v).empty())
-                    throw std::invalid_argument("name a POSCAR or extxyz file");
-                }},
-           [](auto& s) -> auto& { return s.structure; }),
-       bind<S>(
-           {.key = "potential",
-            .type = Type::Text,
-            .default_value = std::string(kDefaultEamPotential),
-            .doc = "EAM file: a path, or a name found in data/ or Debian's lammps-data"},
-           [](auto& s) -> auto& { return s.potential; }),
-       bind<S>(
-           {.key = "output_dir",
-            .type = Type::Text,
-            .default_value = std::string("md-output"),
-            .doc = "Output folder, relative to the job file"},
-           [](auto& s) -> auto& { return s.output_dir; })});
+      in_order({{bind<S>(
+                    {.key = "structure",
+                     .type = Type::Text,
+                     .default_value = std::string(),
+                     .doc = "Structure file (POSCAR/CONTCAR, extxyz), relative to the job file",
+                     .check =
+                         [](const settings::Value& v) {
+                           if (std::get<std::string>(v).empty())
+                             throw std::invalid_argument("name a POSCAR or extxyz file");
+                         }},
+                    [](auto& s) -> auto& { return s.structure; })},
+                lift_dynamics<S>({"potential"}),
+                {bind<S>(
+                    {.key = "output_dir",
+                     .type = Type::Text,
+                     .default_value = std::string("md-output"),
+                     .doc = "Output folder, relative to the job file"},
+                    [](auto& s) -> auto& { return s.output_dir; })}}));
   return table;
 }
 
 const Table<S>& run_table() {
   static const Table<S> table(
       "run", "Dynamics",
-      {bind<S>(
-           {.key = "mode",
-            .type = Type::Choice,
-            .default_value = std::string("nve"),
-            .doc = "nve, nvt or minimize",
-            .choices = {"nve", "nvt", "minimize"}},
-           [](auto& s) -> auto& { return s.mode; }),
-       bind<S>(
-           {.key = "steps",
-            .type = Type::Integer,
-            .default_value = 1000LL,
-            .doc = "Time steps",
-            .range = between(0, 1e12)},
-           [](auto& s) -> auto& { return s.steps; }),
-       bind<S>(
-           {.key = "dt",
-            .type = Type::Real,
-            .unit = "fs",
-            .default_value = 1.0,
-            .doc = "Time step",
-            .range = above_at_most(0, 10)},
-           [](auto& s) -> auto& { return s.dt_fs; }),
-       bind<S>(
-           {.key = "temperature",
-            .type = Type::Real,
-            .unit = "K",
-            .default_value = 300.0,
-            .doc = "Thermostat target (nvt)",
-            .range = between(0, 1e5)},
-           [](auto& s) -> auto& { return s.temperature_K; }),
-       bind<S>(
-           {.key = "initial_temperature",
-            .type = Type::Real,
-            .unit = "K",
-            .default_value = -1.0,
-            .doc = "Maxwell-Boltzmann start (−1: the target temperature; 0 for minimize)",
-            .range = between(-1, 1e5)},
-           [](auto& s) -> auto& { return s.initial_temperature_K; }),
-       bind<S>(
-           {.key = "thermostat",
-            .type = Type::Choice,
-            .default_value = std::string("langevin"),
-            .doc = "Thermostat of nvt runs",
-            .choices = {"langevin", "nose-hoover-chain"}},
-           [](auto& s) -> auto& { return s.thermostat; }),
-       bind<S>(
-           {.key = "damping",
-            .type = Type::Real,
-            .unit = "ps",
-            .default_value = 0.1,
-            .doc = "Thermostat damping time (LAMMPS Tdamp)",
-            .range = above_at_most(0, 1e3)},
-           [](auto& s) -> auto& { return s.damping_ps; }),
-       bind<S>(
-           {.key = "seed",
-            .type = Type::Integer,
-            .default_value = 12345LL,
-            .doc = "Random seed (velocities, Langevin noise)",
-            .range = between(0, 9e15)},
-           [](auto& s) -> auto& { return s.seed; })},
+      in_order({{bind<S>(
+                     {.key = "mode",
+                      .type = Type::Choice,
+                      .default_value = std::string("nve"),
+                      .doc = "nve, nvt or minimize",
+                      .choices = {"nve", "nvt", "minimize"}},
+                     [](auto& s) -> auto& { return s.mode; }),
+                 bind<S>(
+                     {.key = "steps",
+                      .type = Type::Integer,
+                      .default_value = 1000LL,
+                      .doc = "Time steps",
+                      .range = between(0, 1e12)},
+                     [](auto& s) -> auto& { return s.steps; })},
+                lift_dynamics<S>({"dt", "temperature"}),
+                {bind<S>(
+                    {.key = "initial_temperature",
+                     .type = Type::Real,
+                     .unit = "K",
+                     .default_value = -1.0,
+                     .doc = "Maxwell-Boltzmann start (−1: the target temperature; 0 for minimize)",
+                     .range = between(-1, 1e5)},
+                    [](auto& s) -> auto& { return s.initial_temperature_K; })},
+                lift_dynamics<S>({"thermostat", "damping", "seed"})}),
       [](const S& s, const std::string& source) {
+        if (s.mode == "nvt" && s.thermostat == "none")
+          throw settings::ConsistencyError(
+              source, {"thermostat", "mode"},
+              "mode nvt needs a thermostat (thermostat none is mode nve)");
         if (s.mode == "nvt") check_thermostat_temperature(s.thermostat, s.temperature_K, source);
       });
   return table;
@@ -117,28 +89,14 @@ const Table<S>& run_table() {
 
 const Table<S>& minimize_table() {
   static const Table<S> table("minimize", "Energy minimisation",
-                              {bind<S>(
-                                   {.key = "method",
-                                    .type = Type::Choice,
-                                    .default_value = std::string("fire"),
-                                    .doc = "FIRE or conjugate gradient",
-                                    .choices = {"fire", "cg"}},
-                                   [](auto& s) -> auto& { return s.minimizer; }),
-                               bind<S>(
-                                   {.key = "force_tolerance",
-                                    .type = Type::Real,
-                                    .unit = "eV/Å",
-                                    .default_value = 1e-3,
-                                    .doc = "Stop when every force is below this",
-                                    .range = above_at_most(0, 100)},
-                                   [](auto& s) -> auto& { return s.force_tolerance_eV_per_A; }),
-                               bind<S>(
-                                   {.key = "max_iterations",
-                                    .type = Type::Integer,
-                                    .default_value = 10000LL,
-                                    .doc = "Iteration limit",
-                                    .range = between(1, 1e9)},
-                                   [](auto& s) -> auto& { return s.max_iterations; })});
+                              in_order({{bind<S>(
+                                            {.key = "method",
+                                             .type = Type::Choice,
+                                             .default_value = std::string("fire"),
+                                             .doc = "FIRE or conjugate gradient",
+                                             .choices = {"fire", "cg"}},
+                                            [](auto& s) -> auto& { return s.minimizer; })},
+                                        lift_dynamics<S>({"force_tolerance", "max_iterations"})}));
   return table;
 }
 
@@ -176,15 +134,7 @@ const Table<S>& output_table() {
 }
 
 const Table<S>& neighbor_table() {
-  static const Table<S> table("neighbor", "Neighbour lists",
-                              {bind<S>(
-                                  {.key = "skin",
-                                   .type = Type::Real,
-                                   .unit = "Å",
-                                   .default_value = 1.0,
-                                   .doc = "Verlet skin added to the cut-off",
-                                   .range = between(0, 3)},
-                                  [](auto& s) -> auto& { return s.skin_A; })});
+  static const Table<S> table("neighbor", "Neighbour lists", lift_dynamics<S>({"skin"}));
   return table;
 }
 
@@ -204,26 +154,21 @@ const Table<S>& freeze_table() {
 const Table<S>& substrate_table() {
   static const Table<S> table(
       "substrate", "Rigid graphene substrate (Au-C Lennard-Jones)",
-      {bind<S>(
-           {.key = "graphene",
-            .type = Type::Boolean,
-            .default_value = false,
-            .doc = "A rigid graphene sheet under the atoms"},
-           [](auto& s) -> auto& { return s.graphene; }),
-       bind<S>(
-           {.key = "gap",
-            .type = Type::Real,
-            .unit = "Å",
-            .default_value = 3.0,
-            .doc = "Sheet height below the lowest atom",
-            .range = above_at_most(0, 50)},
-           [](auto& s) -> auto& { return s.graphene_gap_A; }),
-       bind<S>(
-           au_c_lj_epsilon_spec(), [](auto& s) -> auto& { return s.lj_epsilon_eV; }),
-       bind<S>(
-           au_c_lj_sigma_spec(), [](auto& s) -> auto& { return s.lj_sigma_A; }),
-       bind<S>(
-           au_c_lj_cutoff_spec(), [](auto& s) -> auto& { return s.lj_cutoff_A; })});
+      in_order({{bind<S>(
+                     {.key = "graphene",
+                      .type = Type::Boolean,
+                      .default_value = false,
+                      .doc = "A rigid graphene sheet under the atoms"},
+                     [](auto& s) -> auto& { return s.graphene; }),
+                 bind<S>(
+                     {.key = "gap",
+                      .type = Type::Real,
+                      .unit = "Å",
+                      .default_value = 3.0,
+                      .doc = "Sheet height below the lowest atom",
+                      .range = above_at_most(0, 50)},
+                     [](auto& s) -> auto& { return s.graphene_gap_A; })},
+                lift_dynamics<S>({"lj_epsilon", "lj_sigma", "lj_cutoff"})}));
   return table;
 }
 

@@ -82,13 +82,7 @@ std::string weld_mode_name(WeldMode mode) {
 
 WeldPair make_lying_pair(const slabs::Structure& rod, const RodShape& shape,
                          const LyingPairSettings& settings, const std::vector<Vec3>& positions_A) {
-  if (rod.atoms.empty()) throw InputError("weld", "the rod has no atoms");
-  if (!(settings.angle_deg >= 0 && settings.angle_deg <= 90))
-    throw InputError("--angles", "angles must lie in [0, 90] degrees");
-  if (!(settings.contact_distance_A > 1.0))
-    throw InputError("--contact-distance", "contact distance must be > 1 Å");
-  if (!positions_A.empty() && positions_A.size() != rod.atoms.size())
-    throw InputError("weld", "relaxed positions do not match the rod's atoms");
+  check_pair_placement(rod, settings.angle_deg, settings.contact_distance_A, positions_A);
 
   std::vector<Vec3> lattice1, rod1;
   for (std::size_t i = 0; i < rod.atoms.size(); ++i) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "md/analysis/cna.hpp"
+#include "md/apps/dynamics_settings.hpp"
 #include "md/apps/weld_setup.hpp"
 #include "md/engine/dynamics.hpp"
 #include "md/engine/force_field.hpp"
@@ -21,8 +22,9 @@ class LammpsLauncher;
 
 /// Every input of a welding study. Defaults, units and ranges are in md::weld_settings_table()
 /// (md/apps/weld_settings.hpp), written once there; default_weld_settings() gives them. See
-/// docs/weld.md.
-struct WeldSettings {
+/// docs/weld.md. The dynamics keys (dt, temperature, thermostat, …; `seed` is the first seed) are
+/// md/apps/dynamics_settings.cpp's, shared with `md run`.
+struct WeldSettings : SharedDynamicsSettings {
   RodShapeSettings rod;
   WeldPairSettings pair;  ///< angle_deg is set per run from `angles_deg`
   std::vector<double> angles_deg;
@@ -33,30 +35,14 @@ struct WeldSettings {
   std::string lammps_command;  ///< lmp executable (path or name on $PATH), lammps engine
   int lammps_ranks{};          ///< MPI ranks per LAMMPS run (> 1: mpirun -np N)
   double substrate_gap_A{};    ///< lowest Au atom above the sheet
-  /// Au–C 12-6 Lennard-Jones (LAMMPS lj/cut): Lewis, Jensen, Combe and Barrat, PRB 61, 16084
-  /// (2000), gold clusters on graphite (see lennard_jones.hpp).
-  double lj_epsilon_eV{};
-  double lj_sigma_A{};
-  double lj_cutoff_A{};
-  int seeds{};  ///< runs per angle (and controls), with seeds seed, seed+1, ...
+  int seeds{};                 ///< runs per angle (and controls), with seeds seed, seed+1, ...
   /// The control: the same two rods, placed as at θ = 0 but this far apart (Å), run with the
   /// same protocol and seeds; its release (reshaping, not welding) is subtracted per seed.
   double control_gap_A{};
   double reshaping_threshold_eV{};  ///< a control releasing more flags the rods as reshaping
   int workers{};                    ///< parallel (angle, seed) runs; 0: one per hardware thread
-  std::string potential;            ///< found by find_potential_file
-  double temperature_K{};
-  double dt_fs{};
   double time_ps{};
-  /// Nosé–Hoover chain: acts on the total kinetic energy, so the rods' approach and rotation are
-  /// not damped; Langevin friction damps every rigid-body motion with time damping_ps; none: NVE.
-  std::string thermostat;
-  double damping_ps{};
-  std::uint64_t seed{};  ///< first seed
   std::string minimizer;
-  double force_tolerance_eV_per_A{};
-  int max_iterations{};
-  double skin_A{};
   double sample_every_ps{};      ///< neck, angle and interface CNA time series
   double trajectory_every_ps{};  ///< extxyz frames; 0: initial and final frames only
   double thermo_every_ps{};

@@ -80,15 +80,20 @@ void place_rods_in_box(const std::vector<Vec3>& rod1, const std::vector<Vec3>& r
   s.comment = comment;
 }
 
-WeldPair make_weld_pair(const slabs::Structure& rod, const RodShape& shape,
-                        const WeldPairSettings& settings, const std::vector<Vec3>& positions_A) {
+void check_pair_placement(const slabs::Structure& rod, double angle_deg, double contact_distance_A,
+                          const std::vector<Vec3>& positions_A) {
   if (rod.atoms.empty()) throw InputError("weld", "the rod has no atoms");
-  if (!(settings.angle_deg >= 0 && settings.angle_deg <= 90))
+  if (!(angle_deg >= 0 && angle_deg <= 90))
     throw InputError("--angles", "angles must lie in [0, 90] degrees");
-  if (!(settings.contact_distance_A > 1.0))
+  if (!(contact_distance_A > 1.0))
     throw InputError("--contact-distance", "contact distance must be > 1 Å");
   if (!positions_A.empty() && positions_A.size() != rod.atoms.size())
     throw InputError("weld", "relaxed positions do not match the rod's atoms");
+}
+
+WeldPair make_weld_pair(const slabs::Structure& rod, const RodShape& shape,
+                        const WeldPairSettings& settings, const std::vector<Vec3>& positions_A) {
+  check_pair_placement(rod, settings.angle_deg, settings.contact_distance_A, positions_A);
   const Mat3 rot = rod_lattice_rotation(shape.spec.axis);
   const Vec3 axis_cubic = normalized(as_vec(shape.spec.axis));
   if (std::abs(dot(normalized(as_vec(settings.tilt_axis)), axis_cubic)) > 1e-9)

@@ -57,6 +57,12 @@ void place_rods_in_box(const std::vector<Vec3>& rod1, const std::vector<Vec3>& r
                        const std::string& element, double vacuum_A, double periodic_multiple_x_A,
                        double periodic_multiple_y_A, const std::string& comment, WeldPair& pair);
 
+/// The checks every rod placement makes before it moves an atom: the rod has atoms, the angle
+/// lies in [0, 90]°, the contact distance exceeds 1 Å, and `positions_A` (when given) has one
+/// position per atom of `rod`. Throws InputError naming the option at fault.
+void check_pair_placement(const slabs::Structure& rod, double angle_deg, double contact_distance_A,
+                          const std::vector<Vec3>& positions_A);
+
 /// Places `rod` (as built by build_nanorod, axis along z) as rod 1 with its top end face at
 /// z = 0, and a copy as rod 2: first translated by the fcc lattice vector that stacks its bottom
 /// layer one layer spacing above rod 1's top layer (so θ = 0 is a perfect crystal), then rotated
