@@ -179,8 +179,10 @@ double min_slab_vacuum_A(double a_A, const Miller& hkl) {
 }
 
 void check_slab_vacuum(double vacuum_A, double a_A, const std::vector<Miller>& facets,
-                       const std::string& source, const std::string& option) {
+                       const std::string& source, const std::string& option,
+                       bool zero_is_periodic) {
   check_vacuum(vacuum_A, source);
+  if (zero_is_periodic && vacuum_A == 0.0) return;
   double least = 0.0;
   Miller widest{};
   for (const Miller& hkl : facets)
@@ -197,19 +199,22 @@ void check_slab_vacuum(double vacuum_A, double a_A, const std::vector<Miller>& f
 
 Structure slab_with_vacuum(const OrientedSpec& spec, double vacuum_A) {
   check_inputs(spec.element, spec.a_A, spec.hkl);
-  check_slab_vacuum(vacuum_A, spec.a_A, {spec.hkl}, "--vacuum");
+  check_slab_vacuum(vacuum_A, spec.a_A, {spec.hkl}, "--vacuum", "--vacuum", true);
   Structure s = oriented_bulk(spec);
   const double spacing = fcc_plane_geometry(spec.a_A, spec.hkl).layer_spacing_A;
   const double thickness = (spec.layers - 1) * spacing;
-  // The gap between the top layer and the periodic image of the bottom layer is exactly vacuum_A.
-  const double height = thickness + vacuum_A;
+  // The gap between the top layer and the periodic image of the bottom layer is exactly vacuum_A;
+  // no vacuum keeps one layer spacing there (the planes continue periodically).
+  const double height = thickness + (vacuum_A == 0.0 ? spacing : vacuum_A);
   s.cell[2] = Vec3{0, 0, height};
   // Layers are unwrapped along z (heights j·d) and centred in the box.
   const double z0 = (height - thickness) / 2.0;
   for (Atom& atom : s.atoms) atom.position.z = z0 + atom.layer * spacing;
   s.wrap();
   s.comment = spec.element + " " + miller_label(reduce_miller(spec.hkl)) + " slab, " +
-              std::to_string(spec.layers) + " layers, vacuum " + std::to_string(vacuum_A) + " A";
+              std::to_string(spec.layers) + " layers, " +
+              (vacuum_A == 0.0 ? std::string("no vacuum (periodic along the normal)")
+                               : "vacuum " + std::to_string(vacuum_A) + " A");
   return s;
 }
 

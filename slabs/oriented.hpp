@@ -39,8 +39,10 @@ Structure oriented_bulk(const OrientedSpec& spec);
 
 /// The same atoms with `vacuum_A` of empty space added along z (the third vector becomes
 /// (0, 0, thickness + vacuum)) and centred; pbc stays true on all axes (a slab in a periodic box,
-/// as plane-wave codes and VASP want). Throws InputError("--vacuum") for a vacuum below
-/// min_slab_vacuum_A (a smaller gap is refused, never silently raised).
+/// as plane-wave codes and VASP want). `vacuum_A` = 0 means no vacuum: the planes stay periodic
+/// along the normal, one layer spacing between the top plane and the bottom one's image (the
+/// crystal itself when the layers are a whole number of stacking periods). Throws
+/// InputError("--vacuum") for 0 < vacuum < min_slab_vacuum_A (refused, never silently raised).
 Structure slab_with_vacuum(const OrientedSpec& spec, double vacuum_A);
 
 /// The least vacuum of a slab: one layer spacing of (hkl) at `a_A`. A smaller gap would put the
@@ -49,8 +51,11 @@ double min_slab_vacuum_A(double a_A, const Miller& hkl);
 
 /// InputError(source) naming `option` when `vacuum_A` is below min_slab_vacuum_A for any of
 /// `facets` (the message gives the minimum and the facet that sets it).
+/// With `zero_is_periodic`, 0 is accepted as "no vacuum" (slab_with_vacuum); surface-energy
+/// callers leave it false, since a slab without vacuum has no surface.
 void check_slab_vacuum(double vacuum_A, double a_A, const std::vector<Miller>& facets,
-                       const std::string& source, const std::string& option = "--vacuum");
+                       const std::string& source, const std::string& option = "--vacuum",
+                       bool zero_is_periodic = false);
 
 /// Thickness of the slab: distance between the outermost atomic planes.
 double slab_thickness_A(const Structure& slab);

@@ -107,6 +107,22 @@ TEST(Oriented, RejectsBadLayersRepeatAndVacuum) {
   EXPECT_THROW(slab_with_vacuum(spec, -1.0), InputError);
 }
 
+// A gap below one layer spacing is refused (it was raised silently, issue 21); 0 means no vacuum:
+// the planes continue periodically, one spacing apart across the boundary, and the comment says so.
+// A surface energy needs a surface, so its callers refuse 0 too.
+TEST(Oriented, ZeroVacuumIsThePeriodicCrystalAndASubLayerGapIsRefused) {
+  OrientedSpec spec;
+  spec.hkl = {1, 0, 0};
+  spec.layers = 4;
+  const double d = fcc_plane_geometry(spec.a_A, spec.hkl).layer_spacing_A;
+  EXPECT_THROW(slab_with_vacuum(spec, 0.5 * d), InputError);
+  const Structure bulk = slab_with_vacuum(spec, 0.0);
+  EXPECT_NEAR(bulk.cell[2][2], 4 * d, 1e-12);
+  EXPECT_NE(bulk.comment.find("no vacuum"), std::string::npos) << bulk.comment;
+  EXPECT_THROW(check_slab_vacuum(0.0, spec.a_A, {spec.hkl}, "--vacuum"), InputError);
+  EXPECT_NO_THROW(check_slab_vacuum(d, spec.a_A, {spec.hkl}, "--vacuum"));
+}
+
 TEST(Miller, ParsesCompactCommaAndNegativeForms) {
   EXPECT_EQ(parse_miller("110"), (Miller{1, 1, 0}));
   EXPECT_EQ(parse_miller("1-10"), (Miller{1, -1, 0}));
