@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/units.hpp"
+#include "md/apps/weld_settings.hpp"
 #include "md/engine/system.hpp"
 #include "md/formats/lammps_data.hpp"
 #include "slabs/facet_table.hpp"
@@ -122,6 +123,24 @@ inline LammpsResult run_lammps_static(const System& system, const std::string& p
     }
   }
   return result;
+}
+
+/// The cheapest weld study: end to end in vacuum (the fastest set-up), tip mode, 2 angles × 2
+/// seeds and the control, two workers, 0.3 ps.
+inline WeldSettings tiny_weld_study() {
+  WeldSettings s = default_weld_settings();
+  s.potential = kAuU3;
+  s.mode = "tip";
+  s.substrate = "none";
+  s.rod.radius_A = 6.0;
+  s.rod.length_A = 30.0;
+  s.angles_deg = {0, 60};
+  s.seeds = 2;
+  s.workers = 2;
+  s.time_ps = 0.3;
+  s.sample_every_ps = 0.1;
+  s.trajectory_every_ps = 0.1;
+  return s;
 }
 
 }  // namespace fw::md::test

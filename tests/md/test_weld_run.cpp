@@ -19,21 +19,8 @@ slabs::FacetTable table() {
   return test::au_eam_facet_table();
 }
 
-/// End to end in vacuum (the fastest set-up), two seeds and the control, two workers.
 WeldSettings tiny() {
-  WeldSettings s = default_weld_settings();
-  s.potential = test::kAuU3;
-  s.mode = "tip";
-  s.substrate = "none";
-  s.rod.radius_A = 6.0;
-  s.rod.length_A = 30.0;
-  s.angles_deg = {0, 60};
-  s.seeds = 2;
-  s.workers = 2;
-  s.time_ps = 0.3;
-  s.sample_every_ps = 0.1;
-  s.trajectory_every_ps = 0.1;
-  return s;
+  return test::tiny_weld_study();
 }
 
 nlohmann::json read_json(const std::filesystem::path& path) {

@@ -161,18 +161,7 @@ nlohmann::json read_json(const std::filesystem::path& path) {
 /// The cheapest study of tests/md/test_weld_run.cpp: end to end in vacuum, 2 angles × 2 seeds.
 TEST(WeldTrend, WeldJsonOfATinyStudyHasTheTrendBlockOfItsRuns) {
   if (!std::filesystem::exists(test::kAuU3)) GTEST_FAIL() << "Au_u3.eam not installed";
-  WeldSettings s = default_weld_settings();
-  s.potential = test::kAuU3;
-  s.mode = "tip";
-  s.substrate = "none";
-  s.rod.radius_A = 6.0;
-  s.rod.length_A = 30.0;
-  s.angles_deg = {0, 60};
-  s.seeds = 2;
-  s.workers = 2;
-  s.time_ps = 0.3;
-  s.sample_every_ps = 0.1;
-  s.trajectory_every_ps = 0.1;
+  const WeldSettings s = test::tiny_weld_study();
   const auto dir = std::filesystem::temp_directory_path() / "fw_weld_trend_test";
   std::filesystem::remove_all(dir);
   const WeldStudy study = run_weld_study(s, test::au_eam_facet_table(), dir);
