@@ -15,7 +15,9 @@
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "core/file_integrity.hpp"
 #include "core/units.hpp"
+#include "core/version.hpp"
 #include "md/analysis/rods.hpp"
 #include "md/apps/graphene.hpp"
 #include "md/apps/weld_lammps.hpp"
@@ -546,6 +548,7 @@ WeldResult run_weld(const WeldSettings& settings, const RelaxedRod& rod, const W
   result.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   nlohmann::json j = result.to_json();
   j["settings"] = settings.to_json();
+  stamp_integrity(j, weld_result_producer(j["settings"]));
   write_file_atomically(dir / "result.json", j.dump(1) + "\n");
   return result;
 }
@@ -593,6 +596,12 @@ nlohmann::json WeldResult::to_json() const {
           {"min_distance_start_A", min_distance_start_A},
           {"wall_s", wall_s},
           {"samples", samples_json}};
+}
+
+nlohmann::json weld_result_producer(const nlohmann::json& settings) {
+  return {{"format", "facetweld-weld-result-1"},
+          {"engine_version", engine_version("md")},
+          {"settings", json_fingerprint(settings)}};
 }
 
 WeldResult weld_result_from_json(const nlohmann::json& j, const std::string& source) {

@@ -150,6 +150,10 @@ void set_net_release(WeldResult& result, double control_release_eV, double end_f
 
 WeldResult weld_result_from_json(const nlohmann::json& j, const std::string& source);
 
+/// What produced a run's result.json (its integrity producer, core/file_integrity.hpp): the
+/// format, the md engine version and the fingerprint of the run's settings (`settings.to_json()`).
+nlohmann::json weld_result_producer(const nlohmann::json& settings);
+
 /// The pair of one run as placed (rod tags 1/2), before the substrate is added.
 WeldPair place_weld_pair(const WeldSettings& settings, const RelaxedRod& rod,
                          const WeldRunSpec& run);

@@ -10,6 +10,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "core/file_integrity.hpp"
 #include "core/version.hpp"
 #include "md/apps/lammps_runner.hpp"
 #include "md/apps/task_pool.hpp"
@@ -41,13 +42,20 @@ nlohmann::json rod_json(const RelaxedRod& rod) {
           {"end_face_area_A2", rod.end_face_area_A2}};
 }
 
-/// The result stored in `path` if it was produced with `settings`; nothing otherwise.
+/// The result stored in `path` if its checksum holds and it was produced with `settings` by this
+/// md engine; nothing otherwise (a file that fails is rerun, with a one-line notice).
 bool read_previous(const std::filesystem::path& path, const nlohmann::json& settings,
                    WeldResult& out) {
   if (!std::filesystem::exists(path)) return false;
   std::ifstream in(path);
-  nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
-  if (j.is_discarded() || !j.contains("settings") || j.at("settings") != settings) return false;
+  const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+  const IntegrityVerdict verdict =
+      j.is_discarded() ? IntegrityVerdict{IntegrityVerdict::Status::corrupt, "not valid JSON"}
+                       : check_integrity(j, weld_result_producer(settings));
+  if (!verdict.trusted()) {
+    print_integrity_notice(path, verdict.problem, "running it again");
+    return false;
+  }
   out = weld_result_from_json(j, path.string());
   return true;
 }
