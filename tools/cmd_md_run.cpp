@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "md/apps/job.hpp"
+#include "md/apps/job_settings.hpp"
 #include "tools/command.hpp"
 
 namespace fw::cli {

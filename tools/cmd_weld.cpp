@@ -8,8 +8,8 @@
 
 #include "core/error.hpp"
 #include "md/apps/lammps_runner.hpp"
-#include "md/apps/weld_settings.hpp"
 #include "md/apps/weld_study.hpp"
+#include "md/weld/settings.hpp"
 #include "slabs/facet_table.hpp"
 #include "tools/cli_options.hpp"
 #include "tools/command.hpp"

@@ -1,6 +1,6 @@
 /// \file au_c_settings.hpp
 /// \brief The Au–C Lennard-Jones settings (ε, σ, cutoff), specified once for the two md tables
-/// that have them: the welding study (md/apps/weld_settings.cpp) and the md job's [substrate]
+/// that have them: the welding study (md/weld/settings.cpp) and the md job's [substrate]
 /// section (md/apps/job_settings.cpp).
 #pragma once
 

@@ -1,5 +1,5 @@
 /// \file job.cpp
-/// \brief Job file parsing (toml11) and the run it describes.
+/// \brief The run a job file describes (read by md/apps/job_settings.hpp).
 #include "md/apps/job.hpp"
 
 #include <cstdio>
@@ -10,10 +10,8 @@
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
-#include "core/toml_input.hpp"
 #include "core/version.hpp"
 #include "md/apps/graphene.hpp"
-#include "md/apps/job_settings.hpp"
 #include "md/engine/dynamics.hpp"
 #include "md/engine/eam_force.hpp"
 #include "md/engine/minimizer.hpp"
@@ -27,16 +25,6 @@
 #include "slabs/io/structure_file.hpp"
 
 namespace fw::md {
-
-JobSpec read_job(const std::filesystem::path& path) {
-  const toml::value root = toml_input::parse_file(path);
-  const std::string p = path.string();
-  JobSpec job = settings::defaults_of(job_settings_tables());
-  settings::read_sectioned_toml(root, job, job_settings_tables(), p);
-  job.job_dir = path.parent_path();
-  if (job.structure.empty()) throw InputError(p, "missing 'structure' (a POSCAR or extxyz file)");
-  return job;
-}
 
 namespace {
 

@@ -11,9 +11,9 @@
 
 namespace fw::md {
 
-/// Every key of the job file. Defaults, units, ranges and docs: md/apps/job_settings.cpp (one table
-/// per section; docs/settings.md lists them); the dynamics keys (dt, temperature, thermostat, …)
-/// are md/apps/dynamics_settings.cpp's, shared with the welding study.
+/// Every key of the job file. Defaults, units, ranges, docs and read_job: md/apps/job_settings.hpp
+/// (one table per section; docs/settings.md lists them); the dynamics keys (dt, temperature,
+/// thermostat, …) are md/apps/dynamics_settings.cpp's, shared with the welding study.
 struct JobSpec : SharedDynamicsSettings {
   std::filesystem::path job_dir;  ///< relative paths in the file are relative to this
   std::string structure;          ///< POSCAR / extxyz file
@@ -30,9 +30,6 @@ struct JobSpec : SharedDynamicsSettings {
   bool graphene{};            ///< [substrate]: rigid graphene sheet under the atoms
   double graphene_gap_A{};    ///< sheet height below the lowest atom
 };
-
-/// Parses and validates; throws InputError(path, line, ...) for bad or unknown keys.
-JobSpec read_job(const std::filesystem::path& path);
 
 /// Runs the job, writing thermo.csv, trajectories, checkpoint.chk, final.extxyz and summary.json
 /// into output_dir. With `restart`, continues from output_dir/checkpoint.chk when present.

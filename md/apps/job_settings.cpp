@@ -5,6 +5,8 @@
 
 #include <initializer_list>
 
+#include "core/error.hpp"
+#include "core/toml_input.hpp"
 #include "md/apps/dynamics_settings.hpp"
 #include "md/engine/thermostat.hpp"
 
@@ -179,6 +181,16 @@ const std::vector<const Table<JobSpec>*>& job_settings_tables() {
       &top_table(),      &run_table(),    &minimize_table(), &output_table(),
       &neighbor_table(), &freeze_table(), &substrate_table()};
   return tables;
+}
+
+JobSpec read_job(const std::filesystem::path& path) {
+  const toml::value root = toml_input::parse_file(path);
+  const std::string p = path.string();
+  JobSpec job = settings::defaults_of(job_settings_tables());
+  settings::read_sectioned_toml(root, job, job_settings_tables(), p);
+  job.job_dir = path.parent_path();
+  if (job.structure.empty()) throw InputError(p, "missing 'structure' (a POSCAR or extxyz file)");
+  return job;
 }
 
 }  // namespace fw::md

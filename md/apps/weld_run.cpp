@@ -20,9 +20,7 @@
 #include "core/version.hpp"
 #include "md/analysis/rods.hpp"
 #include "md/apps/graphene.hpp"
-#include "md/apps/weld_lammps.hpp"
 #include "md/apps/weld_placement.hpp"
-#include "md/apps/weld_settings.hpp"
 #include "md/engine/dynamics.hpp"
 #include "md/engine/eam_force.hpp"
 #include "md/engine/lennard_jones.hpp"
@@ -32,6 +30,7 @@
 #include "md/formats/potential_file.hpp"
 #include "md/formats/structure_bridge.hpp"
 #include "md/formats/thermo_csv.hpp"
+#include "md/weld/engine_lammps.hpp"
 #include "slabs/oriented.hpp"
 
 namespace fw::md {
@@ -295,45 +294,6 @@ std::string timeseries_csv(const std::vector<WeldSample>& samples) {
 }
 
 }  // namespace
-
-nlohmann::json WeldSettings::study_json() const {
-  nlohmann::json j = weld_settings_table().to_json(*this);
-  if (substrate == "graphene")
-    j["au_c_lj_source"] =
-        "Lewis, Jensen, Combe and Barrat, Phys. Rev. B 61, 16084 (2000), Au clusters on "
-        "graphite; LAMMPS lj/cut (truncated, not shifted); graphene sheet, C-C 1.42 A, "
-        "periodic in x and y, " +
-        std::string(sheet == "flexible"
-                        ? "flexible: AIREBO C-C (Stuart, Tutein and Harrison, JCP 112, 6472 "
-                          "(2000), LAMMPS CH.airebo)"
-                        : "rigid: frozen, no C-C terms");
-  return j;
-}
-
-nlohmann::json WeldSettings::to_json() const {
-  nlohmann::json j = study_json();
-  for (const char* k : {"angles_deg", "seeds", "seed", "workers", "reshaping_threshold_eV",
-                        "lammps_command", "lammps_ranks"})
-    j.erase(k);
-  return j;
-}
-
-void check_weld_settings(const WeldSettings& s) {
-  weld_settings_table().validate(s, "weld settings");
-  parse_weld_mode(s.mode, "mode");
-  check_time_step(s.dt_fs * 1e-3, "--dt-fs");
-  check_cna_settings(CnaSettings{s.cna.mode, s.cna.cutoff_A > 0 ? s.cna.cutoff_A : 1.0, 0.0},
-                     "--cna");
-}
-
-void check_weld_lattice_constant(const slabs::FacetTable& table, const std::string& source) {
-  if (!(table.a_A >= kWeldLatticeConstantMinA && table.a_A <= kWeldLatticeConstantMaxA)) {
-    std::ostringstream msg;
-    msg << "a_A = " << table.a_A << " Å is outside [" << kWeldLatticeConstantMinA << ", "
-        << kWeldLatticeConstantMaxA << "] Å, the cubic lattice constant of an fcc metal (Au 4.08)";
-    throw InputError(source, msg.str());
-  }
-}
 
 WeldPair place_weld_pair(const WeldSettings& settings, const RelaxedRod& rod,
                          const WeldRunSpec& run) {

@@ -14,7 +14,7 @@
 #include "core/version.hpp"
 #include "md/apps/lammps_runner.hpp"
 #include "md/apps/task_pool.hpp"
-#include "md/apps/weld_lammps.hpp"
+#include "md/weld/engine_lammps.hpp"
 
 namespace fw::md {
 namespace {

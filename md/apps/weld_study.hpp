@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "md/apps/weld_run.hpp"
-#include "md/apps/weld_trend.hpp"
+#include "md/weld/trend.hpp"
 #include "slabs/facet_table.hpp"
 
 namespace fw::md {

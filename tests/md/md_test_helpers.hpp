@@ -12,9 +12,9 @@
 #include <vector>
 
 #include "core/units.hpp"
-#include "md/apps/weld_settings.hpp"
 #include "md/engine/system.hpp"
 #include "md/formats/lammps_data.hpp"
+#include "md/weld/settings.hpp"
 #include "slabs/facet_table.hpp"
 
 namespace fw::md::test {

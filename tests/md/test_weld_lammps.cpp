@@ -9,9 +9,9 @@
 #include <iostream>
 
 #include "core/error.hpp"
-#include "md/apps/weld_lammps.hpp"
-#include "md/apps/weld_settings.hpp"
 #include "md/apps/weld_study.hpp"
+#include "md/weld/engine_lammps.hpp"
+#include "md/weld/settings.hpp"
 #include "md_test_helpers.hpp"
 
 namespace fw::md {

@@ -1,5 +1,5 @@
 /// \file test_weld_trend.cpp
-/// \brief The trend test of a welding study (md/apps/weld_trend.hpp): slope ± standard error,
+/// \brief The trend test of a welding study (md/weld/trend.hpp): slope ± standard error,
 /// Spearman's ρ and its p-value against scipy and a hand computation on a small table with ties;
 /// the adequacy criteria and the report sentence; the weld.json `trend` block of a tiny study.
 #include <gtest/gtest.h>
@@ -8,9 +8,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "md/apps/weld_settings.hpp"
 #include "md/apps/weld_study.hpp"
-#include "md/apps/weld_trend.hpp"
+#include "md/weld/settings.hpp"
+#include "md/weld/trend.hpp"
 #include "md_test_helpers.hpp"
 
 namespace fw::md {

@@ -1,13 +1,13 @@
 /// \file test_report_weld_trend.cpp
 /// \brief The report of `facetweld run` states the welding study's trend test in one sentence,
-/// with the rotation towards alignment per angle (md/apps/weld_trend.hpp).
+/// with the rotation towards alignment per angle (md/weld/trend.hpp).
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 
-#include "md/apps/weld_trend.hpp"
+#include "md/weld/trend.hpp"
 #include "tools/pipeline/report.hpp"
 
 namespace fw::pipeline {

@@ -12,7 +12,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/version.hpp"
-#include "md/apps/weld_trend.hpp"
+#include "md/weld/trend.hpp"
 #include "tools/report/document.hpp"
 #include "tools/report/svg_chart.hpp"
 
@@ -278,7 +278,7 @@ void write_report(const std::filesystem::path& out, const RunSettings& s, const 
     const std::string release_svg = report::render_svg(release);
     write_file_atomically(out / "energy_release.svg", release_svg);
     doc.figure("weld-plot", "energy_release.svg", release_svg, "Energy release vs angle");
-    // The trend test (md/apps/weld_trend.hpp): one sentence, then the rotation per angle.
+    // The trend test (md/weld/trend.hpp): one sentence, then the rotation per angle.
     const md::WeldTrend& trend = r.weld->trend;
     doc.paragraph("**Does the release fall with angle?** " + md::weld_trend_sentence(trend));
     std::vector<std::vector<std::string>> trend_rows;

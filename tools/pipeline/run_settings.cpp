@@ -12,9 +12,9 @@
 #include "dft/settings.hpp"
 #include "md/apps/facet_energy_settings.hpp"
 #include "md/apps/job_settings.hpp"
-#include "md/apps/weld_settings.hpp"
 #include "md/engine/eam_potential.hpp"
 #include "md/formats/potential_file.hpp"
+#include "md/weld/settings.hpp"
 #include "slabs/oriented.hpp"
 #include "vasp_io/potcar.hpp"
 

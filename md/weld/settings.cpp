@@ -1,12 +1,14 @@
-/// \file weld_settings.cpp
-/// \brief The welding settings table (keys, units, defaults, ranges, docs).
-#include "md/apps/weld_settings.hpp"
+/// \file settings.cpp
+/// \brief The welding settings table (keys, units, defaults, ranges, docs), its checks and JSON.
+#include "md/weld/settings.hpp"
 
 #include <initializer_list>
+#include <sstream>
 #include <stdexcept>
 
 #include "core/error.hpp"
-#include "md/apps/dynamics_settings.hpp"
+#include "md/apps/weld_placement.hpp"
+#include "md/engine/dynamics.hpp"
 #include "md/engine/thermostat.hpp"
 #include "slabs/miller.hpp"
 
@@ -317,6 +319,45 @@ const settings::Table<WeldSettings>& weld_settings_table() {
 
 WeldSettings default_weld_settings() {
   return weld_settings_table().defaults();
+}
+
+nlohmann::json WeldSettings::study_json() const {
+  nlohmann::json j = weld_settings_table().to_json(*this);
+  if (substrate == "graphene")
+    j["au_c_lj_source"] =
+        "Lewis, Jensen, Combe and Barrat, Phys. Rev. B 61, 16084 (2000), Au clusters on "
+        "graphite; LAMMPS lj/cut (truncated, not shifted); graphene sheet, C-C 1.42 A, "
+        "periodic in x and y, " +
+        std::string(sheet == "flexible"
+                        ? "flexible: AIREBO C-C (Stuart, Tutein and Harrison, JCP 112, 6472 "
+                          "(2000), LAMMPS CH.airebo)"
+                        : "rigid: frozen, no C-C terms");
+  return j;
+}
+
+nlohmann::json WeldSettings::to_json() const {
+  nlohmann::json j = study_json();
+  for (const char* k : {"angles_deg", "seeds", "seed", "workers", "reshaping_threshold_eV",
+                        "lammps_command", "lammps_ranks"})
+    j.erase(k);
+  return j;
+}
+
+void check_weld_settings(const WeldSettings& s) {
+  weld_settings_table().validate(s, "weld settings");
+  parse_weld_mode(s.mode, "mode");
+  check_time_step(s.dt_fs * 1e-3, "--dt-fs");
+  check_cna_settings(CnaSettings{s.cna.mode, s.cna.cutoff_A > 0 ? s.cna.cutoff_A : 1.0, 0.0},
+                     "--cna");
+}
+
+void check_weld_lattice_constant(const slabs::FacetTable& table, const std::string& source) {
+  if (!(table.a_A >= kWeldLatticeConstantMinA && table.a_A <= kWeldLatticeConstantMaxA)) {
+    std::ostringstream msg;
+    msg << "a_A = " << table.a_A << " Å is outside [" << kWeldLatticeConstantMinA << ", "
+        << kWeldLatticeConstantMaxA << "] Å, the cubic lattice constant of an fcc metal (Au 4.08)";
+    throw InputError(source, msg.str());
+  }
 }
 
 }  // namespace fw::md

@@ -1,4 +1,4 @@
-/// \file weld_trend.hpp
+/// \file trend.hpp
 /// \brief Does the welding energy release fall with the angle? The least-squares slope ± its
 /// standard error, Spearman's rank correlation with its p-value, the rotation towards alignment
 /// per angle, and whether the study is large and long enough for the answer to mean anything

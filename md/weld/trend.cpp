@@ -1,6 +1,6 @@
-/// \file weld_trend.cpp
+/// \file trend.cpp
 /// \brief The trend test of a welding study: least squares, Spearman's ρ, Student's t (Boost.Math).
-#include "md/apps/weld_trend.hpp"
+#include "md/weld/trend.hpp"
 
 #include <algorithm>
 #include <boost/math/distributions/students_t.hpp>

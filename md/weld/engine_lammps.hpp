@@ -1,4 +1,4 @@
-/// \file weld_lammps.hpp
+/// \file engine_lammps.hpp
 /// \brief The LAMMPS engine of the welding study: one run's dynamics (and, for a flexible
 /// AIREBO sheet, its quench) as a LAMMPS deck, run with `lmp`, read back for facetweld's
 /// analyses.
@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "md/apps/lammps_launcher.hpp"
-#include "md/apps/weld_run.hpp"
 #include "md/engine/dynamics.hpp"
 #include "md/engine/minimizer.hpp"
+#include "md/weld/settings.hpp"
 
 namespace fw::md {
 

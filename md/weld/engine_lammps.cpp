@@ -1,6 +1,6 @@
-/// \file weld_lammps.cpp
+/// \file engine_lammps.cpp
 /// \brief Weld deck (EAM + lj/cut Au–C [+ AIREBO C–C], the native protocol), lmp, read-back.
-#include "md/apps/weld_lammps.hpp"
+#include "md/weld/engine_lammps.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -31,7 +31,7 @@ std::string weld_deck(const WeldSettings& s, const WeldLammpsEngine& e, const Sy
   const int au = static_cast<int>(std::find(names.begin(), names.end(), "Au") - names.begin()) + 1;
   std::ostringstream in;
   in.precision(17);
-  in << "# LAMMPS deck of one facetweld welding run (md/apps/weld_lammps.cpp); facetweld reads "
+  in << "# LAMMPS deck of one facetweld welding run (md/weld/engine_lammps.cpp); facetweld reads "
         "back\n"
      << "# log.lammps, samples.dump, final_md.dump and quenched.dump\n"
      << "units metal\natom_style atomic\nboundary";
