@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "md/apps/lammps_runner.hpp"
 #include "md/apps/weld_study.hpp"
+#include "md/weld/engines.hpp"
 #include "md/weld/settings.hpp"
 #include "slabs/facet_table.hpp"
 #include "tools/cli_options.hpp"
@@ -35,7 +36,7 @@ void run(WeldOptions& o) {
   md::check_weld_settings(s);
   std::optional<pipeline::LammpsBatchLauncher> launcher;
   if (!o.scheduler.empty()) {
-    if (s.engine != "lammps")
+    if (!md::weld_engine_takes_launcher(s.engine))
       throw InputError("--scheduler",
                        "batch jobs are LAMMPS decks: add --engine lammps (the native engine runs "
                        "in this process)");

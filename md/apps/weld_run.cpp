@@ -10,7 +10,6 @@
 #include <limits>
 #include <memory>
 #include <numbers>
-#include <optional>
 #include <sstream>
 
 #include "core/atomic_file.hpp"
@@ -23,14 +22,13 @@
 #include "md/apps/weld_placement.hpp"
 #include "md/engine/dynamics.hpp"
 #include "md/engine/eam_force.hpp"
-#include "md/engine/lennard_jones.hpp"
 #include "md/engine/minimizer.hpp"
-#include "md/engine/thermostat.hpp"
 #include "md/engine/velocities.hpp"
 #include "md/formats/potential_file.hpp"
 #include "md/formats/structure_bridge.hpp"
 #include "md/formats/thermo_csv.hpp"
-#include "md/weld/engine_lammps.hpp"
+#include "md/weld/engine_native.hpp"
+#include "md/weld/engines.hpp"
 #include "slabs/oriented.hpp"
 
 namespace fw::md {
@@ -52,17 +50,6 @@ std::shared_ptr<const EamPotential> load_potential(
   for (std::size_t t = 0; t < pot->type_count(); ++t)
     masses.emplace_back(pot->elements()[t], pot->masses_amu()[t]);
   return pot;
-}
-
-std::unique_ptr<ForceField> make_field(const WeldSettings& s,
-                                       const std::shared_ptr<const EamPotential>& pot) {
-  auto field = std::make_unique<ForceField>(s.skin_A);
-  field->add(std::make_unique<EamForce>(pot));
-  if (s.substrate == "graphene")
-    field->add(std::make_unique<LennardJonesForce>(
-        std::vector<LjPair>{{pot->elements().front(), "C", s.lj_epsilon_eV, s.lj_sigma_A}},
-        s.lj_cutoff_A));
-  return field;
 }
 
 /// The run's MD system: the pair, plus the rigid graphene sheet under it (periodic in-plane).
@@ -100,13 +87,6 @@ System rods_only(const System& system, const std::vector<int>& rod_by_id, std::v
     index_in_full.push_back(i);
   }
   return out;
-}
-
-MinimizeSettings minimize_settings(const WeldSettings& s) {
-  MinimizeSettings m;
-  m.force_tolerance_eV_per_A = s.force_tolerance_eV_per_A;
-  m.max_iterations = s.max_iterations;
-  return m;
 }
 
 CnaSettings cna_settings(const WeldSettings& s, double a_A) {
@@ -227,6 +207,24 @@ class WeldObserver : public Observer {
   Analysis analysis_;
 };
 
+/// θ at the last MD step: every engine calls finish() there, before its quench.
+class EndOfDynamics : public Observer {
+ public:
+  EndOfDynamics(const std::vector<int>& rod_by_id, const Analysis& analysis)
+      : rod_by_id_(rod_by_id), analysis_(analysis) {}
+  long every() const override { return 0; }
+  void observe(const System&, const ThermoState&) override {}
+  void finish(const System& system, const ThermoState& state) override {
+    angle_deg = sample(system, rod_by_id_, analysis_, state).angle_deg;
+  }
+
+  double angle_deg = 0.0;
+
+ private:
+  const std::vector<int>& rod_by_id_;
+  Analysis analysis_;
+};
+
 nlohmann::json cna_json(const CnaCounts& c) {
   nlohmann::json j;
   for (CnaType t : {CnaType::fcc, CnaType::hcp, CnaType::bcc, CnaType::ico, CnaType::other})
@@ -333,8 +331,7 @@ RelaxedRod relax_rod(const WeldSettings& settings, const slabs::FacetTable& tabl
   {
     auto field = std::make_unique<ForceField>(settings.skin_A);
     field->add(std::make_unique<EamForce>(pot));
-    const MinimizeResult r =
-        make_minimizer(settings.minimizer)->minimize(system, *field, minimize_settings(settings));
+    const MinimizeResult r = quench_weld_native(settings, system, *field);
     out.energy_eV = r.energy_eV;
     out.max_force_eV_per_A = r.max_force_eV_per_A;
     out.iterations = r.iterations;
@@ -355,18 +352,8 @@ RelaxedRod relax_rod(const WeldSettings& settings, const slabs::FacetTable& tabl
   control.control = true;
   const WeldPair apart = place_weld_pair(settings, out, control);
   System pair = pair_system(settings, apart, masses);
-  if (settings.sheet == "flexible") {
-    // AIREBO C–C is LAMMPS's: the separated pair on the flexible sheet is quenched there.
-    out.e_separate_eV =
-        run_weld_lammps_stage(settings, weld_lammps_engine(settings, launcher), pair, 0, 1, 1, true,
-                              0, lammps_dir / "e_separate", {}, {})
-            .quench->energy_eV;
-    return out;
-  }
-  auto field = make_field(settings, pot);
-  out.e_separate_eV = make_minimizer(settings.minimizer)
-                          ->minimize(pair, *field, minimize_settings(settings))
-                          .energy_eV;
+  out.e_separate_eV =
+      make_weld_engine(settings, launcher)->quench(pair, lammps_dir / "e_separate").energy_eV;
   return out;
 }
 
@@ -383,31 +370,12 @@ System weld_start_system(const WeldSettings& settings, const RelaxedRod& rod,
   return system;
 }
 
-std::unique_ptr<ForceField> make_weld_field(const WeldSettings& settings) {
-  std::vector<std::pair<std::string, double>> masses;
-  return make_field(settings, load_potential(settings, masses));
-}
-
-ThermoState run_weld_dynamics_native(const WeldSettings& settings, System& system,
-                                     ForceField& field, long steps, std::uint64_t seed,
-                                     const std::vector<Observer*>& observers) {
-  DynamicsSettings dyn;
-  dyn.dt_ps = settings.dt_fs * 1e-3;
-  dyn.steps = steps;
-  // An independent stream for the thermostat (Langevin noise) of the same seed.
-  auto thermostat = settings.thermostat == "none"
-                        ? nullptr
-                        : make_thermostat(settings.thermostat, settings.temperature_K,
-                                          settings.damping_ps, seed ^ 0x9E3779B97F4A7C15ULL);
-  return run_dynamics(system, field, thermostat.get(), dyn, observers);
-}
-
 WeldResult run_weld(const WeldSettings& settings, const RelaxedRod& rod, const WeldRunSpec& run,
                     const std::filesystem::path& dir, LammpsLauncher* launcher) {
   const auto start = std::chrono::steady_clock::now();
   std::filesystem::create_directories(dir);
   const WeldPair pair = place_weld_pair(settings, rod, run);
-  const bool lammps = settings.engine == "lammps";
+  const auto engine = make_weld_engine(settings, launcher);
   const bool flexible = settings.sheet == "flexible";
 
   const double a_A = rod.shape.spec.a_A;
@@ -428,12 +396,10 @@ WeldResult run_weld(const WeldSettings& settings, const RelaxedRod& rod, const W
   std::vector<int> rod_by_id;
   System system = weld_start_system(settings, rod, run, rod_by_id);
   result.substrate_atoms = static_cast<long>(system.size() - pair.structure.size());
-  auto field = make_weld_field(settings);
-  // A flexible sheet's C–C energy is AIREBO's: LAMMPS reports the start energy then.
-  const double e_start = flexible ? 0.0 : field->compute(system).energy_eV;
   {
+    // A flexible sheet's C–C energy is AIREBO's, which facetweld's field does not have.
     ThermoState s0;
-    s0.potential_eV = e_start;
+    if (!flexible) s0.potential_eV = make_weld_field(settings)->compute(system).energy_eV;
     write_file_atomically(dir / "initial.extxyz", [&](std::ostream& out) {
       write_tagged_frame(out, system, rod_by_id, {}, flexible ? nullptr : &s0);
     });
@@ -452,32 +418,17 @@ WeldResult run_weld(const WeldSettings& settings, const RelaxedRod& rod, const W
   WeldObserver observer(dir / "trajectory.extxyz", sample_every,
                         traj_every > 0 ? std::max(traj_every, sample_every) : 0, rod_by_id,
                         analysis);
-  ThermoState last;
-  std::optional<MinimizeResult> lammps_quench;
-  std::optional<System> md_end;  // the last MD step, when LAMMPS has quenched `system` since
-  if (lammps) {
-    const WeldLammpsStage stage = run_weld_lammps_stage(
-        settings, weld_lammps_engine(settings, launcher), system, steps, sample_every, thermo_every,
-        flexible, run.seed, dir / "lammps", {&thermo}, {&observer});
-    result.e_contact_start_eV = stage.first.potential_eV;
-    last = stage.last;
-    lammps_quench = stage.quench;
-    md_end = stage.md_end;
-  } else {
-    result.e_contact_start_eV = e_start;
-    last =
-        run_weld_dynamics_native(settings, system, *field, steps, run.seed, {&thermo, &observer});
-  }
+  EndOfDynamics end(rod_by_id, analysis);
+  const WeldEngineOutcome outcome = engine->run(
+      system,
+      {steps, sample_every, thermo_every, run.seed, dir / "lammps", {&thermo}, {&observer, &end}});
+  result.e_contact_start_eV = outcome.start_energy_eV;
+  const ThermoState& last = outcome.last;
   result.samples = observer.samples;
-  // The end of the dynamics (for a LAMMPS quench, the frame before it: final_md.dump).
-  result.angle_end_of_dynamics_deg =
-      sample(md_end ? *md_end : system, rod_by_id, analysis, last).angle_deg;
+  result.angle_end_of_dynamics_deg = end.angle_deg;
 
   // Quench to the nearest minimum: the welded energy.
-  const MinimizeResult q = lammps_quench
-                               ? *lammps_quench
-                               : make_minimizer(settings.minimizer)
-                                     ->minimize(system, *field, minimize_settings(settings));
+  const MinimizeResult& q = outcome.quench;
   result.e_welded_eV = q.energy_eV;
   result.quench_iterations = q.iterations;
   result.quench_converged = q.converged;

@@ -5,7 +5,6 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -13,7 +12,6 @@
 #include "md/analysis/cna.hpp"
 #include "md/apps/weld_setup.hpp"
 #include "md/engine/dynamics.hpp"
-#include "md/engine/force_field.hpp"
 #include "md/weld/settings.hpp"
 
 namespace fw::md {
@@ -117,15 +115,6 @@ WeldPair place_weld_pair(const WeldSettings& settings, const RelaxedRod& rod,
 /// start from it.
 System weld_start_system(const WeldSettings& settings, const RelaxedRod& rod,
                          const WeldRunSpec& run, std::vector<int>& rod_by_id);
-
-/// EAM, plus the Au–C Lennard-Jones on graphene (a rigid sheet: no C–C).
-std::unique_ptr<ForceField> make_weld_field(const WeldSettings& settings);
-
-/// The native engine's dynamics: `steps` velocity-Verlet steps of settings.dt_fs with the
-/// settings' thermostat (its noise seeded from `seed`; none: NVE).
-ThermoState run_weld_dynamics_native(const WeldSettings& settings, System& system,
-                                     ForceField& field, long steps, std::uint64_t seed,
-                                     const std::vector<Observer*>& observers);
 
 /// Runs one (angle, seed) or control into `dir` (created): initial.extxyz (with the substrate),
 /// trajectory.extxyz (rod atoms: species, pos, rod, cna), thermo.csv, timeseries.csv,

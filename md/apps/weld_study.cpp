@@ -12,9 +12,8 @@
 #include "core/error.hpp"
 #include "core/file_integrity.hpp"
 #include "core/version.hpp"
-#include "md/apps/lammps_runner.hpp"
 #include "md/apps/task_pool.hpp"
-#include "md/weld/engine_lammps.hpp"
+#include "md/weld/engines.hpp"
 
 namespace fw::md {
 namespace {
@@ -309,10 +308,10 @@ WeldStudy run_weld_study(const WeldSettings& settings, const slabs::FacetTable& 
   study.settings = settings;
   study.facets_source = facets_source;
   study.facets_engine = table.engine;
-  // A missing lmp is a user error found before anything is written (no empty results folder).
-  if (settings.engine == "lammps") find_lammps_executable(settings.lammps_command, "--lmp");
+  // A missing program or file of the engine (lmp, CH.airebo) is a user error found before
+  // anything is written (no empty results folder).
+  const bool queued = make_weld_engine(settings, launcher)->queues_runs();
   ensure_output_folder(out_dir, "-o");
-  if (settings.engine == "lammps") weld_lammps_engine(settings);  // lmp and files, up front
   study.rod = relax_rod(settings, table, facets_source, out_dir / "rod", launcher);
   std::printf(
       "weld: %s rod along [%d%d%d], %zu atoms, relaxed E = %.4f eV (%s, %d iterations); "
@@ -384,7 +383,6 @@ WeldStudy run_weld_study(const WeldSettings& settings, const slabs::FacetTable& 
   std::size_t ran = 0;
   std::vector<WeldResult> outcome(pending.size());
   // A batch queue holds the runs: every one is submitted at once (its thread mostly waits).
-  const bool queued = settings.engine == "lammps" && launcher && launcher->queues_runs();
   run_task_pool(
       pending.size(), queued ? static_cast<int>(pending.size()) : settings.workers,
       [&](std::size_t p) {

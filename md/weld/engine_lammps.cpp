@@ -16,6 +16,7 @@
 #include "md/formats/lammps_input.hpp"
 #include "md/formats/lammps_log.hpp"
 #include "md/formats/potential_file.hpp"
+#include "md/weld/engine_native.hpp"
 #include "slabs/io/lammps_data.hpp"
 
 namespace fw::md {
@@ -24,7 +25,7 @@ namespace {
 constexpr double kGPaPerBar = 1e-4;
 
 /// The input script. `frozen_ids`: 1-based ids of the frozen atoms.
-std::string weld_deck(const WeldSettings& s, const WeldLammpsEngine& e, const System& system,
+std::string weld_deck(const WeldSettings& s, const WeldLammpsSetup& e, const System& system,
                       const std::vector<int>& frozen_ids, long steps, long sample_every,
                       long thermo_every, bool quench, std::uint64_t seed) {
   const auto& names = system.type_names;
@@ -154,8 +155,8 @@ void read_single_frame(System& system, const std::vector<std::size_t>& index_of_
 
 }  // namespace
 
-WeldLammpsEngine weld_lammps_engine(const WeldSettings& s, LammpsLauncher* launcher) {
-  WeldLammpsEngine e;
+WeldLammpsSetup weld_lammps_engine(const WeldSettings& s, LammpsLauncher* launcher) {
+  WeldLammpsSetup e;
   e.lmp = find_lammps_executable(s.lammps_command, "--lmp");
   // A given launcher is borrowed (aliasing constructor: no ownership), the local one owned.
   e.launcher = launcher ? std::shared_ptr<LammpsLauncher>(std::shared_ptr<void>(), launcher)
@@ -169,7 +170,7 @@ WeldLammpsEngine weld_lammps_engine(const WeldSettings& s, LammpsLauncher* launc
   return e;
 }
 
-WeldLammpsStage run_weld_lammps_stage(const WeldSettings& s, const WeldLammpsEngine& e,
+WeldLammpsStage run_weld_lammps_stage(const WeldSettings& s, const WeldLammpsSetup& e,
                                       System& system, long steps, long sample_every,
                                       long thermo_every, bool quench, std::uint64_t seed,
                                       const std::filesystem::path& dir,
@@ -244,12 +245,37 @@ WeldLammpsStage run_weld_lammps_stage(const WeldSettings& s, const WeldLammpsEng
     q.max_force_eV_per_A = value("quench_max_force_eV_per_A");
     q.converged = q.max_force_eV_per_A <= s.force_tolerance_eV_per_A;
     q.stop_reason = "LAMMPS minimize";
-    stage.md_end = system;
     read_single_frame(system, index_of_id, dir / "quenched.dump", rotation);
     for (double& v : system.v) v = 0.0;
     stage.quench = q;
   }
   return stage;
+}
+
+LammpsWeldEngine::LammpsWeldEngine(const WeldSettings& settings, LammpsLauncher* launcher)
+    : settings_(settings), setup_(weld_lammps_engine(settings, launcher)) {}
+
+MinimizeResult LammpsWeldEngine::quench(System& system, const std::filesystem::path& dir) const {
+  if (!quench_in_lammps())
+    return quench_weld_native(settings_, system, *make_weld_field(settings_));
+  // AIREBO C–C is LAMMPS's: a flexible sheet is quenched there.
+  return *run_weld_lammps_stage(settings_, setup_, system, 0, 1, 1, true, 0, dir, {}, {}).quench;
+}
+
+WeldEngineOutcome LammpsWeldEngine::run(System& system, const WeldEngineRun& run) const {
+  const WeldLammpsStage stage = run_weld_lammps_stage(
+      settings_, setup_, system, run.steps, run.sample_every, run.thermo_every, quench_in_lammps(),
+      run.seed, run.dir, run.state_observers, run.frame_observers);
+  WeldEngineOutcome out;
+  out.start_energy_eV = stage.first.potential_eV;
+  out.last = stage.last;
+  out.quench = stage.quench ? *stage.quench
+                            : quench_weld_native(settings_, system, *make_weld_field(settings_));
+  return out;
+}
+
+bool LammpsWeldEngine::queues_runs() const {
+  return setup_.launcher->queues_runs();
 }
 
 }  // namespace fw::md

@@ -1,7 +1,7 @@
 /// \file engine_lammps.hpp
 /// \brief The LAMMPS engine of the welding study: one run's dynamics (and, for a flexible
 /// AIREBO sheet, its quench) as a LAMMPS deck, run with `lmp`, read back for facetweld's
-/// analyses.
+/// analyses; on a rigid sheet the quench is the native engine's.
 #pragma once
 
 #include <filesystem>
@@ -12,12 +12,13 @@
 #include "md/apps/lammps_launcher.hpp"
 #include "md/engine/dynamics.hpp"
 #include "md/engine/minimizer.hpp"
+#include "md/weld/engine.hpp"
 #include "md/weld/settings.hpp"
 
 namespace fw::md {
 
 /// What a LAMMPS run of the study needs besides the settings, resolved once per study.
-struct WeldLammpsEngine {
+struct WeldLammpsSetup {
   std::filesystem::path lmp;          ///< the executable
   std::filesystem::path eam_file;     ///< absolute path of the EAM file
   std::filesystem::path airebo_file;  ///< CH.airebo for a flexible sheet; empty for a rigid one
@@ -28,15 +29,14 @@ struct WeldLammpsEngine {
 /// LAMMPS is missing and InputError(--sheet) when a flexible sheet's CH.airebo is not installed.
 /// The decks run through `launcher` (not owned; it outlives the engine), or with
 /// settings.lammps_ranks ranks on this machine when it is null.
-WeldLammpsEngine weld_lammps_engine(const WeldSettings& settings,
-                                    LammpsLauncher* launcher = nullptr);
+WeldLammpsSetup weld_lammps_engine(const WeldSettings& settings,
+                                   LammpsLauncher* launcher = nullptr);
 
 /// One LAMMPS stage of a run.
 struct WeldLammpsStage {
   ThermoState first;                     ///< step 0 (the start as LAMMPS sees it)
   ThermoState last;                      ///< the last MD step
   std::optional<MinimizeResult> quench;  ///< LAMMPS's quench (flexible sheet only)
-  std::optional<System> md_end;          ///< with a quench: the system at the last MD step
 };
 
 /// Runs `steps` steps of the settings' protocol (dt, thermostat: `fix nvt` for the Nosé–Hoover
@@ -50,11 +50,28 @@ struct WeldLammpsStage {
 /// the last MD step (positions unwrapped, velocities). With `quench`, LAMMPS then minimises (FIRE,
 /// largest atomic force below settings.force_tolerance: `min_modify norm max`) and `system` is left
 /// quenched; `steps` = 0 only quenches.
-WeldLammpsStage run_weld_lammps_stage(const WeldSettings& settings, const WeldLammpsEngine& engine,
+WeldLammpsStage run_weld_lammps_stage(const WeldSettings& settings, const WeldLammpsSetup& engine,
                                       System& system, long steps, long sample_every,
                                       long thermo_every, bool quench, std::uint64_t seed,
                                       const std::filesystem::path& dir,
                                       const std::vector<Observer*>& state_observers,
                                       const std::vector<Observer*>& frame_observers);
+
+class LammpsWeldEngine : public WeldEngine {
+ public:
+  /// weld_lammps_engine(settings, launcher): throws as it does.
+  LammpsWeldEngine(const WeldSettings& settings, LammpsLauncher* launcher);
+  /// A flexible sheet is quenched in LAMMPS (in `dir`), a rigid one by the native engine.
+  MinimizeResult quench(System& system, const std::filesystem::path& dir) const override;
+  /// Observers get the frames and thermo rows read back from LAMMPS's dump and log.
+  WeldEngineOutcome run(System& system, const WeldEngineRun& run) const override;
+  bool queues_runs() const override;
+
+ private:
+  bool quench_in_lammps() const { return !setup_.airebo_file.empty(); }
+
+  WeldSettings settings_;
+  WeldLammpsSetup setup_;
+};
 
 }  // namespace fw::md

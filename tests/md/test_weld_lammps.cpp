@@ -11,6 +11,7 @@
 #include "core/error.hpp"
 #include "md/apps/weld_study.hpp"
 #include "md/weld/engine_lammps.hpp"
+#include "md/weld/engine_native.hpp"
 #include "md/weld/settings.hpp"
 #include "md_test_helpers.hpp"
 
