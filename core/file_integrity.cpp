@@ -96,7 +96,7 @@ IntegrityVerdict check_text_integrity(const std::string& content, const nlohmann
   const std::size_t line_start = start == std::string::npos ? 0 : start + 1;
   const std::string line = content.substr(line_start, end - line_start);
   if (!line.starts_with(kTextPrefix))
-    return verdict(S::unstamped, "no checksum line (written by an older facetweld or by hand)");
+    return verdict(S::unstamped, "no checksum (written by an older facetweld or by hand)");
   const std::string rest = line.substr(std::string(kTextPrefix).size());
   const std::size_t space = rest.find(' ');
   const nlohmann::json stored = nlohmann::json::parse(

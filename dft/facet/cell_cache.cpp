@@ -8,6 +8,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "core/file_integrity.hpp"
 #include "dft/parallel/communicator.hpp"
 
 namespace fw::dft {
@@ -15,6 +16,25 @@ namespace fw::dft {
 namespace {
 
 constexpr const char* kFormat = "facetweld-dft-cell-cache-1";
+
+/// The producer of one cell: the store format and the fingerprint of the cell's key (every setting
+/// and input that determines its energies). No code version: a store stays valid across rebuilds
+/// of the same solver (the shipped table's check cell guards against a changed solver).
+nlohmann::json cell_producer(const std::string& key) {
+  return {{"format", kFormat}, {"key", json_fingerprint(key)}};
+}
+
+nlohmann::json read_cell_store(const std::filesystem::path& path) {
+  try {
+    std::ifstream in(path);
+    nlohmann::json j = nlohmann::json::parse(in);
+    if (!is_cell_store(j)) throw std::runtime_error("no format \"" + std::string(kFormat) + "\"");
+    return j;
+  } catch (const std::exception& e) {
+    throw InputError(path.string(), std::string("not a facetweld cell cache (") + e.what() +
+                                        "); remove it to start the series afresh");
+  }
+}
 
 nlohmann::json to_json(const CellEnergy& e) {
   nlohmann::json j{{"energy_eV", e.energy_eV}, {"free_energy_eV", e.free_energy_eV},
@@ -57,18 +77,36 @@ CellEnergy cell_energy_from_json(const nlohmann::json& j) {
 
 CellCache::CellCache(std::filesystem::path path) : path_(std::move(path)) {
   if (!std::filesystem::exists(path_)) return;
-  try {
-    std::ifstream in(path_);
-    const nlohmann::json j = nlohmann::json::parse(in);
-    if (j.at("format").get<std::string>() != kFormat) throw std::runtime_error("format");
-    for (const auto& [key, value] : j.at("cells").items()) {
-      cell_energy_from_json(value);  // validates
-      cells_[key] = value;
+  const nlohmann::json j = read_cell_store(path_);
+  const std::size_t total = j.at("cells").size();
+  std::size_t index = 0, unstamped = 0;
+  for (const auto& [key, value] : j.at("cells").items()) {
+    ++index;
+    IntegrityVerdict verdict = check_integrity(value, cell_producer(key));
+    if (verdict.trusted()) {
+      try {
+        cell_energy_from_json(value);  // validates
+        cells_[key] = value;
+        continue;
+      } catch (const std::exception& e) {
+        verdict = {IntegrityVerdict::Status::corrupt, e.what()};
+      }
     }
-  } catch (const std::exception& e) {
-    throw InputError(path_.string(), std::string("not a facetweld cell cache (") + e.what() +
-                                         "); remove it to start the series afresh");
+    if (verdict.status == IntegrityVerdict::Status::unstamped) {
+      ++unstamped;
+    } else if (is_output_rank()) {
+      print_integrity_notice(
+          path_,
+          "cell " + std::to_string(index) + " of " + std::to_string(total) + ": " + verdict.problem,
+          "computing that cell again");
+    }
   }
+  if (unstamped > 0)
+    throw InputError(path_.string(),
+                     std::to_string(unstamped) + " of " + std::to_string(total) +
+                         " cells carry no checksum (an older facetweld's store): not trusted; "
+                         "vouch for it with `facetweld adopt " +
+                         path_.string() + "`, or remove it to compute every cell again");
 }
 
 std::string CellCache::key(const slabs::Structure& cell, const std::array<int, 3>& mesh,
@@ -110,11 +148,44 @@ std::optional<CellEnergy> CellCache::find(const std::string& key) const {
 }
 
 void CellCache::store(const std::string& key, const CellEnergy& energy) {
-  cells_[key] = to_json(energy);
+  nlohmann::json cell = to_json(energy);
+  stamp_integrity(cell, cell_producer(key));
+  cells_[key] = std::move(cell);
   if (!is_output_rank()) return;  // every rank of an MPI run has the same cells; one file
   nlohmann::json j{{"format", kFormat}, {"cells", nlohmann::json::object()}};
   for (const auto& [k, v] : cells_) j["cells"][k] = v;
   write_file_atomically(path_, j.dump(1) + "\n");
+}
+
+bool is_cell_store(const nlohmann::json& doc) {
+  return doc.is_object() && doc.value("format", "") == kFormat && doc.contains("cells") &&
+         doc.at("cells").is_object();
+}
+
+CellStoreAdoption adopt_cell_store(const std::filesystem::path& path) {
+  nlohmann::json j = read_cell_store(path);
+  CellStoreAdoption done;
+  for (auto& [key, value] : j.at("cells").items()) {
+    switch (check_integrity(value, cell_producer(key)).status) {
+      case IntegrityVerdict::Status::unstamped:
+        try {
+          cell_energy_from_json(value);
+        } catch (const std::exception& e) {
+          throw InputError(path.string(), std::string("a cell does not parse (") + e.what() +
+                                              "); nothing adopted");
+        }
+        stamp_integrity(value, cell_producer(key));
+        ++done.stamped;
+        break;
+      case IntegrityVerdict::Status::trusted:
+        ++done.intact;
+        break;
+      default:
+        ++done.distrusted;
+    }
+  }
+  if (done.stamped > 0) write_file_atomically(path, j.dump(1) + "\n");
+  return done;
 }
 
 }  // namespace fw::dft

@@ -1,6 +1,8 @@
 /// \file cell_cache.hpp
 /// \brief Finished SCF cells of a long facet series, kept in a JSON file written atomically after
-/// each cell, so that a killed series continues from the last finished cell.
+/// each cell, so that a killed series continues from the last finished cell. Each cell carries its
+/// integrity block (core/file_integrity.hpp): a checksum and the producer {format, fingerprint of
+/// the cell's key}; docs/formats.md, "Integrity of files a rerun trusts".
 #pragma once
 
 #include <filesystem>
@@ -15,7 +17,9 @@ namespace fw::dft {
 
 class CellCache {
  public:
-  /// Loads `path` when it exists (throws InputError(path) if it is not a cell cache).
+  /// Loads `path` when it exists. A cell whose checksum or producer fails is left out (recomputed)
+  /// with a one-line notice; throws InputError(path) if the file is not a cell store, or holds
+  /// cells without a checksum (an older facetweld's store: `facetweld adopt` vouches for it).
   explicit CellCache(std::filesystem::path path);
 
   /// What determines a cell's energies: the structure (cell and positions to 1e-8 Å), the mesh,
@@ -34,5 +38,20 @@ class CellCache {
   std::filesystem::path path_;
   std::map<std::string, nlohmann::json> cells_;
 };
+
+/// What `facetweld adopt` did to a cell store.
+struct CellStoreAdoption {
+  std::size_t stamped = 0;     ///< cells without a checksum, now stamped
+  std::size_t intact = 0;      ///< cells whose checksum and producer already held
+  std::size_t distrusted = 0;  ///< cells whose checksum fails: left as they are, recomputed
+};
+
+/// Vouches for the cell store at `path`: every cell without an integrity block gets one (each cell
+/// is checked to parse first), and the file is rewritten atomically. Throws InputError(path) if
+/// it is not a cell store.
+CellStoreAdoption adopt_cell_store(const std::filesystem::path& path);
+
+/// True when `doc` has the top-level layout of a cell store.
+bool is_cell_store(const nlohmann::json& doc);
 
 }  // namespace fw::dft

@@ -7,9 +7,11 @@
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "core/file_integrity.hpp"
 #include "core/version.hpp"
 #include "md/apps/graphene.hpp"
 #include "md/engine/dynamics.hpp"
@@ -76,6 +78,29 @@ void add_interactions(const JobSpec& job, const std::shared_ptr<const EamPotenti
   }
 }
 
+/// What a checkpoint of this job continues: the md engine and every setting that shapes the
+/// trajectory (not the step count or the output cadence, so a restart may extend a run).
+nlohmann::json checkpoint_producer(const JobSpec& job, const std::filesystem::path& potential) {
+  const nlohmann::json trajectory = {{"structure", resolve(job, job.structure).string()},
+                                     {"potential", potential.string()},
+                                     {"mode", job.mode},
+                                     {"dt_fs", job.dt_fs},
+                                     {"temperature_K", job.temperature_K},
+                                     {"initial_temperature_K", job.initial_temperature_K},
+                                     {"thermostat", job.thermostat},
+                                     {"damping_ps", job.damping_ps},
+                                     {"seed", job.seed},
+                                     {"freeze_below_z_A", job.freeze_below_z_A},
+                                     {"graphene", job.graphene},
+                                     {"graphene_gap_A", job.graphene_gap_A},
+                                     {"lj_epsilon_eV", job.lj_epsilon_eV},
+                                     {"lj_sigma_A", job.lj_sigma_A},
+                                     {"lj_cutoff_A", job.lj_cutoff_A}};
+  return {{"format", "facetweld-md-checkpoint-1"},
+          {"engine_version", engine_version("md")},
+          {"settings", json_fingerprint(trajectory)}};
+}
+
 }  // namespace
 
 void export_job_to_lammps(const JobSpec& job, const std::filesystem::path& dir) {
@@ -121,15 +146,18 @@ void run_job(const JobSpec& job, bool restart) {
   const auto potential = std::make_shared<EamPotential>(EamPotential::read(potential_path));
 
   const auto checkpoint_path = out_dir / "checkpoint.chk";
-  const bool resume = restart && std::filesystem::exists(checkpoint_path) && job.mode != "minimize";
+  const nlohmann::json producer = checkpoint_producer(job, potential_path);
+  std::optional<Checkpoint> checkpoint;
+  if (restart && std::filesystem::exists(checkpoint_path) && job.mode != "minimize")
+    checkpoint = read_checkpoint(checkpoint_path, producer);
+  const bool resume = checkpoint.has_value();
   System system;
   long first_step = 0;
   std::string thermostat_state;
   if (resume) {
-    Checkpoint c = read_checkpoint(checkpoint_path);
-    system = std::move(c.system);
-    first_step = c.step;
-    thermostat_state = c.thermostat_state;
+    system = std::move(checkpoint->system);
+    first_step = checkpoint->step;
+    thermostat_state = checkpoint->thermostat_state;
     std::cerr << "md: resuming from " << checkpoint_path.string() << " at step " << first_step
               << "\n";
   } else {
@@ -181,7 +209,7 @@ void run_job(const JobSpec& job, bool restart) {
                                                              job.trajectory_every, resume));
     }
     owned.push_back(std::make_unique<CheckpointWriter>(checkpoint_path, job.checkpoint_every, dt_ps,
-                                                       thermostat.get()));
+                                                       thermostat.get(), producer));
     std::vector<Observer*> observers;
     for (auto& o : owned) observers.push_back(o.get());
     DynamicsSettings settings;

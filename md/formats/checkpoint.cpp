@@ -1,5 +1,6 @@
 /// \file checkpoint.cpp
-/// \brief Checkpoint text format: a header line, then key/value lines, then one line per atom.
+/// \brief Checkpoint text format: a header line, then key/value lines, then one line per atom,
+/// then the integrity line.
 #include "md/formats/checkpoint.hpp"
 
 #include <cstdio>
@@ -8,47 +9,59 @@
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "core/file_integrity.hpp"
 
 namespace fw::md {
 namespace {
 constexpr const char* kMagic = "facetweld-md-checkpoint 1";
 }
 
-void write_checkpoint(const std::filesystem::path& path, const Checkpoint& c) {
-  write_file_atomically(path, [&](std::ostream& out) {
-    const System& s = c.system;
-    char buf[512];
-    out << kMagic << "\n";
-    out << "step " << c.step << "\n";
-    std::snprintf(buf, sizeof buf, "dt_ps %.17g\n", c.dt_ps);
+void write_checkpoint(const std::filesystem::path& path, const Checkpoint& c,
+                      const nlohmann::json& producer) {
+  std::ostringstream out;
+  const System& s = c.system;
+  char buf[512];
+  out << kMagic << "\n";
+  out << "step " << c.step << "\n";
+  std::snprintf(buf, sizeof buf, "dt_ps %.17g\n", c.dt_ps);
+  out << buf;
+  out << "thermostat " << (c.thermostat_name.empty() ? "none" : c.thermostat_name) << "\n";
+  out << "thermostat_state " << c.thermostat_state << "\n";
+  out << "pbc " << s.pbc[0] << " " << s.pbc[1] << " " << s.pbc[2] << "\n";
+  for (int r = 0; r < 3; ++r) {
+    std::snprintf(buf, sizeof buf, "cell %.17g %.17g %.17g\n", s.cell[r].x, s.cell[r].y,
+                  s.cell[r].z);
     out << buf;
-    out << "thermostat " << (c.thermostat_name.empty() ? "none" : c.thermostat_name) << "\n";
-    out << "thermostat_state " << c.thermostat_state << "\n";
-    out << "pbc " << s.pbc[0] << " " << s.pbc[1] << " " << s.pbc[2] << "\n";
-    for (int r = 0; r < 3; ++r) {
-      std::snprintf(buf, sizeof buf, "cell %.17g %.17g %.17g\n", s.cell[r].x, s.cell[r].y,
-                    s.cell[r].z);
-      out << buf;
-    }
-    out << "types " << s.type_names.size() << "\n";
-    for (std::size_t t = 0; t < s.type_names.size(); ++t) {
-      std::snprintf(buf, sizeof buf, "%s %.17g\n", s.type_names[t].c_str(), s.type_mass_amu[t]);
-      out << buf;
-    }
-    out << "atoms " << s.size() << "  # id type frozen x y z vx vy vz ix iy iz\n";
-    for (std::size_t i : s.indices_in_input_order()) {
-      std::snprintf(buf, sizeof buf, "%d %d %d %.17g %.17g %.17g %.17g %.17g %.17g %d %d %d\n",
-                    s.id[i], s.type[i], int(s.frozen[i]), s.x[3 * i], s.x[3 * i + 1],
-                    s.x[3 * i + 2], s.v[3 * i], s.v[3 * i + 1], s.v[3 * i + 2], s.image[i][0],
-                    s.image[i][1], s.image[i][2]);
-      out << buf;
-    }
-  });
+  }
+  out << "types " << s.type_names.size() << "\n";
+  for (std::size_t t = 0; t < s.type_names.size(); ++t) {
+    std::snprintf(buf, sizeof buf, "%s %.17g\n", s.type_names[t].c_str(), s.type_mass_amu[t]);
+    out << buf;
+  }
+  out << "atoms " << s.size() << "  # id type frozen x y z vx vy vz ix iy iz\n";
+  for (std::size_t i : s.indices_in_input_order()) {
+    std::snprintf(buf, sizeof buf, "%d %d %d %.17g %.17g %.17g %.17g %.17g %.17g %d %d %d\n",
+                  s.id[i], s.type[i], int(s.frozen[i]), s.x[3 * i], s.x[3 * i + 1], s.x[3 * i + 2],
+                  s.v[3 * i], s.v[3 * i + 1], s.v[3 * i + 2], s.image[i][0], s.image[i][1],
+                  s.image[i][2]);
+    out << buf;
+  }
+  write_file_atomically(path, stamp_text_integrity(out.str(), producer));
 }
 
-Checkpoint read_checkpoint(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  if (!in) throw InputError(path.string(), "cannot open the checkpoint");
+std::optional<Checkpoint> read_checkpoint(const std::filesystem::path& path,
+                                          const nlohmann::json& producer) {
+  std::ifstream file(path);
+  if (!file) throw InputError(path.string(), "cannot open the checkpoint");
+  std::stringstream content;
+  content << file.rdbuf();
+  std::string body;
+  const IntegrityVerdict verdict = check_text_integrity(content.str(), producer, body);
+  if (!verdict.trusted()) {
+    print_integrity_notice(path, verdict.problem, "starting the run afresh");
+    return std::nullopt;
+  }
+  std::istringstream in(body);
   int line_no = 0;
   std::string line;
   const auto next = [&](const std::string& what) {
@@ -124,7 +137,7 @@ void CheckpointWriter::observe(const System& system, const ThermoState& state) {
     c.thermostat_name = thermostat_->name();
     c.thermostat_state = thermostat_->save_state();
   }
-  write_checkpoint(path_, c);
+  write_checkpoint(path_, c, producer_);
 }
 
 }  // namespace fw::md

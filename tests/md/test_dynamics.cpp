@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "core/error.hpp"
 #include "core/units.hpp"
@@ -196,12 +197,15 @@ TEST_F(Dynamics, RestartFromCheckpointContinuesTheSameTrajectory) {
   System first = start;
   ForceField field1 = au_field();
   auto nhc1 = make_thermostat("nose-hoover-chain", 300.0, 0.1, 0);
-  CheckpointWriter writer(path, 100, settings.dt_ps, nhc1.get());
+  const nlohmann::json producer = {{"format", "test"}};
+  CheckpointWriter writer(path, 100, settings.dt_ps, nhc1.get(), producer);
   DynamicsSettings half = settings;
   half.steps = 100;
   run_dynamics(first, field1, nhc1.get(), half, {&writer});
 
-  Checkpoint c = read_checkpoint(path);
+  const std::optional<Checkpoint> read = read_checkpoint(path, producer);
+  ASSERT_TRUE(read.has_value());
+  Checkpoint c = *read;
   ASSERT_EQ(c.step, 100);
   ForceField field2 = au_field();
   auto nhc2 = make_thermostat("nose-hoover-chain", 300.0, 0.1, 0);

@@ -17,9 +17,16 @@ namespace fs = std::filesystem;
 using namespace fw;
 using namespace fw::pipeline;
 
+using fw::test::run_facetweld;
+using Outcome = fw::test::CommandResult;
+
 namespace {
 fs::path temp_path(const std::string& name) {
   return fs::temp_directory_path() / ("fw_pipeline_" + name + "_" + std::to_string(::getpid()));
+}
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path);
+  return std::string(std::istreambuf_iterator<char>(in), {});
 }
 }  // namespace
 
@@ -74,15 +81,60 @@ TEST(RunCommand, EamOnlyChainWritesFacetTableReportAndVaspJobsAndResumes) {
   EXPECT_TRUE(fs::exists(dir / "vasp_jobs" / "manifest.json"));
   EXPECT_TRUE(fs::exists(dir / "structures" / "cut_110" / "part2.vasp"));
   ASSERT_EQ(std::system(cmd.c_str()), 0);
-  std::ifstream log(dir.string() + ".log");
-  const std::string text(std::istreambuf_iterator<char>(log), {});
-  EXPECT_NE(text.find("resumed"), std::string::npos) << text;
+  EXPECT_NE(slurp(dir.string() + ".log").find("resumed"), std::string::npos);
+
+  // One changed digit of an E_dis: noticed (one line naming the file), the stage is rerun and
+  // writes the numbers it wrote the first time.
+  const fs::path table = dir / "facets_eam.json";
+  std::string text = slurp(table);
+  const std::size_t digit = text.find_first_of("123456789", text.find("\"e_dis_eV_per_A2\""));
+  text[digit] = text[digit] == '9' ? '0' : static_cast<char>(text[digit] + 1);
+  std::ofstream(table) << text;
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  const std::string log = slurp(dir.string() + ".log");
+  EXPECT_NE(log.find("facetweld: notice: " + table.string() +
+                     ": checksum mismatch (the content changed after it was written); running "
+                     "the stage again"),
+            std::string::npos)
+      << log;
+  EXPECT_NEAR(slabs::read_facet_table(table).facets[0].e_dis_eV_per_A2,
+              eam.facets[0].e_dis_eV_per_A2, 1e-12);
+
+  // Without its integrity block (an older facetweld's table): recomputed, unless adopted.
+  nlohmann::json j = nlohmann::json::parse(slurp(table));
+  j.erase("integrity");
+  std::ofstream(table) << j.dump(2);
+  const Outcome adopted = run_facetweld("adopt " + table.string());
+  EXPECT_EQ(adopted.exit_code, 0) << adopted.output;
+  EXPECT_NE(adopted.output.find("adopt: stamped " + table.string() + " (a `run` stage facet table"),
+            std::string::npos)
+      << adopted.output;
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  EXPECT_NE(slurp(dir.string() + ".log").find("facets_eam.json from an earlier run"),
+            std::string::npos);
   fs::remove_all(dir);
   fs::remove(dir.string() + ".log");
 }
 
-using fw::test::run_facetweld;
-using Outcome = fw::test::CommandResult;
+TEST(Adopt, VouchesForAnOlderCellStoreAndRefusesAFileOfNoKnownKind) {
+  const fs::path store = temp_path("legacy.cells.json");
+  std::ofstream(store) << R"({"format": "facetweld-dft-cell-cache-1", "cells": {"mesh 2x2x2;a":
+    {"energy_eV": -100.327, "free_energy_eV": -100.328, "scf_steps": 12, "converged": true,
+     "kpts": [2, 2, 2], "symmetry_operations": 48, "n_atoms": 1, "wall_s": 3.5}}})";
+  const Outcome o = run_facetweld("adopt " + store.string());
+  EXPECT_EQ(o.exit_code, 0) << o.output;
+  EXPECT_NE(o.output.find("adopt: " + store.string() +
+                          " (a DFT cell store): stamped 1 cells, 0 intact already"),
+            std::string::npos)
+      << o.output;
+  EXPECT_TRUE(nlohmann::json::parse(slurp(store))["cells"]["mesh 2x2x2;a"].contains("integrity"));
+
+  std::ofstream(store) << R"({"facets": []})";
+  const Outcome unknown = run_facetweld("adopt " + store.string());
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.output.find("not a file adopt knows"), std::string::npos) << unknown.output;
+  fs::remove(store);
+}
 
 TEST(RunSettings, PrintedDefaultsAreTheExampleAndReadBackToTheDefaultRun) {
   const Outcome printed = run_facetweld("run --print-defaults");

@@ -48,8 +48,7 @@ std::optional<slabs::FacetTable> use_shipped_table(const std::filesystem::path& 
   j["source_table"] = path.filename().string();
   j["check_cell_recomputed"] = {{"change_Ha", t.check_cell_change_hartree},
                                 {"wall_s", t.check_cell_wall_s}};
-  j["settings_key"] = key;
-  write_file_atomically(file, j.dump(2) + "\n");
+  write_resumable_json(file, j, key);
   std::string errors;
   for (const auto& f : t.table.facets)
     if (f.relaxed && std::isfinite(f.e_dis_error_eV_per_A2))
@@ -109,8 +108,7 @@ std::optional<slabs::FacetTable> run_dft_stage(const RunSettings& s,
     return std::nullopt;
   }
   study.table.settings = key;
-  study.facets_json["settings_key"] = key;
-  write_file_atomically(file, study.facets_json.dump(2) + "\n");
+  write_resumable_json(file, study.facets_json, key);
   result.status = "done";
   return study.table;
 }

@@ -47,12 +47,21 @@ std::optional<md::WeldStudy> run_weld_stage(const RunSettings& s,
                                             const std::optional<slabs::FacetTable>& eam,
                                             const std::filesystem::path& out, StageResult& result);
 
-/// The facet table in `file` when it was written with the same `key` (every setting that
-/// determines it): the stage is then "resumed" instead of recomputed.
+/// The producer of a stage's resumable file (core/file_integrity.hpp): the format and the
+/// fingerprint of the stage's settings key (which holds its engine version).
+nlohmann::json stage_file_producer(const nlohmann::json& key);
+
+/// The facet table in `file` when its checksum holds and it was written with the same `key`
+/// (every setting that determines it): the stage is then "resumed" instead of recomputed. A file
+/// that fails is recomputed, with a one-line notice.
 std::optional<slabs::FacetTable> resume_facet_table(const std::filesystem::path& file,
                                                     const nlohmann::json& key, StageResult& result);
 
-/// Writes `table` (settings = key) atomically, with the key stored for resume_facet_table.
+/// Writes `doc` atomically with the key stored for resume_facet_table and the integrity block.
+void write_resumable_json(const std::filesystem::path& file, nlohmann::json doc,
+                          const nlohmann::json& key);
+
+/// Writes `table` (settings = key) through write_resumable_json.
 void write_resumable_facet_table(const std::filesystem::path& file, slabs::FacetTable table,
                                  const nlohmann::json& key);
 
