@@ -3,10 +3,10 @@
 #include "slabs/facet_table.hpp"
 
 #include <cmath>
-#include <fstream>
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "core/json_file.hpp"
 #include "core/units.hpp"
 #include "core/version.hpp"
 
@@ -95,15 +95,7 @@ void write_facet_table(const std::filesystem::path& path, const FacetTable& tabl
 }
 
 FacetTable read_facet_table(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  if (!in) throw InputError(path.string(), "cannot open the facet table");
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw InputError(path.string(), "not valid JSON: " + std::string(e.what()));
-  }
-  return facet_table_from_json(j, path.string());
+  return facet_table_from_json(read_json_file(path, "the facet table"), path.string());
 }
 
 }  // namespace fw::slabs

@@ -2,13 +2,11 @@
 /// \brief Lattice constant, vacuum and size checks of the builders.
 #include "slabs/input_checks.hpp"
 
-#include <unistd.h>
-
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 
 #include "core/error.hpp"
+#include "core/memory_limit.hpp"
 #include "slabs/elements.hpp"
 #include "slabs/structure.hpp"
 
@@ -53,18 +51,6 @@ void check_atoms_do_not_overlap(const Structure& structure, const std::string& s
   }
 }
 
-double available_memory_bytes() {
-  std::ifstream meminfo("/proc/meminfo");
-  std::string key;
-  double kib = 0;
-  std::string unit;
-  while (meminfo >> key >> kib >> unit)
-    if (key == "MemAvailable:") return kib * 1024.0;
-  const long pages = ::sysconf(_SC_AVPHYS_PAGES);
-  const long page = ::sysconf(_SC_PAGESIZE);
-  return pages > 0 && page > 0 ? static_cast<double>(pages) * static_cast<double>(page) : 0.0;
-}
-
 void check_atom_count(double n_atoms, const std::string& option, const std::string& what,
                       double copies) {
   if (n_atoms > kMaxStructureAtoms)
@@ -72,11 +58,12 @@ void check_atom_count(double n_atoms, const std::string& option, const std::stri
                                  number(kMaxStructureAtoms) +
                                  " a structure may have here; choose a smaller value");
   const double need = n_atoms * (copies * static_cast<double>(sizeof(Atom)) + kTextBytesPerAtom);
-  const double have = available_memory_bytes();
-  if (have > 0 && need > have)
+  const MemoryLimit have = memory_limit(MemoryBasis::free_now);
+  if (have.bytes > 0 && need > have.bytes)
     throw InputError(option, what + " = " + number(n_atoms) + " atoms need about " +
-                                 number(need / 1e9) + " GB, but only " + number(have / 1e9) +
-                                 " GB of memory is available; choose a smaller value");
+                                 number(need / 1e9) + " GB, but only " + number(have.bytes / 1e9) +
+                                 " GB of memory is available (" + have.limited_by +
+                                 "); choose a smaller value");
 }
 
 }  // namespace fw::slabs

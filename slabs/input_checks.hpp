@@ -31,7 +31,4 @@ void check_atom_count(double n_atoms, const std::string& option, const std::stri
 /// the cells of a plane-wave calculation; MD's neighbour list does the same check in O(N).
 void check_atoms_do_not_overlap(const Structure& structure, const std::string& source);
 
-/// Memory available to a new allocation now (Linux MemAvailable), bytes; 0 when unknown.
-double available_memory_bytes();
-
 }  // namespace fw::slabs

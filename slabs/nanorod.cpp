@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numbers>
 
 #include "core/error.hpp"
+#include "core/printf_format.hpp"
 #include "slabs/elements.hpp"
 #include "slabs/fcc.hpp"
 #include "slabs/input_checks.hpp"
@@ -53,6 +55,22 @@ Mat3 nanorod_rotation(const Miller& axis) {
   return axis_to_z(Vec3{double(axis[0]), double(axis[1]), double(axis[2])});
 }
 
+void check_nanorod_size(const NanorodSpec& spec) {
+  check_lattice_constant(spec.a_A);
+  if (spec.sides.empty() || !(spec.length_A > 0)) return;  // build_nanorod names these
+  // Every side plane lies at least d_min from the axis, so the circle of radius d_min is inside
+  // the cross-section and π d_min² L · 4/a³ atoms is a lower bound of the rod's count.
+  double d_min = spec.sides.front().distance_A;
+  for (const FacetDistance& side : spec.sides) d_min = std::min(d_min, side.distance_A);
+  if (!(d_min > 0)) return;
+  const double at_least =
+      std::numbers::pi * d_min * d_min * spec.length_A * 4.0 / (spec.a_A * spec.a_A * spec.a_A);
+  check_atom_count(
+      at_least, "--radius",
+      format("a rod %g Å long with its nearest side facet %g Å from the axis: at least",
+             spec.length_A, d_min));
+}
+
 Structure build_nanorod(const NanorodSpec& spec) {
   element(spec.element, "--element");
   check_lattice_constant(spec.a_A);
@@ -91,6 +109,8 @@ Structure build_nanorod(const NanorodSpec& spec) {
       bounds.push_back({n, tip.distance_A + std::abs(along) * half_length});
     }
   }
+
+  check_nanorod_size(spec);
 
   // Lattice points near the rod: cubic cells covering a sphere that holds the whole rod.
   const double extent = std::sqrt(half_length * half_length + 4 * radius * radius) + spec.a_A;

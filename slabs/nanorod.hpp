@@ -39,6 +39,11 @@ std::vector<Vec3> family_normals(const Miller& family);
 /// from x (or from y when the axis is within ~25° of x).
 Mat3 nanorod_rotation(const Miller& axis);
 
+/// InputError("--radius") when even a lower bound of the rod's atom count (the circle of its
+/// nearest side facet times its length) exceeds what a structure may have or the memory allows;
+/// instant, so callers can refuse before they write anything. build_nanorod calls it too.
+void check_nanorod_size(const NanorodSpec& spec);
+
 /// Carves the rod out of the fcc lattice: atom r is kept when, relative to the rod centre,
 /// |r·â| <= L/2, n̂·r <= d for every side member n̂ ⟂ â, and every tip constraint holds.
 /// The axis is rotated onto z; the box is orthogonal with vacuum, pbc false on all axes.

@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <iostream>
+#include <new>
 
 #include "core/error.hpp"
+#include "core/memory_limit.hpp"
+#include "core/printf_format.hpp"
 #include "core/progress.hpp"
 #include "core/version.hpp"
 #include "tools/command.hpp"
@@ -51,6 +54,13 @@ int run_cli(int argc, char** argv) {
   } catch (const fw::InputError& e) {
     std::cerr << "facetweld: error: " << e.what() << "\n";
     return 2;
+  } catch (const std::bad_alloc&) {
+    // A resource limit, not a bug: say which limit binds (ulimit -v, cgroup, free memory).
+    const fw::MemoryLimit m = fw::memory_limit(fw::MemoryBasis::free_now);
+    std::cerr << "facetweld: error: out of memory: an allocation failed with about "
+              << fw::format("%.2g", m.bytes / 1e9) << " GB left (" << m.limited_by
+              << "); choose smaller settings or raise the limit\n";
+    return 1;
   } catch (const std::exception& e) {
     std::cerr << "facetweld: internal error: " << e.what() << "\n";
     return 1;

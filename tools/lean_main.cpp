@@ -57,7 +57,8 @@ int main(int argc, char** argv) {
   std::vector<char*> args(argv, argv + argc);
   args.push_back(nullptr);
   execv(full.c_str(), args.data());
-  std::cerr << "facetweld: internal error: cannot start " << full.string() << ": "
-            << std::strerror(errno) << "\n";
+  std::cerr << "facetweld: error: cannot start " << full.string() << ": " << std::strerror(errno)
+            << " (the heavy commands run in facetweld-full, which must sit beside facetweld: "
+               "install or copy both)\n";
   return 1;
 }

@@ -90,7 +90,7 @@ std::string check_cut_crystal_fits(const slabs::CleavedCrystal& cut, const Pseud
   const CellCost crystal = estimate_cell_cost(cut.crystal, psp, scf);
   const CellCost part1 = estimate_cell_cost(cut.part1, psp, scf);
   const CellCost part2 = estimate_cell_cost(cut.part2, psp, scf);
-  const double available = available_memory_bytes(1);
+  const double available = memory_per_rank(1).bytes;
   const double seconds = kAssumedScfSteps * (crystal.seconds_per_step + part1.seconds_per_step +
                                              part2.seconds_per_step);
   char line[400];

@@ -2,12 +2,9 @@
 /// \brief Memory estimate per rank and the check against the machine.
 #include "dft/solver/memory_estimate.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <numbers>
 
 #include "core/error.hpp"
@@ -82,20 +79,15 @@ MemoryEstimate estimate_memory(const Crystal& crystal, const MemoryInputs& in) {
   return m;
 }
 
-double available_memory_bytes(int ranks_on_node) {
-  double bytes =
-      static_cast<double>(sysconf(_SC_PHYS_PAGES)) * static_cast<double>(sysconf(_SC_PAGE_SIZE));
-  for (const char* path :
-       {"/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"}) {
-    std::ifstream in(path);
-    double limit = 0.0;
-    if (in >> limit && limit > 0.0) bytes = std::min(bytes, limit);
-  }
-  return bytes / std::max(1, ranks_on_node);
+MemoryLimit memory_per_rank(int ranks_on_node) {
+  MemoryLimit m = memory_limit(MemoryBasis::installed);
+  m.bytes /= std::max(1, ranks_on_node);
+  return m;
 }
 
-void check_memory_fits(const MemoryEstimate& m, const MemoryInputs& in, double available_bytes,
-                       bool fft_grid_overridden) {
+void check_memory_fits(const MemoryEstimate& m, const MemoryInputs& in,
+                       const MemoryLimit& available, bool fft_grid_overridden) {
+  const double available_bytes = available.bytes;
   if (m.total_bytes() <= available_bytes) return;
   // Name the setting that, alone, would not fit: the k-mesh, the grid, or the per-k cost.
   const double per_k = (m.wavefunctions_bytes + m.bases_bytes + m.projectors_bytes) /
@@ -121,8 +113,8 @@ void check_memory_fits(const MemoryEstimate& m, const MemoryInputs& in, double a
     why = text;
   }
   throw InputError(option, "the run needs about " + gib(m.total_bytes()) + " per rank (" + why +
-                               ") but only " + gib(available_bytes) + " is available; reduce " +
-                               option);
+                               ") but only " + gib(available_bytes) + " is available (" +
+                               available.limited_by + "); reduce " + option);
 }
 
 }  // namespace fw::dft

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 
+#include "core/memory_limit.hpp"
 #include "dft/basis/fft_grid.hpp"
 #include "dft/crystal.hpp"
 
@@ -40,12 +41,13 @@ struct MemoryInputs {
 
 MemoryEstimate estimate_memory(const Crystal& crystal, const MemoryInputs& in);
 
-/// Physical memory (or the cgroup limit, whichever is smaller) divided among the ranks of a node.
-double available_memory_bytes(int ranks_on_node);
+/// The installed memory, the cgroup limit or what `ulimit -v` leaves (fw::memory_limit), whichever
+/// is smallest, divided among the ranks of a node.
+MemoryLimit memory_per_rank(int ranks_on_node);
 
 /// Throws fw::InputError naming the setting that dominates (--kpts, --ecut, --fft-grid or
-/// --nbands) when the estimate exceeds `available_bytes`.
+/// --nbands) when the estimate exceeds `available` (the message names what limits it).
 void check_memory_fits(const MemoryEstimate& estimate, const MemoryInputs& in,
-                       double available_bytes, bool fft_grid_overridden);
+                       const MemoryLimit& available, bool fft_grid_overridden);
 
 }  // namespace fw::dft

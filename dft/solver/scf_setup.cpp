@@ -81,7 +81,7 @@ void setup_context(ScfContext& ctx, std::vector<std::string>& warnings,
   memory.threads = ctx.threads;
   memory.real_gamma_only = s.real_gamma && memory.full_mesh_points == 1.0 &&
                            s.kpoint_shift == std::array<int, 3>{0, 0, 0};
-  const double available = available_memory_bytes(ctx.world->ranks_on_node());
+  const MemoryLimit available = memory_per_rank(ctx.world->ranks_on_node());
   check_memory_fits(estimate_memory(crystal, memory), memory, available, s.fft_grid.has_value());
   if (memory.full_mesh_points > 2.0e9)
     throw InputError("--kpts", "a mesh of more than 2·10^9 k-points cannot be reduced");
@@ -96,7 +96,7 @@ void setup_context(ScfContext& ctx, std::vector<std::string>& warnings,
   const MemoryEstimate estimate = estimate_memory(crystal, memory);
   check_memory_fits(estimate, memory, available, s.fft_grid.has_value());
   ctx.memory_estimate_bytes = estimate.total_bytes();
-  log(estimate.summary(available));
+  log(estimate.summary(available.bytes));
 
   ctx.box_g = box_g_vectors(crystal, ctx.grid);
   for (const auto& k : kpoints)

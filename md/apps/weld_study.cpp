@@ -14,6 +14,7 @@
 #include "core/version.hpp"
 #include "md/apps/task_pool.hpp"
 #include "md/weld/engines.hpp"
+#include "slabs/wulff_rod.hpp"
 
 namespace fw::md {
 namespace {
@@ -311,6 +312,8 @@ WeldStudy run_weld_study(const WeldSettings& settings, const slabs::FacetTable& 
   // A missing program or file of the engine (lmp, CH.airebo) is a user error found before
   // anything is written (no empty results folder).
   const bool queued = make_weld_engine(settings, launcher)->queues_runs();
+  // A rod too large to build is refused before the results folder exists (issue 21).
+  slabs::check_nanorod_size(slabs::wulff_rod_shape(table, settings.rod, facets_source).spec);
   ensure_output_folder(out_dir, "-o");
   study.rod = relax_rod(settings, table, facets_source, out_dir / "rod", launcher);
   std::printf(

@@ -92,8 +92,8 @@ TEST(ScfInputErrors, MemoryEstimateGrowsWithBandsKPointsAndCutoff) {
   two_ranks.ranks = 2;
   EXPECT_NEAR(estimate_memory(crystal, two_ranks).wavefunctions_bytes,
               0.5 * base.wavefunctions_bytes, 1.0);
-  EXPECT_NO_THROW(check_memory_fits(base, in, 1e12, false));
-  EXPECT_THROW(check_memory_fits(base, in, 1e3, false), InputError);
+  EXPECT_NO_THROW(check_memory_fits(base, in, MemoryLimit{1e12, "test"}, false));
+  EXPECT_THROW(check_memory_fits(base, in, MemoryLimit{1e3, "test"}, false), InputError);
 }
 
 TEST(ExceptionGuard, AnExceptionInAnOpenMpLoopReachesTheCallerAfterTheRegion) {

@@ -57,6 +57,8 @@ class BadInput : public ::testing::Test {
     facets("facets.json", "4.08");
     facets("facets_a0.5.json", "0.5");
     facets("facets_a1000.json", "1000");
+    facets("facets_1e400.json",
+           "1e400");  // beyond double: nlohmann's out_of_range, not a parse_error
     for (const char* bad : {"nan", "-inf"})
       std::ofstream(dir_ / (std::string(bad[0] == '-' ? "inf" : bad) + ".extxyz"))
           << "1\nLattice=\"0 2.04 2.04 2.04 0 2.04 2.04 2.04 0\" "
@@ -178,6 +180,12 @@ const Case kCases[] = {
     {"edis --engine native --vacuum 0.5 -o e.json", "--vacuum: vacuum 0.5 Å is less than one"},
     // Issue 21, misleading culprit: `--a 100` was blamed on --ecut by the DFT memory estimate.
     {"edis --engine native --a 100 -o e.json", "--a: 'a' = 100 Å is out of range"},
+    // Issue 21, estimates before allocating: a rod of ~2·10^8 atoms is refused before the lattice
+    // scan (it ran 9 s into a bad_alloc), and a number beyond double in a facet table is bad JSON
+    // naming the file (it was an "internal error").
+    {"weld --facets facets.json --radius 500 --length 5000 -o w",
+     "--radius: a rod 5000 Å long with its nearest side facet"},
+    {"weld --facets facets_1e400.json -o w", "facets_1e400.json: not valid JSON"},
     // The weld command line names the option of a broken cross-field rule.
     {"weld --facets facets.json --lj-sigma 5 --lj-cutoff 4 -o w", "--lj-cutoff: lj_cutoff must"},
 };
@@ -240,6 +248,25 @@ TEST_F(BadInput, RunJobWithNoseHooverChainAtZeroKelvinExits2NotASignal) {
   EXPECT_EQ(r.output.find("internal error"), std::string::npos) << r.output;
   EXPECT_FALSE(fs::exists(dir_ / "res")) << "a stage ran";
   EXPECT_LT(r.wall_s, 10.0) << r.output;
+}
+
+// Issue 21, estimates before allocating: under `ulimit -v` (RLIMIT_AS) the DFT memory estimate
+// compared itself with the installed memory and the run died of bad_alloc after 50–76 s as an
+// "internal error". Now the limit is the smaller one and the refusal names it, at once; and an
+// allocation that fails anyway is reported as out of memory naming the limit, not as a bug.
+TEST_F(BadInput, AnAddressSpaceLimitIsNamedBeforeTheDftRunAllocates) {
+  const auto start = std::chrono::steady_clock::now();
+  const fw::test::CommandResult r = fw::test::run_shell(
+      "cd " + fw::test::quote(dir_) + " && ulimit -v 3000000 && " +
+      fw::test::quote(FACETWELD_BINARY) +
+      " edis --engine native --facets 111 --layers 15 --ecut 40Ha --kpts 12x12x1 -o e.json");
+  const double wall_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_TRUE(r.exit_code == 1 || r.exit_code == 2) << r.output;
+  EXPECT_NE(r.output.find("the address-space limit (ulimit -v)"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("internal error"), std::string::npos) << r.output;
+  EXPECT_LT(wall_s, 30.0) << r.output;
+  EXPECT_FALSE(fs::exists(dir_ / "e.json"));
 }
 
 // Issue 21: a relaxation stopped by --relax-max-steps was reported as "--max-steps: an SCF did

@@ -44,3 +44,17 @@ def test_heavy_commands_help_and_errors_go_through_the_full_executable():
     assert bad.returncode == 2 and "file not found" in bad.stderr
     unknown = subprocess.run([BINARY, "no-such-command"], capture_output=True, text=True)
     assert unknown.returncode == 2
+
+
+def test_lean_executable_without_the_full_one_says_how_to_install(tmp_path):
+    """Copied alone, `facetweld` cannot run a heavy command: it must say which file is missing
+    and what to do — an error, not an "internal error"."""
+    lone = tmp_path / "facetweld"
+    lone.write_bytes(BINARY.read_bytes())
+    lone.chmod(0o755)
+    r = subprocess.run([lone, "scf", "--help"], capture_output=True, text=True)
+    assert r.returncode == 1
+    assert "facetweld: error: cannot start" in r.stderr and "facetweld-full" in r.stderr
+    assert "install or copy both" in r.stderr and "internal error" not in r.stderr
+    light = subprocess.run([lone, "--version"], capture_output=True, text=True)
+    assert light.returncode == 0 and "facetweld" in light.stdout

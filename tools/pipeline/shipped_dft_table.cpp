@@ -4,25 +4,15 @@
 
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
 
 #include "core/error.hpp"
+#include "core/json_file.hpp"
 #include "core/printf_format.hpp"
 #include "dft/facet/check_cell.hpp"
 
 namespace fw::pipeline {
 
 namespace {
-
-nlohmann::json read_json_file(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  if (!in) throw InputError(path.string(), "cannot open the E_dis table");
-  try {
-    return nlohmann::json::parse(in);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw InputError(path.string(), std::string("not valid JSON: ") + e.what());
-  }
-}
 
 const nlohmann::json& check_cell_json(const nlohmann::json& j, const std::filesystem::path& path) {
   if (!j.is_object() || !j.contains("check_cell"))
@@ -48,7 +38,7 @@ std::optional<std::filesystem::path> find_shipped_dft_table(const std::string& n
 
 bool shipped_table_matches(const std::filesystem::path& path, const std::string& element,
                            const std::string& pseudopotential) {
-  const nlohmann::json j = read_json_file(path);
+  const nlohmann::json j = read_json_file(path, "the E_dis table");
   const dft::CheckCell cell = dft::check_cell_from_json(check_cell_json(j, path), path.string());
   return j.value("element", "") == element && cell.element == element &&
          std::filesystem::absolute(cell.pseudopotential) ==
@@ -59,7 +49,7 @@ ShippedDftTable load_checked_dft_table(const std::filesystem::path& path,
                                        const std::function<void(const std::string&)>& log) {
   ShippedDftTable t;
   t.path = path;
-  t.json = read_json_file(path);
+  t.json = read_json_file(path, "the E_dis table");
   t.table = slabs::facet_table_from_json(t.json, path.string());
   const dft::CheckCell stored =
       dft::check_cell_from_json(check_cell_json(t.json, path), path.string());
