@@ -19,7 +19,6 @@
 #include "core/version.hpp"
 #include "md/analysis/rods.hpp"
 #include "md/apps/graphene.hpp"
-#include "md/apps/weld_placement.hpp"
 #include "md/engine/dynamics.hpp"
 #include "md/engine/eam_force.hpp"
 #include "md/engine/minimizer.hpp"

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "md/analysis/cna.hpp"
-#include "md/apps/weld_setup.hpp"
 #include "md/engine/dynamics.hpp"
+#include "md/weld/placement.hpp"
 #include "md/weld/settings.hpp"
 
 namespace fw::md {

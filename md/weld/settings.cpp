@@ -7,7 +7,6 @@
 #include <stdexcept>
 
 #include "core/error.hpp"
-#include "md/apps/weld_placement.hpp"
 #include "md/engine/dynamics.hpp"
 #include "md/engine/thermostat.hpp"
 #include "slabs/miller.hpp"

@@ -11,7 +11,7 @@
 #include "core/settings/table.hpp"
 #include "md/analysis/cna.hpp"
 #include "md/apps/dynamics_settings.hpp"
-#include "md/apps/weld_setup.hpp"
+#include "md/weld/placement.hpp"
 #include "slabs/facet_table.hpp"
 
 namespace fw::md {
@@ -24,7 +24,7 @@ struct WeldSettings : SharedDynamicsSettings {
   RodShapeSettings rod;
   WeldPairSettings pair;  ///< angle_deg is set per run from `angles_deg`
   std::vector<double> angles_deg;
-  std::string mode;       ///< side | top | tip (md/apps/weld_placement.hpp)
+  std::string mode;       ///< side | top | tip (slabs/lying_rod_pair.hpp)
   std::string substrate;  ///< graphene (periodic in-plane) | none
   std::string sheet;      ///< rigid (frozen, no C–C) | flexible (AIREBO C–C; lammps engine)
   std::string engine;     ///< native | lammps (md/weld/engine_lammps.hpp)

@@ -10,8 +10,8 @@
 #include "core/units.hpp"
 #include "md/analysis/rods.hpp"
 #include "md/apps/graphene.hpp"
-#include "md/apps/weld_placement.hpp"
 #include "md/formats/structure_bridge.hpp"
+#include "md/weld/placement.hpp"
 #include "md_test_helpers.hpp"
 
 namespace fw::md {

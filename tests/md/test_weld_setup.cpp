@@ -9,8 +9,8 @@
 #include "core/error.hpp"
 #include "core/units.hpp"
 #include "md/analysis/rods.hpp"
-#include "md/apps/weld_setup.hpp"
 #include "md/formats/structure_bridge.hpp"
+#include "md/weld/placement.hpp"
 #include "md_test_helpers.hpp"
 
 namespace fw::md {

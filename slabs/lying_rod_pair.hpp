@@ -1,4 +1,4 @@
-/// \file weld_placement.hpp
+/// \file lying_rod_pair.hpp
 /// \brief Two rods lying in the substrate plane (z = normal) side by side, end on side, or end to
 /// end, rod 2 turned by θ about the substrate normal through the contact; and the control pair.
 #pragma once
@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "core/vec3.hpp"
-#include "md/apps/weld_setup.hpp"
+#include "slabs/rod_pair.hpp"
 
-namespace fw::md {
+namespace fw::slabs {
 
 /// How the two rods meet (the study's three welding modes).
 enum class WeldMode {
@@ -44,8 +44,8 @@ struct LyingPairSettings {
 /// the end faces) and moved along the approach direction until the closest distance is
 /// `contact_distance_A`. `positions_A` are the relaxed positions in the order of rod.atoms (empty:
 /// lattice positions).
-WeldPair make_lying_pair(const slabs::Structure& rod, const RodShape& shape,
+WeldPair make_lying_pair(const Structure& rod, const RodShape& shape,
                          const LyingPairSettings& settings,
                          const std::vector<Vec3>& positions_A = {});
 
-}  // namespace fw::md
+}  // namespace fw::slabs

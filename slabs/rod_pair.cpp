@@ -1,6 +1,6 @@
-/// \file weld_setup.cpp
-/// \brief The end-to-end two-rod welding geometry.
-#include "md/apps/weld_setup.hpp"
+/// \file rod_pair.cpp
+/// \brief The end-to-end two-rod geometry, the pair's box and the placement checks.
+#include "slabs/rod_pair.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -11,10 +11,10 @@
 #include "core/error.hpp"
 #include "slabs/oriented.hpp"
 
-namespace fw::md {
+namespace fw::slabs {
 namespace {
 
-Vec3 as_vec(const slabs::Miller& m) {
+Vec3 as_vec(const Miller& m) {
   return Vec3{double(m[0]), double(m[1]), double(m[2])};
 }
 
@@ -59,7 +59,7 @@ void place_rods_in_box(const std::vector<Vec3>& rod1, const std::vector<Vec3>& r
       for (int c = 0; c < 3; ++c)
         bmin[c] = std::min(bmin[c], p[c]), bmax[c] = std::max(bmax[c], p[c]);
   Vec3 length = bmax - bmin + Vec3{vacuum_A, vacuum_A, vacuum_A};
-  slabs::Structure& s = pair.structure;
+  Structure& s = pair.structure;
   s.pbc = {false, false, false};
   if (periodic_multiple_x_A > 0 && periodic_multiple_y_A > 0) {
     length.x = std::ceil(length.x / periodic_multiple_x_A) * periodic_multiple_x_A;
@@ -70,7 +70,7 @@ void place_rods_in_box(const std::vector<Vec3>& rod1, const std::vector<Vec3>& r
   const Vec3 shift = 0.5 * (length - (bmax - bmin)) - bmin;
   for (int r = 1; r <= 2; ++r)
     for (const Vec3& p : r == 1 ? rod1 : rod2) {
-      slabs::Atom atom;
+      Atom atom;
       atom.species = element;
       atom.position = p + shift;
       atom.rod = r;
@@ -80,7 +80,7 @@ void place_rods_in_box(const std::vector<Vec3>& rod1, const std::vector<Vec3>& r
   s.comment = comment;
 }
 
-void check_pair_placement(const slabs::Structure& rod, double angle_deg, double contact_distance_A,
+void check_pair_placement(const Structure& rod, double angle_deg, double contact_distance_A,
                           const std::vector<Vec3>& positions_A) {
   if (rod.atoms.empty()) throw InputError("weld", "the rod has no atoms");
   if (!(angle_deg >= 0 && angle_deg <= 90))
@@ -91,7 +91,7 @@ void check_pair_placement(const slabs::Structure& rod, double angle_deg, double 
     throw InputError("weld", "relaxed positions do not match the rod's atoms");
 }
 
-WeldPair make_weld_pair(const slabs::Structure& rod, const RodShape& shape,
+WeldPair make_weld_pair(const Structure& rod, const RodShape& shape,
                         const WeldPairSettings& settings, const std::vector<Vec3>& positions_A) {
   check_pair_placement(rod, settings.angle_deg, settings.contact_distance_A, positions_A);
   const Mat3 rot = rod_lattice_rotation(shape.spec.axis);
@@ -182,4 +182,4 @@ WeldPair make_weld_pair(const slabs::Structure& rod, const RodShape& shape,
   return pair;
 }
 
-}  // namespace fw::md
+}  // namespace fw::slabs

@@ -1,6 +1,6 @@
-/// \file weld_placement.cpp
+/// \file lying_rod_pair.cpp
 /// \brief Lying two-rod geometries (side, top, tip) in the substrate plane.
-#include "md/apps/weld_placement.hpp"
+#include "slabs/lying_rod_pair.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -10,7 +10,7 @@
 
 #include "core/error.hpp"
 
-namespace fw::md {
+namespace fw::slabs {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
@@ -80,7 +80,7 @@ std::string weld_mode_name(WeldMode mode) {
   return "side";
 }
 
-WeldPair make_lying_pair(const slabs::Structure& rod, const RodShape& shape,
+WeldPair make_lying_pair(const Structure& rod, const RodShape& shape,
                          const LyingPairSettings& settings, const std::vector<Vec3>& positions_A) {
   check_pair_placement(rod, settings.angle_deg, settings.contact_distance_A, positions_A);
 
@@ -192,4 +192,4 @@ WeldPair make_lying_pair(const slabs::Structure& rod, const RodShape& shape,
   return pair;
 }
 
-}  // namespace fw::md
+}  // namespace fw::slabs

@@ -1,6 +1,7 @@
-/// \file weld_setup.hpp
-/// \brief The end-to-end welding set-up: two Wulff-shaped rods (slabs/wulff_rod.hpp) tip to tip
-/// with rod 2 tilted by θ about an axis perpendicular to rod 1.
+/// \file rod_pair.hpp
+/// \brief Two rods to weld, end to end: two Wulff-shaped rods (slabs/wulff_rod.hpp) tip to tip
+/// with rod 2 tilted by θ about an axis perpendicular to rod 1; and what every rod-pair placement
+/// shares (the box, the checks). Pure geometry, no dynamics.
 #pragma once
 
 #include <string>
@@ -12,16 +13,11 @@
 #include "slabs/structure.hpp"
 #include "slabs/wulff_rod.hpp"
 
-namespace fw::md {
-
-using slabs::RodShape;
-using slabs::RodShapeSettings;
-using slabs::wulff_rod_shape;
-using slabs::WulffFacet;
+namespace fw::slabs {
 
 /// Rotation matrix of the nanorod builder: r_lab = R r_cubic, third row = the rod axis.
-inline Mat3 rod_lattice_rotation(const slabs::Miller& axis) {
-  return slabs::nanorod_rotation(axis);
+inline Mat3 rod_lattice_rotation(const Miller& axis) {
+  return nanorod_rotation(axis);
 }
 
 /// Rotation by `angle_rad` about the unit vector `axis` (Rodrigues), acting on column vectors.
@@ -31,7 +27,7 @@ struct WeldPairSettings {
   double angle_deg = 0.0;  ///< initial angle between the rod axes, [0, 90]
   /// Tilt axis [uvw] in cubic axes, ⟂ the rod axis; [011] is the ⟨110⟩ zone axis the paper views
   /// its rods along.
-  slabs::Miller tilt_axis{0, 1, 1};
+  Miller tilt_axis{0, 1, 1};
   /// Closest distance between an atom of rod 1 and one of rod 2 at the start, Å: above the
   /// nearest-neighbour distance, inside the EAM cutoff, so the rods attract at once.
   double contact_distance_A = 3.2;
@@ -40,7 +36,7 @@ struct WeldPairSettings {
 
 /// Two rods ready to weld (atoms of rod 1 then rod 2, rod tags 1/2, open boundaries).
 struct WeldPair {
-  slabs::Structure structure;
+  Structure structure;
   Vec3 rod1_axis, rod2_axis;  ///< unit, lab frame; rod 2's points away from rod 1
   Vec3 tilt_axis;             ///< lab frame
   Vec3 contact_point_A;       ///< midpoint of the closest inter-rod pair
@@ -60,7 +56,7 @@ void place_rods_in_box(const std::vector<Vec3>& rod1, const std::vector<Vec3>& r
 /// The checks every rod placement makes before it moves an atom: the rod has atoms, the angle
 /// lies in [0, 90]°, the contact distance exceeds 1 Å, and `positions_A` (when given) has one
 /// position per atom of `rod`. Throws InputError naming the option at fault.
-void check_pair_placement(const slabs::Structure& rod, double angle_deg, double contact_distance_A,
+void check_pair_placement(const Structure& rod, double angle_deg, double contact_distance_A,
                           const std::vector<Vec3>& positions_A);
 
 /// Places `rod` (as built by build_nanorod, axis along z) as rod 1 with its top end face at
@@ -69,8 +65,8 @@ void check_pair_placement(const slabs::Structure& rod, double angle_deg, double 
 /// by θ about the tilt axis through the point midway between the end faces, then lifted along z
 /// until the closest inter-rod distance equals contact_distance_A. `positions_A` (same order as
 /// rod.atoms) replaces the lattice positions, e.g. with the relaxed rod; empty: use rod.atoms.
-WeldPair make_weld_pair(const slabs::Structure& rod, const RodShape& shape,
+WeldPair make_weld_pair(const Structure& rod, const RodShape& shape,
                         const WeldPairSettings& settings,
                         const std::vector<Vec3>& positions_A = {});
 
-}  // namespace fw::md
+}  // namespace fw::slabs
