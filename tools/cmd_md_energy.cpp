@@ -8,8 +8,7 @@
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/version.hpp"
-#include "md/engine/eam_force.hpp"
-#include "md/engine/force_field.hpp"
+#include "md/engine/force_fields.hpp"
 #include "md/engine/thermo.hpp"
 #include "md/formats/potential_file.hpp"
 #include "md/formats/structure_bridge.hpp"
@@ -29,18 +28,16 @@ void run_energy(const EnergyOptions& o) {
   if (!o.json.empty()) ensure_writable_destination(o.json, "--json");
   const auto potential_path = md::find_potential_file(o.potential);
   const auto potential = std::make_shared<md::EamPotential>(md::EamPotential::read(potential_path));
-  std::vector<std::pair<std::string, double>> masses;
-  for (std::size_t t = 0; t < potential->type_count(); ++t)
-    masses.emplace_back(potential->elements()[t], potential->masses_amu()[t]);
-  md::System system = md::system_from_structure(slabs::read_structure(o.structure), masses);
+  md::System system = md::system_from_structure(slabs::read_structure(o.structure),
+                                                md::potential_masses(*potential));
   for (const auto& species : system.type_names) {
     if (potential->type_of(species) < 0) {
       throw InputError(o.structure,
                        "species " + species + " is not described by " + potential_path.string());
     }
   }
-  md::ForceField field(0.0);
-  field.add(std::make_unique<md::EamForce>(potential));
+  md::ForceField field =
+      md::make_force_field({.name = "eam", .potential = potential, .skin_A = 0.0});
   const md::ForceResult& r = [&]() -> const md::ForceResult& {
     try {
       return field.compute(system);

@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "core/error.hpp"
-#include "md/engine/eam_force.hpp"
+#include "md/engine/force_fields.hpp"
 #include "md/engine/minimizer.hpp"
 #include "md/formats/structure_bridge.hpp"
 #include "slabs/cleave.hpp"
@@ -22,12 +22,8 @@ struct Energies {
 
 Energies energies(const std::shared_ptr<const EamPotential>& potential,
                   const slabs::Structure& structure, const EamFacetSettings& settings, bool relax) {
-  std::vector<std::pair<std::string, double>> masses;
-  for (std::size_t t = 0; t < potential->type_count(); ++t)
-    masses.emplace_back(potential->elements()[t], potential->masses_amu()[t]);
-  System system = system_from_structure(structure, masses);
-  ForceField field(1.0);
-  field.add(std::make_unique<EamForce>(potential));
+  System system = system_from_structure(structure, potential_masses(*potential));
+  ForceField field = make_force_field({.name = "eam", .potential = potential, .skin_A = 1.0});
   Energies e{field.compute(system).energy_eV, 0.0, true};
   e.relaxed_eV = e.unrelaxed_eV;
   if (relax) {

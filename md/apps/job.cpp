@@ -15,7 +15,7 @@
 #include "core/version.hpp"
 #include "md/apps/graphene.hpp"
 #include "md/engine/dynamics.hpp"
-#include "md/engine/eam_force.hpp"
+#include "md/engine/force_fields.hpp"
 #include "md/engine/minimizer.hpp"
 #include "md/engine/velocities.hpp"
 #include "md/formats/checkpoint.hpp"
@@ -47,10 +47,8 @@ std::filesystem::path job_potential(const JobSpec& job) {
 
 /// The structure of the job with frozen atoms marked and the substrate added.
 System initial_system(const JobSpec& job, const EamPotential& potential) {
-  std::vector<std::pair<std::string, double>> masses;
-  for (std::size_t t = 0; t < potential.type_count(); ++t)
-    masses.emplace_back(potential.elements()[t], potential.masses_amu()[t]);
-  System system = system_from_structure(slabs::read_structure(resolve(job, job.structure)), masses);
+  System system = system_from_structure(slabs::read_structure(resolve(job, job.structure)),
+                                        potential_masses(potential));
   for (std::size_t i = 0; i < system.size(); ++i) {
     if (system.x[3 * i + 2] < job.freeze_below_z_A) system.frozen[i] = 1;
   }
@@ -67,15 +65,15 @@ System initial_system(const JobSpec& job, const EamPotential& potential) {
   return system;
 }
 
-void add_interactions(const JobSpec& job, const std::shared_ptr<const EamPotential>& potential,
-                      ForceField& field) {
-  field.add(std::make_unique<EamForce>(potential));
-  if (job.graphene) {
-    field.add(std::make_unique<LennardJonesForce>(
-        std::vector<LjPair>{
-            {potential->elements().front(), "C", job.lj_epsilon_eV, job.lj_sigma_A}},
-        job.lj_cutoff_A));
-  }
+/// EAM, plus the Au–C Lennard-Jones with a graphene substrate.
+ForceField job_force_field(const JobSpec& job,
+                           const std::shared_ptr<const EamPotential>& potential) {
+  return make_force_field({.name = job.graphene ? "eam+lj" : "eam",
+                           .potential = potential,
+                           .skin_A = job.skin_A,
+                           .lj_epsilon_eV = job.lj_epsilon_eV,
+                           .lj_sigma_A = job.lj_sigma_A,
+                           .lj_cutoff_A = job.lj_cutoff_A});
 }
 
 /// What a checkpoint of this job continues: the md engine and every setting that shapes the
@@ -163,8 +161,7 @@ void run_job(const JobSpec& job, bool restart) {
   } else {
     system = initial_system(job, *potential);
   }
-  ForceField field(job.skin_A);
-  add_interactions(job, potential, field);
+  ForceField field = job_force_field(job, potential);
 
   nlohmann::json summary{{"code_version", code_version()},
                          {"mode", job.mode},

@@ -20,7 +20,7 @@
 #include "md/analysis/rods.hpp"
 #include "md/apps/graphene.hpp"
 #include "md/engine/dynamics.hpp"
-#include "md/engine/eam_force.hpp"
+#include "md/engine/force_fields.hpp"
 #include "md/engine/minimizer.hpp"
 #include "md/engine/velocities.hpp"
 #include "md/formats/potential_file.hpp"
@@ -45,9 +45,7 @@ std::shared_ptr<const EamPotential> load_potential(
     const WeldSettings& s, std::vector<std::pair<std::string, double>>& masses) {
   const auto path = find_potential_file(s.potential, "--potential");
   auto pot = std::make_shared<const EamPotential>(EamPotential::read(path));
-  masses.clear();
-  for (std::size_t t = 0; t < pot->type_count(); ++t)
-    masses.emplace_back(pot->elements()[t], pot->masses_amu()[t]);
+  masses = potential_masses(*pot);
   return pot;
 }
 
@@ -328,9 +326,9 @@ RelaxedRod relax_rod(const WeldSettings& settings, const slabs::FacetTable& tabl
     throw InputError("--potential", "the potential has no " + table.element);
   System system = system_from_structure(out.lattice, masses);
   {
-    auto field = std::make_unique<ForceField>(settings.skin_A);
-    field->add(std::make_unique<EamForce>(pot));
-    const MinimizeResult r = quench_weld_native(settings, system, *field);
+    ForceField field =
+        make_force_field({.name = "eam", .potential = pot, .skin_A = settings.skin_A});
+    const MinimizeResult r = quench_weld_native(settings, system, field);
     out.energy_eV = r.energy_eV;
     out.max_force_eV_per_A = r.max_force_eV_per_A;
     out.iterations = r.iterations;

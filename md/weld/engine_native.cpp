@@ -2,23 +2,21 @@
 /// \brief The native welding engine: the weld force field, NVT dynamics and the quench.
 #include "md/weld/engine_native.hpp"
 
-#include "md/engine/eam_force.hpp"
-#include "md/engine/lennard_jones.hpp"
+#include "md/engine/force_fields.hpp"
 #include "md/engine/thermostat.hpp"
 #include "md/formats/potential_file.hpp"
 
 namespace fw::md {
 
 std::unique_ptr<ForceField> make_weld_field(const WeldSettings& s) {
-  const auto pot = std::make_shared<const EamPotential>(
-      EamPotential::read(find_potential_file(s.potential, "--potential")));
-  auto field = std::make_unique<ForceField>(s.skin_A);
-  field->add(std::make_unique<EamForce>(pot));
-  if (s.substrate == "graphene")
-    field->add(std::make_unique<LennardJonesForce>(
-        std::vector<LjPair>{{pot->elements().front(), "C", s.lj_epsilon_eV, s.lj_sigma_A}},
-        s.lj_cutoff_A));
-  return field;
+  return std::make_unique<ForceField>(
+      make_force_field({.name = s.substrate == "graphene" ? "eam+lj" : "eam",
+                        .potential = std::make_shared<const EamPotential>(
+                            EamPotential::read(find_potential_file(s.potential, "--potential"))),
+                        .skin_A = s.skin_A,
+                        .lj_epsilon_eV = s.lj_epsilon_eV,
+                        .lj_sigma_A = s.lj_sigma_A,
+                        .lj_cutoff_A = s.lj_cutoff_A}));
 }
 
 ThermoState run_weld_dynamics_native(const WeldSettings& settings, System& system,

@@ -10,8 +10,7 @@
 #include "core/error.hpp"
 #include "core/units.hpp"
 #include "input_checks.hpp"
-#include "md/engine/eam_force.hpp"
-#include "md/engine/force_field.hpp"
+#include "md/engine/force_fields.hpp"
 #include "md/engine/thermo.hpp"
 #include "md/formats/potential_file.hpp"
 #include "md/formats/structure_bridge.hpp"
@@ -29,10 +28,7 @@ class EamModel {
 
   py::dict compute(const slabs::Structure& structure) const {
     check_structure_for_engine(structure, CellNeed::kPeriodicAxes, false);
-    std::vector<std::pair<std::string, double>> masses;
-    for (std::size_t t = 0; t < potential_->type_count(); ++t)
-      masses.emplace_back(potential_->elements()[t], potential_->masses_amu()[t]);
-    md::System system = md::system_from_structure(structure, masses);
+    md::System system = md::system_from_structure(structure, md::potential_masses(*potential_));
     for (const auto& species : system.type_names)
       if (potential_->type_of(species) < 0)
         throw InputError("structure",
@@ -40,8 +36,8 @@ class EamModel {
     md::ForceResult result;
     {
       py::gil_scoped_release release;
-      md::ForceField field(0.0);
-      field.add(std::make_unique<md::EamForce>(potential_));
+      md::ForceField field =
+          md::make_force_field({.name = "eam", .potential = potential_, .skin_A = 0.0});
       result = field.compute(system);
     }
     py::array_t<double> forces({static_cast<py::ssize_t>(system.size()), py::ssize_t{3}});
