@@ -23,7 +23,8 @@ const RegisterCommand kRegistered{
           md->add_subcommand("run", "Run an NVE/NVT/minimise job (see docs/md.md for the keys)");
       cmd->add_option("job", opts->job, "Job file (TOML)")->required()->check(CLI::ExistingFile);
       cmd->add_flag("--restart", opts->restart,
-                    "Continue from output_dir/checkpoint.chk if it exists");
+                    "Continue from output_dir/checkpoint.chk if it exists, its checksum holds and "
+                    "this job wrote it (else start afresh, with a one-line notice)");
       cmd->add_option("--export-lammps", opts->export_lammps,
                       "Instead of running, write data.lmp + in.lammps reproducing the job under "
                       "LAMMPS into this folder");

@@ -1,11 +1,13 @@
 /// \file test_cli_edis.cpp
 /// \brief `facetweld edis --engine native` end to end: a tiny cell writes facets.json with both
 /// E_dis and the SCF step counts; bad facet, pseudopotential or mesh is exit 2 with nothing
-/// written; E_dis ≤ 0 is exit 2; two MPI ranks give one process's numbers and write once; the
-/// command submitted to a real Slurm gives the local numbers.
+/// written; a changed cell of the store is computed again; E_dis ≤ 0 is exit 2; two MPI ranks give
+/// one process's numbers and write once; the command submitted to a real Slurm gives the local
+/// numbers.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -108,6 +110,27 @@ TEST_F(EdisCli, CutCrystalPrintsEveryScfStepAndResumesPerCell) {
   ASSERT_EQ(run(args), 0) << output();
   EXPECT_EQ(fw::test::count_occurrences(output(), "finished earlier, read from"), 3u) << output();
   EXPECT_EQ(read("facets.json")["facets"][0]["e_dis_eV_per_A2"].get<double>(), e_dis);
+
+  // One changed digit in the first cell's energy: noticed, that cell alone computed again, and
+  // E_dis is the one of the intact cells (docs/formats.md, "Integrity of files a rerun trusts").
+  const fs::path cells = dir_ / "facets.cells.json";
+  std::string text;
+  {
+    std::ifstream in(cells);
+    text.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  const std::size_t digit = text.find_first_of("123456789", text.find("\"energy_eV\""));
+  text[digit] = text[digit] == '9' ? '0' : static_cast<char>(text[digit] + 1);
+  std::ofstream(cells) << text;
+  ASSERT_EQ(run(args), 0) << output();
+  EXPECT_NE(output().find("facetweld: notice: " + cells.string() +
+                          ": cell 1 of 3: checksum mismatch (the content changed after it was "
+                          "written); computing that cell again"),
+            std::string::npos)
+      << output();
+  EXPECT_EQ(fw::test::count_occurrences(output(), "finished earlier, read from"), 2u) << output();
+  EXPECT_NEAR(read("facets.json")["facets"][0]["e_dis_eV_per_A2"].get<double>(), e_dis,
+              1e-9 * std::abs(e_dis));
 }
 
 TEST_F(EdisCli, NonPositiveEDisIsExit2WithTheNumbersKeptForInspection) {
