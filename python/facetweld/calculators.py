@@ -108,3 +108,35 @@ class NativeDFT(Calculator):
     def get_fermi_level(self):
         """Fermi level of the last run, eV."""
         return None if self.scf is None else self.scf["fermi_eV"]
+
+    def _last_run(self, what):
+        if self.scf is None or not self.scf["converged"]:
+            raise PropertyNotImplementedError(
+                f"NativeDFT: no converged SCF yet to take {what} from; compute an energy first")
+        return self.scf
+
+    def get_ibz_k_points(self):
+        """Irreducible k-points of the last run, in fractions of the reciprocal cell vectors."""
+        return np.array(self._last_run("k-points")["ibz_kpoints"])
+
+    def get_k_point_weights(self):
+        """Weights of the irreducible k-points (they sum to 1, as ASE's)."""
+        return np.array(self._last_run("k-point weights")["kpoint_weights"])
+
+    def get_eigenvalues(self, kpt=0, spin=0):
+        """Band energies at irreducible k-point ``kpt``, eV (spin-restricted: ``spin`` 0 only)."""
+        eigenvalues = self._last_run("eigenvalues")["eigenvalues_eV"]
+        if spin != 0:
+            raise IndexError(f"NativeDFT is spin-restricted: spin {spin} does not exist")
+        if not 0 <= kpt < len(eigenvalues):
+            raise IndexError(f"kpt {kpt}: the last run has {len(eigenvalues)} irreducible k-points")
+        return np.array(eigenvalues[kpt])
+
+    def get_number_of_bands(self):
+        return self._last_run("bands")["eigenvalues_eV"].shape[1]
+
+    def get_number_of_spins(self):
+        return 1
+
+    def get_spin_polarized(self):
+        return False

@@ -57,6 +57,25 @@ class DftModel {
     out["converged"] = r.converged;
     out["iterations"] = r.iterations;
     out["n_kpoints"] = r.kpoints.size();
+    // The irreducible k-points (fractions of the reciprocal basis, as ASE's get_ibz_k_points),
+    // their weights (summing to 1) and the band energies at each.
+    const auto nk = static_cast<py::ssize_t>(r.kpoints.size());
+    py::array_t<double> kpts({nk, py::ssize_t{3}});
+    py::array_t<double> weights(nk);
+    py::array_t<double> eigenvalues({nk, static_cast<py::ssize_t>(r.n_bands)});
+    auto k = kpts.mutable_unchecked<2>();
+    auto w = weights.mutable_unchecked<1>();
+    auto e = eigenvalues.mutable_unchecked<2>();
+    for (py::ssize_t i = 0; i < nk; ++i) {
+      const auto& point = r.kpoints[static_cast<std::size_t>(i)];
+      for (int c = 0; c < 3; ++c) k(i, c) = point.frac[c];
+      w(i) = point.weight;
+      const auto& bands = r.eigenvalues_hartree[static_cast<std::size_t>(i)];
+      for (py::ssize_t n = 0; n < r.n_bands; ++n) e(i, n) = bands[static_cast<std::size_t>(n)] * ha;
+    }
+    out["ibz_kpoints"] = kpts;
+    out["kpoint_weights"] = weights;
+    out["eigenvalues_eV"] = eigenvalues;
     out["xc"] = r.xc_name;
     out["wall_s"] = r.wall_s;
     if (forces) {
@@ -109,7 +128,8 @@ command line (``ecut="544eV"``, ``kpts="4x4x4"``). ASE users want ``facetweld.ca
            R"doc(Runs the SCF: a dict with energy_eV (E(σ→0)), free_energy_eV (F = E - TS, the
 energy the forces derive from), forces_eV_per_A ((N, 3) or None), stress_GPa ((3, 3), σ = (1/Ω)
 ∂F/∂ε at a fixed plane-wave set, pressure −Tr σ/3; or None), fermi_eV, converged,
-iterations, n_kpoints, xc, wall_s.)doc")
+iterations, n_kpoints, ibz_kpoints (fractional, n_kpoints x 3), kpoint_weights (sum 1),
+eigenvalues_eV (n_kpoints x bands), xc, wall_s.)doc")
       .def_property_readonly("pseudopotentials", &DftModel::pseudopotentials,
                              "Symbol → pseudopotential file.")
       .def_property_readonly("settings", &DftModel::settings,
