@@ -5,12 +5,10 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <sstream>
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
-#include "core/file_integrity.hpp"
 #include "core/version.hpp"
 #include "md/apps/task_pool.hpp"
 #include "md/weld/engines.hpp"
@@ -42,27 +40,9 @@ nlohmann::json rod_json(const RelaxedRod& rod) {
           {"end_face_area_A2", rod.end_face_area_A2}};
 }
 
-/// The result stored in `path` if its checksum holds and it was produced with `settings` by this
-/// md engine; nothing otherwise (a file that fails is rerun, with a one-line notice).
-bool read_previous(const std::filesystem::path& path, const nlohmann::json& settings,
-                   WeldResult& out) {
-  if (!std::filesystem::exists(path)) return false;
-  std::ifstream in(path);
-  const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
-  const IntegrityVerdict verdict =
-      j.is_discarded() ? IntegrityVerdict{IntegrityVerdict::Status::corrupt, "not valid JSON"}
-                       : check_integrity(j, weld_result_producer(settings));
-  if (!verdict.trusted()) {
-    print_integrity_notice(path, verdict.problem, "running it again");
-    return false;
-  }
-  out = weld_result_from_json(j, path.string());
-  return true;
-}
-
 /// One run's entry in weld.json (the time series stay in the run's result.json).
 nlohmann::json run_json(const WeldResult& r, bool have_control, double control_release_eV) {
-  nlohmann::json j = r.to_json();
+  nlohmann::json j = weld_result_json(r);
   j.erase("samples");
   j.erase("control");
   WeldRunSpec spec{r.initial_angle_deg, r.seed, r.control};
@@ -364,7 +344,7 @@ WeldStudy run_weld_study(const WeldSettings& settings, const slabs::FacetTable& 
     const Task& t = tasks[i];
     WeldResult r;
     const bool resumed =
-        read_previous(out_dir / run_folder_name(t.spec) / "result.json", settings_json, r) &&
+        read_weld_result(out_dir / run_folder_name(t.spec) / "result.json", settings_json, r) &&
         r.seed == t.spec.seed && r.control == t.spec.control &&
         (t.spec.control || r.initial_angle_deg == t.spec.angle_deg) &&
         r.atoms_per_rod == static_cast<long>(study.rod.lattice.size()) &&
