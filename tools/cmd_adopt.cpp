@@ -10,7 +10,7 @@
 #include "core/error.hpp"
 #include "core/file_integrity.hpp"
 #include "dft/facet/cell_cache.hpp"
-#include "md/apps/weld_run.hpp"
+#include "md/weld/run.hpp"
 #include "tools/command.hpp"
 #include "tools/pipeline/stages.hpp"
 

@@ -8,9 +8,9 @@
 
 #include "core/error.hpp"
 #include "md/apps/lammps_runner.hpp"
-#include "md/apps/weld_study.hpp"
 #include "md/weld/engines.hpp"
 #include "md/weld/settings.hpp"
+#include "md/weld/study.hpp"
 #include "slabs/facet_table.hpp"
 #include "tools/cli_options.hpp"
 #include "tools/command.hpp"

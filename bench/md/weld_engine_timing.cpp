@@ -13,9 +13,9 @@
 #include <filesystem>
 #include <string>
 
-#include "md/apps/weld_run.hpp"
 #include "md/weld/engine_lammps.hpp"
 #include "md/weld/engine_native.hpp"
+#include "md/weld/run.hpp"
 #include "md/weld/settings.hpp"
 #include "slabs/facet_table.hpp"
 

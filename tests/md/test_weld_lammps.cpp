@@ -9,10 +9,10 @@
 #include <iostream>
 
 #include "core/error.hpp"
-#include "md/apps/weld_study.hpp"
 #include "md/weld/engine_lammps.hpp"
 #include "md/weld/engine_native.hpp"
 #include "md/weld/settings.hpp"
+#include "md/weld/study.hpp"
 #include "md_test_helpers.hpp"
 
 namespace fw::md {

@@ -7,7 +7,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "md/apps/weld_study.hpp"
+#include "md/weld/study.hpp"
 #include "md_test_helpers.hpp"
 
 namespace fw::md {

@@ -8,8 +8,8 @@
 #include <fstream>
 
 #include "core/units.hpp"
-#include "md/apps/weld_study.hpp"
 #include "md/weld/settings.hpp"
+#include "md/weld/study.hpp"
 #include "md_test_helpers.hpp"
 
 namespace fw::md {

@@ -8,8 +8,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "md/apps/weld_study.hpp"
 #include "md/weld/settings.hpp"
+#include "md/weld/study.hpp"
 #include "md/weld/trend.hpp"
 #include "md_test_helpers.hpp"
 

@@ -9,7 +9,7 @@
 #include <optional>
 #include <vector>
 
-#include "md/apps/weld_study.hpp"
+#include "md/weld/study.hpp"
 #include "slabs/facet_table.hpp"
 #include "tools/pipeline/run_settings.hpp"
 #include "tools/pipeline/stages.hpp"

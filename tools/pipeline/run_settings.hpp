@@ -12,7 +12,7 @@
 
 #include "dft/facet_energy.hpp"
 #include "md/apps/facet_energy.hpp"
-#include "md/apps/weld_run.hpp"
+#include "md/weld/run.hpp"
 #include "slabs/settings.hpp"
 #include "vasp_io/settings.hpp"
 

@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "md/apps/weld_study.hpp"
+#include "md/weld/study.hpp"
 #include "slabs/facet_table.hpp"
 #include "tools/pipeline/run_settings.hpp"
 

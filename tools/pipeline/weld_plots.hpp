@@ -5,7 +5,7 @@
 
 #include <filesystem>
 
-#include "md/apps/weld_study.hpp"
+#include "md/weld/study.hpp"
 
 namespace fw::pipeline {
 

@@ -1,6 +1,6 @@
-/// \file weld_run.cpp
+/// \file run.cpp
 /// \brief Relaxed rod, one welding run (NVT then quench) and its analysis and files.
-#include "md/apps/weld_run.hpp"
+#include "md/weld/run.hpp"
 
 #include <algorithm>
 #include <chrono>

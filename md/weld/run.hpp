@@ -1,4 +1,4 @@
-/// \file weld_run.hpp
+/// \file run.hpp
 /// \brief One welding run (two relaxed rods at angle θ, or the control pair far apart): NVT,
 /// quench, energy release and the structure of the weld.
 #pragma once

@@ -1,4 +1,4 @@
-/// \file weld_study.hpp
+/// \file study.hpp
 /// \brief The welding study: one relaxed rod; for every seed a control pair (rods apart) and one
 /// run per angle, in parallel and resumable; per-angle statistics; weld.json and weld.csv.
 #pragma once
@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "md/apps/weld_run.hpp"
+#include "md/weld/run.hpp"
 #include "md/weld/trend.hpp"
 #include "slabs/facet_table.hpp"
 

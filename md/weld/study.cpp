@@ -1,6 +1,6 @@
-/// \file weld_study.cpp
+/// \file study.cpp
 /// \brief Angles loop with per-angle resume, weld.json and weld.csv.
-#include "md/apps/weld_study.hpp"
+#include "md/weld/study.hpp"
 
 #include <chrono>
 #include <cmath>
