@@ -49,7 +49,9 @@ bool is_light_command(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (is_light_command(argc, argv)) return fw::cli::run_cli(argc, argv);
+  // `--version` alone needs no command either; `--help` lists every command, so it goes on.
+  const bool version_only = argc == 2 && std::strcmp(argv[1], "--version") == 0;
+  if (version_only || is_light_command(argc, argv)) return fw::cli::run_cli(argc, argv);
   std::error_code ec;
   const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
   const std::filesystem::path full =

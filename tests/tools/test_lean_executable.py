@@ -58,3 +58,7 @@ def test_lean_executable_without_the_full_one_says_how_to_install(tmp_path):
     assert "install or copy both" in r.stderr and "internal error" not in r.stderr
     light = subprocess.run([lone, "vasp", "parse", "--help"], capture_output=True, text=True)
     assert light.returncode == 0 and "OUTCAR" in light.stdout
+    version = subprocess.run([lone, "--version"], capture_output=True, text=True)
+    full_version = subprocess.run([FULL, "--version"], capture_output=True, text=True)
+    assert version.returncode == 0 and version.stdout == full_version.stdout
+    assert version.stdout.startswith("facetweld ")
