@@ -13,8 +13,9 @@ namespace fw {
 
 namespace {
 
-double installed_bytes() {
-  const long pages = ::sysconf(_SC_PHYS_PAGES);
+/// sysconf's page count `pages_name` (_SC_PHYS_PAGES, _SC_AVPHYS_PAGES) in bytes; 0 if unknown.
+double sysconf_pages_bytes(int pages_name) {
+  const long pages = ::sysconf(pages_name);
   const long page = ::sysconf(_SC_PAGE_SIZE);
   return pages > 0 && page > 0 ? static_cast<double>(pages) * static_cast<double>(page) : 0.0;
 }
@@ -25,9 +26,7 @@ double mem_available_bytes() {
   double kib = 0.0;
   while (meminfo >> key >> kib >> unit)
     if (key == "MemAvailable:") return kib * 1024.0;
-  const long pages = ::sysconf(_SC_AVPHYS_PAGES);
-  const long page = ::sysconf(_SC_PAGE_SIZE);
-  return pages > 0 && page > 0 ? static_cast<double>(pages) * static_cast<double>(page) : 0.0;
+  return sysconf_pages_bytes(_SC_AVPHYS_PAGES);
 }
 
 /// A number read from a cgroup file; 0 for "max", a missing file or junk.
@@ -76,7 +75,7 @@ MemoryLimit memory_limit(MemoryBasis basis) {
     }
   };
   if (basis == MemoryBasis::installed)
-    take(installed_bytes(), "the installed memory");
+    take(sysconf_pages_bytes(_SC_PHYS_PAGES), "the installed memory");
   else
     take(mem_available_bytes(), "the memory free now (MemAvailable)");
   take(cgroup_room_bytes(basis == MemoryBasis::free_now), "the container's memory limit (cgroup)");
