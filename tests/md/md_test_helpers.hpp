@@ -69,6 +69,7 @@ inline void perturb(System& s, double amplitude_A, unsigned seed) {
 struct LammpsResult {
   double energy_eV = 0.0;
   std::vector<Vec3> forces_eV_per_A;     ///< by atom id
+  std::vector<double> atom_energies_eV;  ///< `compute pe/atom`, by atom id
   double volume_A3 = 0.0;                ///< LAMMPS box volume (shrink-wrapped on open axes)
   std::array<double, 6> pressure_bar{};  ///< virial part: xx yy zz yz xz xy
 };
@@ -85,10 +86,10 @@ inline LammpsResult run_lammps_static(const System& system, const std::string& p
   in << "units metal\natom_style atomic\nboundary " << boundary << "\nbox tilt large\n"
      << "read_data data.lmp\n"
      << pair_lines << "\nneighbor 1.0 bin\n"
-     << "compute pv all pressure NULL virial\n"
+     << "compute pv all pressure NULL virial\ncompute pe all pe/atom\n"
      << "thermo_style custom step pe vol c_pv[1] c_pv[2] c_pv[3] c_pv[6] c_pv[5] c_pv[4]\n"
      << "thermo_modify format float %.17g\n"
-     << "dump d all custom 1 forces.dump id fx fy fz\n"
+     << "dump d all custom 1 forces.dump id fx fy fz c_pe\n"
      << "dump_modify d format float %.17g sort id\n"
      << "run 0\n";
   in.close();
@@ -112,13 +113,16 @@ inline LammpsResult run_lammps_static(const System& system, const std::string& p
   }
   std::ifstream dump(dir / "forces.dump");
   result.forces_eV_per_A.resize(system.size());
+  result.atom_energies_eV.resize(system.size());
   while (std::getline(dump, line)) {
     if (line.rfind("ITEM: ATOMS", 0) == 0) {
       for (std::size_t k = 0; k < system.size(); ++k) {
         int id;
         Vec3 f;
-        dump >> id >> f.x >> f.y >> f.z;
+        double energy;
+        dump >> id >> f.x >> f.y >> f.z >> energy;
         result.forces_eV_per_A[static_cast<std::size_t>(id - 1)] = f;
+        result.atom_energies_eV[static_cast<std::size_t>(id - 1)] = energy;
       }
     }
   }

@@ -1,12 +1,14 @@
 /// \file test_eam_vs_lammps.cpp
-/// \brief EAM energies, forces and virial against LAMMPS (`pair_style eam`, Au_u3.eam) on the
-/// same configurations: perturbed bulk, sheared triclinic bulk, a slab and an open nanorod.
+/// \brief EAM energies (total and per atom), forces and virial against LAMMPS (`pair_style eam`,
+/// Au_u3.eam) on the same configurations: perturbed bulk, sheared triclinic bulk, a slab and an
+/// open nanorod.
 #include <gtest/gtest.h>
 
 #include <iostream>
 #include <memory>
 
 #include "core/units.hpp"
+#include "md/engine/eam_atom_energies.hpp"
 #include "md/engine/eam_force.hpp"
 #include "md/engine/force_field.hpp"
 #include "md/formats/lammps_data.hpp"
@@ -43,6 +45,15 @@ void expect_matches_lammps(System system, const std::string& label,
     max_force_error = std::max(max_force_error, norm(diff));
   }
   EXPECT_LT(max_force_error, 1e-8) << label;
+  // Per-atom energies (LAMMPS `compute pe/atom`: the pair energy split equally).
+  const auto& eam = dynamic_cast<const EamForce&>(*field.interactions().front());
+  const std::vector<double> atom_energies = eam_atom_energies(eam, ours, field.neighbor_list());
+  double max_atom_energy_error = 0.0;
+  for (std::size_t i = 0; i < ours.size(); ++i)
+    max_atom_energy_error = std::max(
+        max_atom_energy_error,
+        std::abs(atom_energies[i] - lammps.atom_energies_eV[static_cast<std::size_t>(ours.id[i])]));
+  EXPECT_LT(max_atom_energy_error, 1e-9) << label;
   // Virial: LAMMPS reports W/V in bar (its eV/Å³→bar factor 1.6021765e6, its box volume).
   for (std::size_t c = 0; c < 6; ++c) {
     const double lammps_virial_eV = lammps.pressure_bar[c] * lammps.volume_A3 / 1.6021765e6;
@@ -51,7 +62,8 @@ void expect_matches_lammps(System system, const std::string& label,
   }
   std::cout << "[ lammps   ] " << label
             << ": |dE|/atom = " << std::abs(result.energy_eV - lammps.energy_eV) / n
-            << " eV, max |dF| = " << max_force_error << " eV/A\n";
+            << " eV, max |dF| = " << max_force_error
+            << " eV/A, max |dE_i| = " << max_atom_energy_error << " eV\n";
 }
 
 class EamVsLammps : public ::testing::Test {
