@@ -14,8 +14,14 @@
 
 namespace fw::toml_input {
 
-/// Parses a TOML file; a syntax error or an unreadable file becomes InputError(path).
+/// Parses a TOML file; a syntax error or an unreadable file becomes InputError(path), a syntax
+/// error at its line with what toml11 found (describe_syntax_error).
 toml::value parse_file(const std::filesystem::path& path);
+
+/// toml11's several-line syntax error (`what()`) as one phrase: its title ("bad format: unknown
+/// value appeared"), or for a key or table given twice "key 'seeds' is defined twice (first on
+/// line 2)".
+std::string describe_syntax_error(const std::string& what);
 
 /// Rejects keys the format does not know (a typo would otherwise be silently ignored).
 /// `where` names the table in the message ("the top level", "[weld]").
