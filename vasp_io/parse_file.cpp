@@ -40,7 +40,11 @@ nlohmann::json structure_json(const slabs::Structure& s) {
 }
 
 nlohmann::json parse_vasprun_file(const std::filesystem::path& path) {
-  VasprunOptions options;  // bounded memory: forces of the last step only
+  // Everything as data: every step's forces, stress and structure, eigenvalues, DOS (memory and
+  // output grow with the steps: a long MD run gives a JSON as large as its vasprun.xml).
+  VasprunOptions options;
+  options.keep_all_forces = true;
+  options.keep_step_structures = true;
   const Vasprun v = read_vasprun(path, options);
   nlohmann::json j = to_json(v);
   j["efermi_source"] = v.efermi_eV ? nlohmann::json("vasprun.xml") : nlohmann::json(nullptr);

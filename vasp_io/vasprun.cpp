@@ -41,6 +41,7 @@ enum class Tag {
   scstep,
   energy,
   eigenvalues,
+  field,
   dos,
   total,
   partial,
@@ -64,6 +65,9 @@ Tag tag_of(const char* name) {
     case 'e':
       if (!std::strcmp(name, "energy")) return Tag::energy;
       if (!std::strcmp(name, "eigenvalues")) return Tag::eigenvalues;
+      break;
+    case 'f':
+      if (!std::strcmp(name, "field")) return Tag::field;
       break;
     case 'g':
       if (!std::strcmp(name, "generator")) return Tag::generator;
@@ -322,11 +326,20 @@ class VasprunReader {
           if (eigen_set_depth_ == 3 && eigen_spins_ == 1) ++eigen_kpoints_;
         } else if (in_dos_total_) {
           ++dos_set_depth_;
-          if (dos_set_depth_ == 2) ++dos_spin_sets_;
+          if (dos_set_depth_ == 2) {
+            ++dos_spin_sets_;
+            dos_builder_.begin_total_spin();
+          }
+        } else if (in_dos_partial_) {
+          // <set> (all ions) > <set comment="ion N"> > <set comment="spin S"> > rows
+          ++dos_set_depth_;
+          if (dos_set_depth_ == 2) dos_builder_.begin_partial_ion();
+          if (dos_set_depth_ == 3) dos_builder_.begin_partial_spin();
         }
         break;
       case Tag::dos:
         in_dos_ = true;
+        dos_builder_ = DosBuilder{};
         break;
       case Tag::total:
         if (in_dos_) {
@@ -337,8 +350,19 @@ class VasprunReader {
         }
         break;
       case Tag::partial:
+        if (in_dos_ && options_.keep_dos) {
+          in_dos_partial_ = true;
+          dos_set_depth_ = 0;
+        } else {
+          skip_depth_ = depth_;
+        }
+        break;
       case Tag::projected:
         skip_depth_ = depth_;
+        break;
+      case Tag::field:
+        capture_ = in_dos_partial_;
+        text_.clear();
         break;
       case Tag::i:
       case Tag::v:
@@ -357,7 +381,7 @@ class VasprunReader {
   }
 
   bool wants_text(Tag leaf) const {
-    if (in_dos_total_) return false;  // rows are only counted
+    if (in_dos_total_ || in_dos_partial_) return leaf == Tag::r && options_.keep_dos;
     switch (leaf) {
       case Tag::r:
         return in_eigenvalues_;
@@ -449,8 +473,11 @@ class VasprunReader {
       case Tag::set:
         if (in_eigenvalues_)
           --eigen_set_depth_;
-        else if (in_dos_total_)
+        else if (in_dos_total_ || in_dos_partial_)
           --dos_set_depth_;
+        break;
+      case Tag::field:
+        if (in_dos_partial_) dos_builder_.partial_field(text_);
         break;
       case Tag::total:
         if (in_dos_total_) {
@@ -458,13 +485,20 @@ class VasprunReader {
           if (dos_spin_sets_ > 0) out_.total_dos_points = dos_rows_ / dos_spin_sets_;
         }
         break;
+      case Tag::partial:
+        in_dos_partial_ = false;
+        break;
       case Tag::dos:
-        in_dos_ = false;
+        end_dos();
         break;
       default:
         break;
     }
-    if (tag == Tag::r && in_dos_total_ && dos_set_depth_ == 2) ++dos_rows_;
+    if (tag == Tag::r && in_dos_total_ && dos_set_depth_ == 2) {
+      ++dos_rows_;
+      if (options_.keep_dos) dos_builder_.total_row(text_);
+    }
+    if (tag == Tag::r && in_dos_partial_ && dos_set_depth_ == 3) dos_builder_.partial_row(text_);
     capture_ = false;
   }
 
@@ -520,6 +554,7 @@ class VasprunReader {
     if (in_dos_ && !in_dos_total_ && leaf_name_ == "efermi") {
       const double v = number(text_, "efermi");
       if (std::isfinite(v)) out_.efermi_eV = v;
+      dos_builder_.set_efermi(v);
       return;
     }
     switch (section_) {
@@ -645,12 +680,14 @@ class VasprunReader {
     switch (kind) {
       case StructureKind::initial:
         out_.initial_structure = std::move(s);
+        initial_fractional_ = std::move(structure_.positions);
         break;
       case StructureKind::final_:
         out_.final_structure = std::move(s);
         break;
       case StructureKind::step:
         step_structure_ = std::move(s);
+        step_fractional_ = std::move(structure_.positions);
         has_step_structure_ = true;
         break;
       default:
@@ -687,17 +724,25 @@ class VasprunReader {
       step_.stress_kbar = Mat3{{stress_rows_[0], stress_rows_[1], stress_rows_[2]}};
     stress_rows_.clear();
     const slabs::Structure* structure = nullptr;
+    const std::vector<Vec3>* fractional = nullptr;
     if (has_step_structure_) {
       last_step_structure_ = std::move(step_structure_);
+      last_step_fractional_ = std::move(step_fractional_);
       has_step_structure_ = false;
     }
-    if (last_step_structure_)
+    if (last_step_structure_) {
       structure = &*last_step_structure_;
-    else if (out_.initial_structure)
+      fractional = &last_step_fractional_;
+    } else if (out_.initial_structure) {
       structure = &*out_.initial_structure;
+      fractional = &initial_fractional_;
+    }
     if (options_.on_ionic_step && structure)
       options_.on_ionic_step(out_.ionic_steps.size(), step_, *structure);
-    if (options_.keep_step_structures && structure) step_.structure = *structure;
+    if (options_.keep_step_structures && structure) {
+      step_.structure = *structure;
+      step_.positions_fractional = *fractional;
+    }
     if (!options_.keep_all_forces && !out_.ionic_steps.empty()) {
       out_.ionic_steps.back().forces_eV_per_A.clear();
       out_.ionic_steps.back().forces_eV_per_A.shrink_to_fit();
@@ -725,6 +770,20 @@ class VasprunReader {
     eigen_occupations_.clear();
   }
 
+  void end_dos() {
+    in_dos_ = false;
+    if (!options_.keep_dos) return;
+    std::string problem;
+    if (auto dos = dos_builder_.finish(problem)) {
+      out_.dos = std::move(dos);
+    } else {
+      out_.dos.reset();
+      out_.completeness.mark_missing("DOS ending at line " +
+                                     std::to_string(XML_GetCurrentLineNumber(parser_)) + ": " +
+                                     problem);
+    }
+  }
+
   enum class Section { none, generator, incar, parameters, kpoints, atominfo, ignored };
 
   const VasprunOptions& options_;
@@ -749,6 +808,7 @@ class VasprunReader {
   slabs::Structure step_structure_;
   bool has_step_structure_ = false;
   std::optional<slabs::Structure> last_step_structure_;
+  std::vector<Vec3> initial_fractional_, step_fractional_, last_step_fractional_;
 
   bool in_calculation_ = false, in_scstep_ = false, in_energy_ = false;
   VasprunIonicStep step_;
@@ -759,17 +819,19 @@ class VasprunReader {
   int eigen_set_depth_ = 0, eigen_spins_ = 0, eigen_kpoints_ = 0;
   std::vector<double> eigen_values_, eigen_occupations_;
 
-  bool in_dos_ = false, in_dos_total_ = false;
+  bool in_dos_ = false, in_dos_total_ = false, in_dos_partial_ = false;
   int dos_set_depth_ = 0, dos_spin_sets_ = 0, dos_rows_ = 0;
+  DosBuilder dos_builder_;
 };
 
-/// Feeds bytes to the reader, passing the bodies of <projected> (projected eigenvalues) and
-/// <partial> (projected DOS) only as their newlines: these blocks are most of a vasprun.xml with
-/// LORBIT and hold nothing this reader keeps, so memchr/memmem skip them at memory speed while
-/// expat still sees the tags (and line numbers stay right for messages).
+/// Feeds bytes to the reader, passing the bodies of <projected> (projected eigenvalues) and,
+/// unless the DOS is kept, <partial> (projected DOS) only as their newlines: these blocks are most
+/// of a vasprun.xml with LORBIT, so memchr/memmem skip them at memory speed while expat still sees
+/// the tags (and line numbers stay right for messages).
 class SkippingFeeder {
  public:
-  explicit SkippingFeeder(VasprunReader& reader) : reader_(reader) {}
+  SkippingFeeder(VasprunReader& reader, bool skip_partial_dos)
+      : reader_(reader), skipped_count_(skip_partial_dos ? 2 : 1) {}
 
   bool push(const char* data, std::size_t size) {
     carry_.append(data, size);
@@ -825,10 +887,11 @@ class SkippingFeeder {
   static constexpr std::size_t kLongestTag = 12;
 
   /// The first start tag of a skipped block at or after `from` (carry_.size() if none); sets
-  /// closing_ to its end tag. Both skipped tags start with "<p", so one memmem pass finds them.
+  /// closing_ to its end tag. All skipped tags start with "<p", so one memmem pass finds them.
   std::size_t find_skipped_start(std::size_t from) {
     for (std::size_t p = find("<p", from); p != std::string::npos; p = find("<p", p + 1)) {
-      for (const auto& [open, close] : kSkipped) {
+      for (std::size_t s = 0; s < skipped_count_; ++s) {
+        const auto& [open, close] = kSkipped[s];
         const std::string_view here = std::string_view(carry_).substr(p, open.size());
         if (!open.starts_with(here)) continue;
         closing_ = close;
@@ -866,6 +929,7 @@ class SkippingFeeder {
   }
 
   VasprunReader& reader_;
+  std::size_t skipped_count_;  ///< the first this many of kSkipped
   std::string carry_;
   std::string_view closing_;
 };
@@ -875,6 +939,53 @@ nlohmann::json vec(const Vec3& v) {
     return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json(nullptr);
   };
   return nlohmann::json::array({num(v.x), num(v.y), num(v.z)});
+}
+
+nlohmann::json vectors(const std::vector<Vec3>& rows) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& r : rows) out.push_back(vec(r));
+  return out;
+}
+
+nlohmann::json matrix(const Mat3& m) {
+  return nlohmann::json::array({vec(m[0]), vec(m[1]), vec(m[2])});
+}
+
+/// `flat` (row-major) as nested JSON arrays of the given shape; NaN (Fortran overflow) as null.
+nlohmann::json nested(const double* flat, const std::size_t* shape, std::size_t rank) {
+  nlohmann::json out = nlohmann::json::array();
+  if (rank == 1) {
+    for (std::size_t k = 0; k < shape[0]; ++k)
+      out.push_back(std::isfinite(flat[k]) ? nlohmann::json(flat[k]) : nlohmann::json(nullptr));
+    return out;
+  }
+  std::size_t stride = 1;
+  for (std::size_t d = 1; d < rank; ++d) stride *= shape[d];
+  for (std::size_t k = 0; k < shape[0]; ++k)
+    out.push_back(nested(flat + k * stride, shape + 1, rank - 1));
+  return out;
+}
+
+template <std::size_t Rank>
+nlohmann::json nested(const std::vector<double>& flat, const std::array<std::size_t, Rank>& shape) {
+  return nested(flat.data(), shape.data(), Rank);
+}
+
+nlohmann::json dos_json(const VasprunDos& dos) {
+  const std::size_t nspin = static_cast<std::size_t>(dos.nspin), nedos = dos.nedos();
+  nlohmann::json j;
+  j["efermi_eV"] = std::isfinite(dos.efermi_eV) ? nlohmann::json(dos.efermi_eV) : nlohmann::json();
+  j["energies_eV"] = nested(dos.energies_eV, std::array{nedos});
+  j["total"] = nested(dos.total, std::array{nspin, nedos});
+  j["integrated"] = nested(dos.integrated, std::array{nspin, nedos});
+  if (dos.nions > 0) {
+    j["partial"] = {{"orbitals", dos.orbitals},
+                    {"values", nested(dos.partial, std::array{static_cast<std::size_t>(dos.nions),
+                                                              nspin, nedos, dos.orbitals.size()})}};
+  } else {
+    j["partial"] = nullptr;
+  }
+  return j;
 }
 
 nlohmann::json structure_json(const std::optional<slabs::Structure>& s) {
@@ -990,7 +1101,7 @@ constexpr std::size_t kChunk = std::size_t{1} << 16;
 Vasprun parse_vasprun(std::string_view xml, const std::string& source,
                       const VasprunOptions& options) {
   VasprunReader reader(source, options);
-  SkippingFeeder feeder(reader);
+  SkippingFeeder feeder(reader, !options.keep_dos);
   bool ok = true;
   for (std::size_t pos = 0; ok && pos < xml.size(); pos += kChunk) {
     ok = feeder.push(xml.data() + pos, std::min(kChunk, xml.size() - pos));
@@ -1003,7 +1114,7 @@ Vasprun read_vasprun(const std::filesystem::path& path, const VasprunOptions& op
   VasprunReader reader(path.string(), options);
   ChunkedFile file(path);
   std::vector<char> buffer(kChunk);
-  SkippingFeeder feeder(reader);
+  SkippingFeeder feeder(reader, !options.keep_dos);
   for (;;) {
     const std::size_t n = file.read(buffer.data(), buffer.size());
     if (n == 0) {
@@ -1028,6 +1139,8 @@ nlohmann::json to_json(const Vasprun& v) {
   j["kpoints_divisions"] =
       v.kpoints_divisions ? nlohmann::json(*v.kpoints_divisions) : nlohmann::json(nullptr);
   j["n_kpoints"] = v.kpoints_reciprocal.size();
+  j["kpoints_reciprocal"] = vectors(v.kpoints_reciprocal);
+  j["kpoint_weights"] = v.kpoint_weights;
   j["initial_structure"] = structure_json(v.initial_structure);
   j["final_structure"] = structure_json(v.final_structure);
   j["n_ionic_steps"] = v.ionic_steps.size();
@@ -1035,6 +1148,12 @@ nlohmann::json to_json(const Vasprun& v) {
   for (const auto& s : v.ionic_steps) {
     nlohmann::json js = to_json(s.energies);
     js["electronic_steps"] = s.electronic_steps;
+    if (!s.forces_eV_per_A.empty()) js["forces_eV_per_A"] = vectors(s.forces_eV_per_A);
+    if (s.stress_kbar) js["stress_kbar"] = matrix(*s.stress_kbar);
+    if (s.structure) {
+      js["structure"] = {{"cell_A", matrix(s.structure->cell)},
+                         {"positions_fractional", vectors(s.positions_fractional)}};
+    }
     steps.push_back(std::move(js));
   }
   j["ionic_steps"] = std::move(steps);
@@ -1047,11 +1166,7 @@ nlohmann::json to_json(const Vasprun& v) {
     nlohmann::json forces = nlohmann::json::array();
     for (const auto& f : last.forces_eV_per_A) forces.push_back(vec(f));
     j["final_forces_eV_per_A"] = std::move(forces);
-    j["final_stress_kbar"] =
-        last.stress_kbar
-            ? nlohmann::json::array({vec((*last.stress_kbar)[0]), vec((*last.stress_kbar)[1]),
-                                     vec((*last.stress_kbar)[2])})
-            : nlohmann::json(nullptr);
+    j["final_stress_kbar"] = last.stress_kbar ? matrix(*last.stress_kbar) : nlohmann::json(nullptr);
   }
   j["efermi_eV"] = v.efermi_eV ? nlohmann::json(*v.efermi_eV) : nlohmann::json(nullptr);
   j["converged_electronic"] = v.converged_electronic();
@@ -1061,9 +1176,15 @@ nlohmann::json to_json(const Vasprun& v) {
   j["is_spin"] = v.is_spin();
   j["is_hubbard"] = v.is_hubbard();
   if (v.eigenvalues) {
-    j["eigenvalues"] = {{"nspin", v.eigenvalues->nspin},
-                        {"nkpoints", v.eigenvalues->nkpoints},
-                        {"nbands", v.eigenvalues->nbands}};
+    const auto& ev = *v.eigenvalues;
+    const std::array shape{static_cast<std::size_t>(ev.nspin),
+                           static_cast<std::size_t>(ev.nkpoints),
+                           static_cast<std::size_t>(ev.nbands)};
+    j["eigenvalues"] = {{"nspin", ev.nspin},
+                        {"nkpoints", ev.nkpoints},
+                        {"nbands", ev.nbands},
+                        {"energies_eV", nested(ev.energies_eV, shape)},
+                        {"occupations", nested(ev.occupations, shape)}};
   } else {
     j["eigenvalues"] = nullptr;
   }
@@ -1079,6 +1200,7 @@ nlohmann::json to_json(const Vasprun& v) {
   }
   j["total_dos_points"] =
       v.total_dos_points ? nlohmann::json(*v.total_dos_points) : nlohmann::json(nullptr);
+  j["dos"] = v.dos ? dos_json(*v.dos) : nlohmann::json(nullptr);
   j["warnings"] = v.warnings;
   add_completeness(j, v.completeness);
   return j;

@@ -16,6 +16,7 @@
 #include "core/vec3.hpp"
 #include "slabs/structure.hpp"
 #include "vasp_io/parse_result.hpp"
+#include "vasp_io/vasprun_dos.hpp"
 
 namespace fw::vasp {
 
@@ -29,6 +30,8 @@ struct VasprunIonicStep {
   std::optional<Mat3> stress_kbar;
   /// Filled only with VasprunOptions::keep_step_structures (memory grows with the steps).
   std::optional<slabs::Structure> structure;
+  /// The same structure's positions as VASP printed them (fractional), with its `structure`.
+  std::vector<Vec3> positions_fractional;
 };
 
 /// Kohn–Sham eigenvalues and occupations of the last <eigenvalues> block, [spin][k][band].
@@ -70,6 +73,7 @@ struct Vasprun {
   std::optional<double> efermi_eV;  ///< from <dos>; absent in files without a DOS block
   std::optional<VasprunEigenvalues> eigenvalues;
   std::optional<int> total_dos_points;  ///< NEDOS of the total DOS block
+  std::optional<VasprunDos> dos;        ///< the last <dos> block, with VasprunOptions::keep_dos
   std::vector<std::string> warnings;    ///< e.g. Fortran overflow ("*****") in a value
   Completeness completeness;
 
@@ -92,6 +96,8 @@ struct VasprunOptions {
   /// for long MD runs; on_ionic_step still sees every step's forces.
   bool keep_all_forces = false;
   bool keep_eigenvalues = true;
+  /// Total and projected DOS arrays; when false, the projected DOS is skipped unparsed.
+  bool keep_dos = true;
   /// Called as each ionic step ends (index from 0): stream MD trajectories without keeping them.
   std::function<void(std::size_t index, const VasprunIonicStep& step,
                      const slabs::Structure& structure)>

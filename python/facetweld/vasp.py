@@ -1,6 +1,95 @@
-"""VASP output files: ``parse(path)`` returns the dict of ``facetweld vasp parse --json``
-(energies in eV, forces in eV/Å, stress in kbar, Fermi level in eV, convergence flags)."""
+"""VASP output files.
 
-from ._facetweld.vasp import detect_type, parse
+``parse(path)`` returns the dict of ``facetweld vasp parse --json`` for OUTCAR, OSZICAR,
+vasprun.xml or CONTCAR (energies in eV, forces in eV/Å, stress in kbar, Fermi level in eV,
+convergence flags, and for vasprun.xml every array as nested lists).
 
-__all__ = ["detect_type", "parse"]
+``read_vasprun(path)`` returns the same vasprun.xml data as NumPy arrays and ``Structure`` objects
+(a :class:`VasprunData`), the form to compute with.
+"""
+
+from ._facetweld.vasp import _vasprun_data, detect_type, parse
+
+__all__ = ["VasprunData", "detect_type", "parse", "read_vasprun"]
+
+
+class VasprunData:
+    """vasprun.xml(.gz) as arrays. Energies in eV, forces in eV/Å, stress in kbar as VASP prints
+    it (positive: compressed, the cell pushes outwards), lengths in Å. Arrays are ``None`` where
+    the file has no such block (no <dos> block, no eigenvalues).
+
+    Attributes (shapes: S spins, K k-points, B bands, E DOS points, N atoms, T ionic steps):
+
+    - ``eigenvalues_eV``, ``occupations``: (S, K, B), the last <eigenvalues> block
+    - ``kpoints``: (K, 3) fractional reciprocal coordinates; ``kpoint_weights``: (K,)
+    - ``efermi_eV``: from the last <dos> block (None without one)
+    - ``dos_energies_eV``: (E,); ``total_dos``, ``integrated_dos``: (S, E), states/eV and
+      electrons below each energy; ``pdos``: (N, S, E, len(pdos_orbitals)) projected DOS where
+      LORBIT wrote it, ``pdos_orbitals`` the column names ("s", "py", ... or "s", "p", "d")
+    - ``free_energies_eV``, ``energies_without_entropy_eV``, ``energies_sigma0_eV``: (T,)
+    - ``forces_eV_per_A``: (T, N, 3); ``stresses_kbar``: (T, 3, 3), NaN where a step has none
+    - ``cells_A``: (T, 3, 3) lattice vectors as rows; ``positions_fractional``: (T, N, 3)
+    - ``structures``: T ``facetweld.Structure`` (``.to_ase()``, ``.to_pymatgen()``);
+      ``initial_structure``, ``final_structure``: ``Structure``
+    - ``incar``, ``parameters``, ``atomic_symbols``, ``vasp_version``, ``warnings``
+    - ``complete``, ``missing``: whether the file held everything a finished run writes
+    """
+
+    def __init__(self, data):
+        self.__dict__.update(data)
+
+    def __repr__(self):
+        return (f"<facetweld.vasp.VasprunData {self.source}: {len(self.structures or [])} ionic "
+                f"steps, complete={self.complete}>")
+
+    @property
+    def final_energy_eV(self):
+        """E(σ→0) of the last ionic step (pymatgen's ``final_energy``), or None."""
+        return float(self.energies_sigma0_eV[-1]) if len(self.energies_sigma0_eV) else None
+
+    @property
+    def eigenvalue_band_properties(self):
+        """(gap, cbm, vbm, is_gap_direct) in eV, as pymatgen's ``Vasprun`` computes them: occupied
+        means occupation > 1e-8; a metal gets whatever gap its edges give (see ``band_gap_eV``)."""
+        if self.band_edges is None:
+            return None
+        e = self.band_edges
+        return e["gap_from_edges_eV"], e["cbm_eV"], e["vbm_eV"], e["direct"]
+
+    @property
+    def band_gap_eV(self):
+        """The gap, 0 for a metal (a band partly occupied: fractional occupations, or occupied at
+        one k-point and empty at another), else CBM − VBM; None without eigenvalues."""
+        if self.band_edges is None:
+            return None
+        return 0.0 if self.band_edges["metallic"] else self.band_edges["gap_from_edges_eV"]
+
+    def to_ase_trajectory(self):
+        """The ionic steps as ``ase.Atoms`` with a single-point calculator each: energy E(σ→0),
+        free_energy F, forces, and stress in eV/Å³ (ASE's sign and Voigt order, as
+        ``ase.io.read(..., format="vasp-xml")`` gives)."""
+        from ase.calculators.singlepoint import SinglePointDFTCalculator
+        from ase.units import GPa
+
+        import numpy as np
+        frames = []
+        for k, structure in enumerate(self.structures):
+            atoms = structure.to_ase()
+            stress = None
+            if not np.isnan(self.stresses_kbar[k]).any():
+                # kbar → eV/Å³; VASP's positive (pressure) is ASE's negative
+                stress = (-0.1 * GPa * self.stresses_kbar[k]).reshape(9)[[0, 4, 8, 5, 2, 1]]
+            atoms.calc = SinglePointDFTCalculator(
+                atoms, energy=float(self.energies_sigma0_eV[k]),
+                free_energy=float(self.free_energies_eV[k]),
+                forces=None if self.forces_eV_per_A is None else self.forces_eV_per_A[k],
+                stress=stress, efermi=self.efermi_eV if k == len(self.structures) - 1 else None)
+            frames.append(atoms)
+        return frames
+
+
+def read_vasprun(path):
+    """Reads vasprun.xml or vasprun.xml.gz into a :class:`VasprunData`. A truncated file gives
+    what it held with ``complete == False`` and ``missing`` naming the rest; a file that is not
+    vasprun.xml raises ``facetweld.InputError``."""
+    return VasprunData(_vasprun_data(path))

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -289,6 +290,90 @@ TEST(Vasprun, StreamingCallbackSeesEveryStepWhileOnlyTheLastKeepsForces) {
   EXPECT_EQ(atoms, 640u);
   EXPECT_TRUE(v.ionic_steps.front().forces_eV_per_A.empty());
   EXPECT_EQ(v.ionic_steps.back().forces_eV_per_A.size(), 64u);
+}
+
+TEST(Vasprun, DosArraysHaveTheShapeAndNumbersOfTheFile) {
+  FW_REQUIRE_CORPUS();
+  ChunkedFile file(corpus_dir() / "pymatgen_Cu111_slab_vasprun" / "vasprun.xml.gz");
+  std::string xml(5'000'000, '\0');
+  xml.resize(file.read(xml.data(), xml.size()));
+  const Vasprun v = parse_vasprun(xml, "vasprun.xml");
+  ASSERT_TRUE(v.dos.has_value());
+  const VasprunDos& dos = *v.dos;
+  EXPECT_EQ(dos.nspin, 2);
+  EXPECT_EQ(static_cast<int>(dos.nedos()), *v.total_dos_points);
+  EXPECT_EQ(dos.efermi_eV, *v.efermi_eV);
+  EXPECT_EQ(dos.orbitals,
+            (std::vector<std::string>{"s", "py", "pz", "px", "dxy", "dyz", "dz2", "dxz", "dx2"}));
+  EXPECT_EQ(dos.nions, 6);
+  EXPECT_EQ(dos.partial.size(), 6u * 2 * dos.nedos() * 9);
+  // The first row of the total DOS and the last row of the projected DOS, as printed.
+  const std::size_t total = xml.find("<r>", xml.find("<total>")) + 3;
+  EXPECT_EQ(dos.energies_eV.front(), std::strtod(xml.c_str() + total, nullptr));
+  const std::size_t last = xml.rfind("<r>", xml.find("</partial>")) + 3;
+  char* end = nullptr;
+  double row[10];
+  row[0] = std::strtod(xml.c_str() + last, &end);
+  for (int k = 1; k < 10; ++k) row[k] = std::strtod(end, &end);
+  EXPECT_EQ(dos.energies_eV.back(), row[0]);
+  for (int k = 1; k < 10; ++k) EXPECT_EQ(dos.partial[dos.partial.size() - 10 + k], row[k]) << k;
+  // The JSON nests them as [spin][energy] and [ion][spin][energy][orbital].
+  const nlohmann::json j = to_json(v);
+  EXPECT_EQ(j["dos"]["total"].size(), 2u);
+  EXPECT_EQ(j["dos"]["partial"]["values"][5][1].back().back().get<double>(), row[9]);
+  EXPECT_EQ(j["eigenvalues"]["energies_eV"][1][43].size(), 64u);
+  EXPECT_EQ(j["kpoint_weights"].size(), 44u);
+}
+
+TEST(Vasprun, ProjectedDosIsSkippedWhenTheDosIsNotKept) {
+  FW_REQUIRE_CORPUS();
+  VasprunOptions options;
+  options.keep_dos = false;
+  const auto path = corpus_dir() / "pymatgen_Cu111_slab_vasprun" / "vasprun.xml.gz";
+  const Vasprun lean = read_vasprun(path, options), full = read_vasprun(path);
+  EXPECT_FALSE(lean.dos.has_value());
+  EXPECT_EQ(lean.total_dos_points, full.total_dos_points);
+  EXPECT_EQ(lean.efermi_eV, full.efermi_eV);
+  EXPECT_EQ(lean.eigenvalues->energies_eV, full.eigenvalues->energies_eV);
+}
+
+TEST(Vasprun, MalformedDosRowIsReportedMissingWithoutLosingTheRest) {
+  FW_REQUIRE_CORPUS();
+  std::string xml = slurp(corpus_dir() / "aiida_Si_spin_relax_vasp620" / "vasprun.xml");
+  const std::size_t row = xml.find("<r>", xml.find("<partial>"));
+  xml.insert(row, "<r> 1.0 2.0 </r>\n");
+  const Vasprun v = parse_vasprun(xml, "vasprun.xml");
+  EXPECT_FALSE(v.dos.has_value());
+  EXPECT_FALSE(v.completeness.complete);
+  ASSERT_EQ(v.completeness.missing.size(), 1u);
+  EXPECT_NE(v.completeness.missing[0].find("projected DOS row '1.0 2.0'"), std::string::npos)
+      << v.completeness.missing[0];
+  EXPECT_EQ(v.ionic_steps.size(), 5u);
+  EXPECT_TRUE(v.eigenvalues.has_value());
+}
+
+TEST(Vasprun, EveryStepKeepsItsStructureForcesAndStressWhenAsked) {
+  FW_REQUIRE_CORPUS();
+  VasprunOptions options;
+  options.keep_all_forces = true;
+  options.keep_step_structures = true;
+  const Vasprun v =
+      read_vasprun(corpus_dir() / "custodian_FeO_ldau_spin_relax" / "vasprun.xml", options);
+  ASSERT_EQ(v.ionic_steps.size(), 28u);
+  for (const auto& step : v.ionic_steps) {
+    ASSERT_TRUE(step.structure.has_value());
+    EXPECT_EQ(step.forces_eV_per_A.size(), 4u);
+    EXPECT_TRUE(step.stress_kbar.has_value());
+    ASSERT_EQ(step.positions_fractional.size(), 4u);
+    // Cartesian positions are the printed fractional ones times the step's cell.
+    const Vec3 cartesian = step.positions_fractional[1] * step.structure->cell;
+    EXPECT_EQ(cartesian.x, step.structure->atoms[1].position.x);
+  }
+  // The last step's structure is the final one (finalpos repeats it).
+  EXPECT_EQ(v.ionic_steps.back().structure->cell[2].z, v.final_structure->cell[2].z);
+  const nlohmann::json j = to_json(v);
+  EXPECT_EQ(j["ionic_steps"][27]["structure"]["positions_fractional"].size(), 4u);
+  EXPECT_EQ(j["ionic_steps"][0]["forces_eV_per_A"].size(), 4u);
 }
 
 }  // namespace
