@@ -105,6 +105,10 @@ Structure read_poscar(std::istream& in, const std::string& source,
   }
   if (scale.size() != 1 && scale.size() != 3)
     reader.fail("expected the scaling factor: one number, or three");
+  // Checked here, while the reader is on this line, so that the error names it.
+  if (scale.size() == 1 && scale[0] == 0) reader.fail("the scaling factor must not be zero");
+  if (scale.size() == 3 && !(scale[0] > 0 && scale[1] > 0 && scale[2] > 0))
+    reader.fail("three scaling factors (one per axis) must all be positive");
 
   for (int i = 0; i < 3; ++i) {
     auto t = reader.tokens("lattice vector " + std::to_string(i + 1));
@@ -121,7 +125,6 @@ Structure read_poscar(std::istream& in, const std::string& source,
     s.cell = factor * s.cell;
     scale[0] = factor;
   } else if (scale.size() == 1) {
-    if (scale[0] == 0) reader.fail("the scaling factor must not be zero");
     s.cell = scale[0] * s.cell;
   } else {
     for (int i = 0; i < 3; ++i)

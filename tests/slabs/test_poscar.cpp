@@ -88,6 +88,20 @@ TEST(Poscar, MalformedFilesNameTheLine) {
   EXPECT_THROW(from_poscar(""), InputError);
 }
 
+// Issue 21: a zero scale factor on line 2 was reported at line 5, where the cell was scaled.
+TEST(Poscar, AZeroOrNegativeScaleFactorNamesLineTwo) {
+  for (const char* scale : {"0", "0.0", "1 0 1", "1 -1 1"}) {
+    SCOPED_TRACE(scale);
+    try {
+      from_poscar(std::string("x\n") + scale + "\n4 0 0\n0 4 0\n0 0 4\nAu\n1\nDirect\n0 0 0\n");
+      FAIL();
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.line(), 2) << e.what();
+      EXPECT_NE(std::string(e.what()).find("scaling factor"), std::string::npos) << e.what();
+    }
+  }
+}
+
 TEST(Poscar, CorpusVariantsMatchPymatgenLatticeAndFractionalCoordinates) {
   const fs::path dir = kCorpus / "pyiron_poscar_variants";
   ASSERT_TRUE(fs::exists(dir)) << "vasp-corpus missing: " << dir;
