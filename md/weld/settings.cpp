@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "md/engine/dynamics.hpp"
 #include "md/engine/thermostat.hpp"
+#include "md/weld/angle_folder.hpp"
 #include "slabs/miller.hpp"
 
 namespace fw::md {
@@ -289,6 +290,8 @@ const settings::Table<WeldSettings>& weld_settings_table() {
                                  "lj_cutoff must be at least lj_sigma");
         if (s.angles_deg.empty())
           throw ConsistencyError(source, {"angles"}, "give at least one angle");
+        if (const std::string why = shared_angle_folder(s.angles_deg); !why.empty())
+          throw ConsistencyError(source, {"angles"}, why);
         if (s.thermostat != "none") {
           try {
             check_thermostat_temperature(s.thermostat, s.temperature_K, source);

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/atomic_file.hpp"
+#include "core/dir_lock.hpp"
 #include "core/error.hpp"
 #include "core/version.hpp"
 #include "md/apps/task_pool.hpp"
@@ -178,15 +179,6 @@ nlohmann::json trend_json(const WeldTrend& t) {
 
 }  // namespace
 
-std::string angle_folder_name(double angle_deg) {
-  char buf[32];
-  if (std::abs(angle_deg - std::round(angle_deg)) < 1e-9)
-    std::snprintf(buf, sizeof buf, "angle_%03d", static_cast<int>(std::lround(angle_deg)));
-  else
-    std::snprintf(buf, sizeof buf, "angle_%05.1f", angle_deg);
-  return buf;
-}
-
 std::string run_folder_name(const WeldRunSpec& run) {
   return (run.control ? std::string("control") : angle_folder_name(run.angle_deg)) + "/seed_" +
          std::to_string(run.seed);
@@ -295,6 +287,9 @@ WeldStudy run_weld_study(const WeldSettings& settings, const slabs::FacetTable& 
   // A rod too large to build is refused before the results folder exists (issue 21).
   slabs::check_nanorod_size(slabs::wulff_rod_shape(table, settings.rod, facets_source).spec);
   ensure_output_folder(out_dir, "-o");
+  // A second study into this folder stops here (exit 2 naming the folder and this PID) instead of
+  // interleaving its runs and weld.json with ours.
+  const DirLock lock(out_dir, "a welding study");
   study.rod = relax_rod(settings, table, facets_source, out_dir / "rod", launcher);
   std::printf(
       "weld: %s rod along [%d%d%d], %zu atoms, relaxed E = %.4f eV (%s, %d iterations); "

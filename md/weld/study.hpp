@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "md/weld/angle_folder.hpp"
 #include "md/weld/run.hpp"
 #include "md/weld/trend.hpp"
 #include "slabs/facet_table.hpp"
@@ -49,14 +50,13 @@ struct WeldStudy {
 /// "incomplete" until every run has finished, then "complete") and out_dir/weld.csv after every
 /// run, and prints one progress line per finished run with the study's ETA. With engine lammps
 /// the decks run through `launcher` (null: lmp on this machine); one that queues its runs (a
-/// batch system) gets every run at once.
+/// batch system) gets every run at once. Holds out_dir's folder lock (core/dir_lock) while it
+/// runs: a second study into the same folder is an InputError naming the folder and this PID.
 WeldStudy run_weld_study(const WeldSettings& settings, const slabs::FacetTable& table,
                          const std::filesystem::path& out_dir,
                          const std::string& facets_source = "facets.json",
                          LammpsLauncher* launcher = nullptr);
 
-/// Folder of one angle: "angle_020" for 20°, "angle_022.5" for 22.5°.
-std::string angle_folder_name(double angle_deg);
 /// Folder of one run relative to the study: "angle_020/seed_1", "control/seed_1".
 std::string run_folder_name(const WeldRunSpec& run);
 
