@@ -507,6 +507,16 @@ std::vector<settings::Binding<DftFacetSettings>> facet_bindings() {
 
 void check_facet_consistency(const DftFacetSettings& s, const std::string& source) {
   check_scf_consistency(s.scf, source);
+  // kdensity replaces both meshes: a mesh set beside it would be silently ignored. (A mesh given
+  // at its default value cannot be told apart here; the command line checks what was given.)
+  const auto default_kpts =
+      std::get<std::array<int, 3>>(facet_settings_table().find("kpts")->spec.default_value);
+  const auto& bulk = s.kpts_bulk;
+  if (s.kdensity_per_A > 0 &&
+      (s.kpts != default_kpts || bulk[0] != 0 || bulk[1] != 0 || bulk[2] != 0))
+    throw settings::ConsistencyError(source, {"kdensity", "kpts", "kpts_bulk"},
+                                     "kdensity replaces kpts and kpts_bulk (both meshes from the "
+                                     "density): give kdensity or the meshes, not both");
   if (s.kpts[2] != 1)
     throw InputError(source, "'kpts' of a slab must be n×m×1 (the vacuum axis has one k-point)");
   const auto& b = s.kpts_bulk;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <iostream>
 #include <new>
+#include <string>
 
 #include "core/error.hpp"
 #include "core/memory_limit.hpp"
@@ -14,6 +15,17 @@
 #include "tools/command.hpp"
 
 namespace fw::cli {
+namespace {
+
+/// `text` with its line breaks turned into "; ", for a message that must stay on one line.
+std::string one_line(std::string text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at))
+    text.replace(at, 1, "; ");
+  return text;
+}
+
+}  // namespace
 
 std::vector<CommandEntry>& command_registry() {
   static std::vector<CommandEntry> registry;
@@ -49,8 +61,11 @@ int run_cli(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? 0 : 2;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version: CLI11 prints them
+    // A usage error: one line with the same prefix as every other error (CLI11 would print its
+    // message and a "Run with --help" line of its own).
+    std::cerr << "facetweld: error: " << one_line(e.what()) << " (see --help)\n";
+    return 2;
   } catch (const fw::InputError& e) {
     std::cerr << "facetweld: error: " << e.what() << "\n";
     return 2;

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <vector>
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
@@ -40,6 +41,13 @@ struct EdisOptions {
 /// --fmax and --cells taken from the shared (EAM / cut-crystal) options when given.
 dft::DftFacetSettings native_settings(const EdisOptions& o, const md::EamFacetSettings& shared) {
   const auto& table_spec = dft::facet_settings_table();
+  // The table's own rule sees values only; a mesh given at its default value is caught here.
+  for (const char* mesh : {"kpts", "kpts_bulk"})
+    if (o.dft->given("kdensity") && o.dft->given(mesh))
+      throw InputError("--kdensity",
+                       "--kdensity replaces --kpts and --kpts-bulk (both meshes "
+                       "from the density): give --kdensity or " +
+                           o.dft->option_name(mesh) + ", not both");
   dft::DftFacetSettings s = o.dft->resolve();
   const bool cut = shared.method == "cut-crystal";
   table_spec.set_value(s, "method", settings::Value(shared.method), "--method");
@@ -116,10 +124,13 @@ void run_eam(const EdisOptions& o) {
                          {"lammps_pair_style", potential->lammps_style()},
                          {"cells", settings.cells},
                          {"a_A", settings.a_A}});
+  // Every facet first, the table after: a refusal (a cut crystal of too few cells, say) then
+  // prints its error line alone, not under half a table.
+  std::vector<md::EamFacetResult> results;
+  for (const auto& hkl : facets) results.push_back(md::eam_facet_energy(potential, hkl, settings));
   std::printf("%-8s %10s %22s %22s\n", "facet", "area_A2", "E_dis_unrelaxed_eV/A2",
               "E_dis_relaxed_eV/A2");
-  for (const auto& hkl : facets) {
-    const md::EamFacetResult r = md::eam_facet_energy(potential, hkl, settings);
+  for (const md::EamFacetResult& r : results) {
     table.facets.push_back(r.unrelaxed);
     table.facets.push_back(r.relaxed);
     std::printf("%-8s %10.3f %22.6f %22.6f   (gamma relaxed %.4f J/m2)\n",
@@ -128,6 +139,25 @@ void run_eam(const EdisOptions& o) {
   }
   slabs::write_facet_table(o.output, table);
   std::printf("wrote %s\n", o.output.c_str());
+}
+
+/// An option the chosen engine does not read is refused, not dropped: the EAM engine reads no
+/// [dft] option (it reports unrelaxed and relaxed E_dis at once, so --relax too does nothing);
+/// the native engine reads, of the EAM table, only what native_settings() takes over.
+void refuse_options_the_engine_ignores(const EdisOptions& o) {
+  if (o.engine == "eam") {
+    if (const auto keys = o.dft->given_keys(); !keys.empty())
+      throw InputError(o.dft->option_name(keys.front()),
+                       "does nothing with --engine eam (a native-DFT setting; the EAM engine "
+                       "reports unrelaxed and relaxed E_dis at once): leave it out or use "
+                       "--engine native");
+    return;
+  }
+  for (const auto& key : o.eam->given_keys())
+    if (key != "method" && key != "layers" && key != "vacuum" && key != "fmax")
+      throw InputError(o.eam->option_name(key),
+                       "does nothing with --engine native (an EAM setting): leave it out or use "
+                       "--engine eam");
 }
 
 /// Submits this same `edis` command as one batch job (tools/batch_submit.hpp); bad settings and
@@ -148,13 +178,14 @@ void submit_edis_job(const EdisOptions& o) {
 }
 
 void run_edis(const EdisOptions& o) {
+  if (o.engine != "eam" && o.engine != "native")
+    throw InputError("--engine", "expected 'eam' or 'native', got '" + o.engine + "'");
+  refuse_options_the_engine_ignores(o);
   if (!o.scheduler.empty()) return submit_edis_job(o);
   if (o.engine == "eam")
     run_eam(o);
-  else if (o.engine == "native")
-    run_native(o);
   else
-    throw InputError("--engine", "expected 'eam' or 'native', got '" + o.engine + "'");
+    run_native(o);
 }
 
 const RegisterCommand kRegistered{

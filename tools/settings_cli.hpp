@@ -89,6 +89,17 @@ class SettingsOptions {
     return args;
   }
 
+  /// The keys of the options given on the command line.
+  std::vector<std::string> given_keys() const {
+    std::vector<std::string> keys;
+    for (const auto& [key, option] : options_)
+      if (option->count() > 0) keys.push_back(key);
+    return keys;
+  }
+
+  /// The option of `key` as the user types it ("--relax-max-steps").
+  std::string option_name(const std::string& key) const { return table_.find(key)->spec.option(); }
+
   bool given(const std::string& key) const {
     const auto it = options_.find(key);
     return it != options_.end() && it->second->count() > 0;

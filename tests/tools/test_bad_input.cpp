@@ -1,8 +1,8 @@
 /// \file test_bad_input.cpp
 /// \brief Table-driven: every careless input found for issues 13 and 21 exits 2 at once with ONE
 /// line naming the option or file, and leaves nothing behind in the working folder. Plus the
-/// results folder lock of `facetweld run` (second run: exit 2 naming the folder and the holder's
-/// PID; released when the holder is killed).
+/// results folder lock of `facetweld run` and `facetweld weld` (second one: exit 2 naming the
+/// folder and the holder's PID; released when the holder is killed).
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -84,6 +84,12 @@ class BadInput : public ::testing::Test {
     job("cu.toml", "element = \"Cu\"\n");
     job("eam_vacuum.toml", "[eam]\nvacuum = 0.5\n");
     job("vasp_vacuum.toml", "[vasp]\npreset = \"slab\"\nvacuum = 1.0\n");
+    // Issue 21, medium: a zero scale factor (line 2), a key given twice, an angle given twice,
+    // and a k-point density beside an explicit mesh.
+    std::ofstream(dir_ / "zeroscale.vasp") << "Au\n0\n4 0 0\n0 4 0\n0 0 4\nAu\n1\nDirect\n0 0 0\n";
+    job("twice.toml", "[weld]\nseeds = 1\nseeds = 2\n");
+    job("angles_twice.toml", "[weld]\nangles = [0, 20, 20]\n");
+    job("kdensity.toml", "[dft]\nkpts = \"4x4x1\"\nkdensity = 3.0\n");
     std::ofstream text(dir_ / "notes.txt");  // 150 000 lines of text that is no OUTCAR
     for (int i = 0; i < 150000; ++i) text << "line " << i << " of a long lab notebook\n";
   }
@@ -188,6 +194,42 @@ const Case kCases[] = {
     {"weld --facets facets_1e400.json -o w", "facets_1e400.json: not valid JSON"},
     // The weld command line names the option of a broken cross-field rule.
     {"weld --facets facets.json --lj-sigma 5 --lj-cutoff 4 -o w", "--lj-cutoff: lj_cutoff must"},
+    // Issue 21, medium. An angle given twice ran twice into one folder; two angles closer than
+    // the folder name resolves (10^-6 deg) would share it.
+    {"weld --facets facets.json --angles 20,20 -o w", "--angles: angle 20 deg is given twice"},
+    {"weld --facets facets.json --angles 20,20.0000001 -o w",
+     "--angles: angles 20 and 20.0000001 deg differ by less than 1e-6 deg"},
+    {"run angles_twice.toml", "angles_twice.toml:3: [weld] angles: angle 20 deg is given twice"},
+    // --kdensity silently replaced --kpts (given at its default value too).
+    {"edis --engine native --kdensity 3 --kpts 2x2x1 -o e.json",
+     "--kdensity: --kdensity replaces --kpts and --kpts-bulk (both meshes from the density): "
+     "give --kdensity or --kpts, not both"},
+    {"edis --engine native --kdensity 3 --kpts 6x6x1 -o e.json", "give --kdensity or --kpts"},
+    {"edis --engine native --kdensity 3 --kpts-bulk 2x2x8 -o e.json",
+     "give --kdensity or --kpts-bulk"},
+    {"run kdensity.toml", "kdensity.toml:4: [dft] kdensity: kdensity replaces kpts and kpts_bulk"},
+    // Options the chosen engine ignores were accepted and did nothing.
+    {"edis --engine eam --ecut 8Ha -o e.json", "--ecut: does nothing with --engine eam"},
+    {"edis --engine eam --relax -o e.json", "--relax: does nothing with --engine eam"},
+    {"edis --engine eam --ecut 8Ha --relax --converge -o e.json", "does nothing with --engine eam"},
+    {"edis --engine native --potential Au_u3.eam -o e.json",
+     "--potential: does nothing with --engine native"},
+    {"edis --engine native --minimizer fire -o e.json",
+     "--minimizer: does nothing with --engine native"},
+    // CLI11's own usage errors came on two lines without the prefix.
+    {"weld --facets facets.json --nope -o w",
+     "facetweld: error: The following argument was not expected: --nope"},
+    {"weld -o w", "facetweld: error: --facets is required"},
+    {"weld --facets no-such.json -o w", "no-such.json"},
+    {"edis --engine eam --layers many -o e.json", "--layers"},
+    // The scale factor is on line 2 (it was reported at line 5, where the cell was scaled).
+    {"convert zeroscale.vasp out.extxyz", "zeroscale.vasp:2: the scaling factor must not be zero"},
+    // A key given twice was "TOML syntax error" and nothing more.
+    {"run twice.toml",
+     "twice.toml:4: TOML syntax error: key 'seeds' is defined twice (first on line 3)"},
+    // A refusal of edis printed the table's header first: now the error line alone.
+    {"edis --engine eam --method cut-crystal --cells 1 -o e.json",
+     "--cells: need at least 2 cubic cells per edge, got 1"},
 };
 
 }  // namespace
@@ -201,6 +243,7 @@ TEST_F(BadInput, EveryCaseExits2WithOneLineNamingTheCulpritAndWritesNothing) {
     EXPECT_EQ(r.exit_code, 2) << r.output;
     ASSERT_FALSE(r.output.empty());
     EXPECT_EQ(r.output.find('\n'), r.output.size() - 1) << "not one line:\n" << r.output;
+    EXPECT_EQ(r.output.rfind("facetweld: error: ", 0), 0u) << r.output;
     EXPECT_NE(r.output.find(c.names), std::string::npos) << r.output;
     EXPECT_EQ(r.output.find("internal error"), std::string::npos) << r.output;
     EXPECT_LT(r.wall_s, 10.0) << r.output;
@@ -295,6 +338,23 @@ TEST_F(BadInput, SecondRunIntoALockedResultsFolderExits2NamingFolderAndPid) {
   EXPECT_NE(r.output.find("PID " + std::to_string(::getpid())), std::string::npos) << r.output;
   EXPECT_LT(r.wall_s, 5.0);
   EXPECT_EQ(listing(), before) << "the second run wrote into the locked folder";
+}
+
+// Issue 21: `weld` had no folder lock, so two welds into one folder interleaved their runs. The
+// second now stops before its rod is built, naming the folder and the holder's PID.
+TEST_F(BadInput, SecondWeldIntoALockedFolderExits2NamingFolderAndPid) {
+  const fs::path results = dir_ / "w";
+  fs::create_directories(results);
+  const fw::DirLock held(results, "a welding study");  // as a first weld would hold it
+  const auto before = listing();
+  const Result r = run("weld --facets facets.json --angles 0 --seeds 1 --time-ps 0 -o w");
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_EQ(r.output.find('\n'), r.output.size() - 1) << "not one line:\n" << r.output;
+  EXPECT_NE(r.output.find("facetweld: error: w: in use by a welding study"), std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("PID " + std::to_string(::getpid())), std::string::npos) << r.output;
+  EXPECT_LT(r.wall_s, 5.0);
+  EXPECT_EQ(listing(), before) << "the second weld wrote into the locked folder";
 }
 
 TEST_F(BadInput, FolderLockIsReleasedWhenItsHolderIsKilled) {
