@@ -383,7 +383,7 @@ WeldStudy run_weld_study(const WeldSettings& settings, const slabs::FacetTable& 
           std::snprintf(what, sizeof what, "control   seed %llu",
                         static_cast<unsigned long long>(t.spec.seed));
         else
-          std::snprintf(what, sizeof what, "angle %5.1f seed %llu", t.spec.angle_deg,
+          std::snprintf(what, sizeof what, "angle %5g seed %llu", t.spec.angle_deg,
                         static_cast<unsigned long long>(t.spec.seed));
         std::printf(
             "weld [%zu/%zu] %s: raw release %8.3f eV, angle %5.1f -> %5.1f (end of MD) -> %5.1f "
@@ -409,7 +409,7 @@ WeldStudy run_weld_study(const WeldSettings& settings, const slabs::FacetTable& 
       "  angle   net release (eV)   raw (eV)        end-of-MD angle   quenched angle   neck\n");
   for (const WeldAngleSummary& s : study.summary)
     std::printf(
-        "  %5.1f   %7.2f ± %5.2f   %7.2f ± %5.2f   %5.1f ± %4.1f     %5.1f ± %4.1f    %5.0f\n",
+        "  %5g   %7.2f ± %5.2f   %7.2f ± %5.2f   %5.1f ± %4.1f     %5.1f ± %4.1f    %5.0f\n",
         s.angle_deg, s.release_eV.mean, s.release_eV.std, s.release_raw_eV.mean,
         s.release_raw_eV.std, s.angle_end_of_dynamics_deg.mean, s.angle_end_of_dynamics_deg.std,
         s.angle_after_quench_deg.mean, s.angle_after_quench_deg.std, s.neck_bridge_atoms.mean);
