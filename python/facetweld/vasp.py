@@ -5,12 +5,26 @@ vasprun.xml or CONTCAR (energies in eV, forces in eV/Å, stress in kbar, Fermi l
 convergence flags, and for vasprun.xml every array as nested lists).
 
 ``read_vasprun(path)`` returns the same vasprun.xml data as NumPy arrays and ``Structure`` objects
-(a :class:`VasprunData`), the form to compute with.
+(a :class:`VasprunData`), the form to compute with; ``read_eigenval``, ``read_doscar`` and
+``read_xdatcar`` do the same for EIGENVAL, DOSCAR and XDATCAR. See docs/python_vasp.md.
 """
 
-from ._facetweld.vasp import _vasprun_data, detect_type, parse
+from ._facetweld.vasp import (_doscar_data, _eigenval_data, _vasprun_data, _xdatcar_data,
+                              detect_type, parse)
 
-__all__ = ["VasprunData", "detect_type", "parse", "read_vasprun"]
+__all__ = ["OutputData", "VasprunData", "detect_type", "parse", "read_doscar", "read_eigenval",
+           "read_vasprun", "read_xdatcar"]
+
+
+class OutputData:
+    """A parsed VASP text output: its arrays as attributes (see the read_* function that made it),
+    with ``source``, ``complete`` and ``missing``."""
+
+    def __init__(self, data):
+        self.__dict__.update(data)
+
+    def __repr__(self):
+        return f"<facetweld.vasp.OutputData {self.source}, complete={self.complete}>"
 
 
 class VasprunData:
@@ -93,3 +107,35 @@ def read_vasprun(path):
     what it held with ``complete == False`` and ``missing`` naming the rest; a file that is not
     vasprun.xml raises ``facetweld.InputError``."""
     return VasprunData(_vasprun_data(path))
+
+
+def read_eigenval(path):
+    """EIGENVAL as an :class:`OutputData`: ``eigenvalues_eV`` and ``occupations`` (S, K, B) (the
+    occupations are None in files before VASP 5.4.4, which print none), ``kpoints`` (K, 3)
+    fractional reciprocal, ``kpoint_weights`` (K,), ``nelect``. A file cut short keeps its complete
+    k-points (``complete`` False, ``missing`` says where it stopped)."""
+    return OutputData(_eigenval_data(path))
+
+
+def read_doscar(path):
+    """DOSCAR as an :class:`OutputData`: ``efermi_eV``, ``dos_energies_eV`` (E,), ``total_dos`` and
+    ``integrated_dos`` (S, E), ``projected_columns`` (N, E, C) the projected DOS columns after the
+    energy as printed, and ``pdos`` (N, S, E, C // S), the arrangement of ``VasprunData.pdos``
+    (None without a projected DOS). A non-collinear DOSCAR cannot be told from its numbers: its
+    3-column total reads as S = 1 and ``pdos`` then holds 4 columns (total, mx, my, mz) per
+    orbital."""
+    data = _doscar_data(path)
+    columns, nspin = data["projected_columns"], data["nspin"]
+    data["pdos"] = None
+    if columns.shape[0] > 0 and nspin and columns.shape[2] % nspin == 0:
+        n, e, c = columns.shape
+        # ISPIN = 2 prints each orbital's up then down column
+        data["pdos"] = columns.reshape(n, e, c // nspin, nspin).transpose(0, 3, 1, 2).copy()
+    return OutputData(data)
+
+
+def read_xdatcar(path):
+    """XDATCAR (VASP 5+) as an :class:`OutputData`: ``cells_A`` (T, 3, 3), ``positions_fractional``
+    (T, N, 3) as printed, ``species``, ``configuration`` (the frame numbers VASP wrote) and
+    ``structures``, T ``facetweld.Structure`` (``.to_ase()``, ``.to_pymatgen()``)."""
+    return OutputData(_xdatcar_data(path))

@@ -11,8 +11,11 @@
 #include "bindings.hpp"
 #include "core/version.hpp"
 #include "json_convert.hpp"
+#include "vasp_io/doscar.hpp"
+#include "vasp_io/eigenval.hpp"
 #include "vasp_io/parse_file.hpp"
 #include "vasp_io/vasprun.hpp"
+#include "vasp_io/xdatcar.hpp"
 
 namespace py = pybind11;
 
@@ -156,6 +159,74 @@ py::dict vasprun_data(const std::filesystem::path& path) {
   return out;
 }
 
+void add_completeness(py::dict& out, const vasp::Completeness& c) {
+  out["complete"] = c.complete;
+  out["missing"] = c.missing;
+}
+
+py::dict eigenval_data(const std::filesystem::path& path) {
+  vasp::Eigenval e;
+  {
+    py::gil_scoped_release release;
+    e = vasp::read_eigenval(path);
+  }
+  py::dict out;
+  out["source"] = e.source;
+  out["nelect"] = e.nelect;
+  out["kpoints"] = array(flatten(e.kpoints), {e.nkpoints, 3});
+  out["kpoint_weights"] = array(e.kpoint_weights, {e.nkpoints});
+  const std::vector<py::ssize_t> shape{e.nspin, e.nkpoints, e.nbands};
+  out["eigenvalues_eV"] = array(e.energies_eV, shape);
+  out["occupations"] = e.occupations.empty() ? py::none() : py::object(array(e.occupations, shape));
+  add_completeness(out, e.completeness);
+  return out;
+}
+
+py::dict doscar_data(const std::filesystem::path& path) {
+  vasp::Doscar d;
+  {
+    py::gil_scoped_release release;
+    d = vasp::read_doscar(path);
+  }
+  py::dict out;
+  const auto nedos = static_cast<py::ssize_t>(d.nedos());
+  out["source"] = d.source;
+  out["efermi_eV"] = d.efermi_eV;
+  out["dos_energies_eV"] = array(d.energies_eV, {nedos});
+  out["total_dos"] = array(d.total, {nedos == 0 ? 0 : d.nspin, nedos});
+  out["integrated_dos"] = array(d.integrated, {nedos == 0 ? 0 : d.nspin, nedos});
+  out["nspin"] = d.nspin;
+  out["projected_columns"] = array(d.projected, {d.projected_ions, nedos, d.projected_columns});
+  add_completeness(out, d.completeness);
+  return out;
+}
+
+py::dict xdatcar_data(const std::filesystem::path& path) {
+  vasp::Xdatcar x;
+  {
+    py::gil_scoped_release release;
+    x = vasp::read_xdatcar(path);
+  }
+  py::dict out;
+  const auto frames = static_cast<py::ssize_t>(x.frames());
+  std::vector<double> cells;
+  py::list structures;
+  for (std::size_t k = 0; k < x.frames(); ++k) {
+    append(cells, x.cells_A[k]);
+    structures.append(py::cast(x.structure(k)));
+  }
+  out["source"] = x.source;
+  out["comment"] = x.comment;
+  out["species"] = x.species;
+  out["configuration"] = x.configuration;
+  out["cells_A"] = array(cells, {frames, 3, 3});
+  out["positions_fractional"] = array(flatten(x.positions_fractional),
+                                      {frames, static_cast<py::ssize_t>(x.species.size()), 3});
+  out["structures"] = structures;
+  add_completeness(out, x.completeness);
+  return out;
+}
+
 }  // namespace
 
 void bind_vasp(py::module_& m) {
@@ -182,6 +253,13 @@ or "contcar" (default: from the name, else the first bytes).)doc");
   vasp.def("_vasprun_data", &vasprun_data, py::arg("path"),
            "vasprun.xml(.gz) as a dict of NumPy arrays and Structures (facetweld.vasp.read_vasprun "
            "wraps it).");
+  vasp.def("_eigenval_data", &eigenval_data, py::arg("path"),
+           "EIGENVAL as a dict of NumPy arrays (facetweld.vasp.read_eigenval wraps it).");
+  vasp.def("_doscar_data", &doscar_data, py::arg("path"),
+           "DOSCAR as a dict of NumPy arrays (facetweld.vasp.read_doscar wraps it).");
+  vasp.def("_xdatcar_data", &xdatcar_data, py::arg("path"),
+           "XDATCAR as a dict of NumPy arrays and Structures (facetweld.vasp.read_xdatcar wraps "
+           "it).");
 }
 
 }  // namespace fw::python
