@@ -3,7 +3,7 @@
 #include "dft/settings.hpp"
 
 #include "core/error.hpp"
-#include "dft/terms/xc.hpp"
+#include "dft/kohn_sham/xc_functional.hpp"
 #include "slabs/settings.hpp"
 
 namespace fw::dft {

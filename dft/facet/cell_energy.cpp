@@ -42,7 +42,7 @@ CellEnergy run_cell_energy(const slabs::Structure& cell, const Pseudopotential& 
   const auto start = std::chrono::steady_clock::now();
   scf.keep_final_state = options.warm_state != nullptr;
   std::optional<ScfState> warm;
-  if (options.warm_state && !options.warm_state->psi.empty())
+  if (options.warm_state && !options.warm_state->kohn_sham.psi.empty())
     warm = std::exchange(*options.warm_state, ScfState{});
   ScfResult r = run_scf(crystal, scf, std::move(warm));
   if (options.warm_state && r.final_state) *options.warm_state = std::move(*r.final_state);

@@ -5,6 +5,7 @@
 #include "dft/parallel/band_distribution.hpp"
 #include "dft/parallel/exception_guard.hpp"
 #include "dft/parallel/row_layout.hpp"
+#include "dft/solver/gamma_hamiltonian.hpp"
 #include "dft/solver/hamiltonian.hpp"
 
 namespace fw::dft {
@@ -16,15 +17,15 @@ namespace {
 /// (dft/parallel/row_layout.hpp) and transpose to whole columns of their band slice to apply H
 /// (called on the main thread: solve_bands runs one thread per rank when bands are shared).
 template <typename T, typename Hamiltonian>
-void solve_kpoint(ScfContext& ctx, std::size_t k, const Hamiltonian& h,
-                  const std::vector<double>& kinetic, std::vector<T>& x, int max_iterations,
-                  double tolerance, const DenseEigensolverOf<T>& dense,
+void solve_kpoint(const KohnShamBasis& ks, KohnShamState& state, std::size_t k,
+                  const Hamiltonian& h, const std::vector<double>& kinetic, std::vector<T>& x,
+                  int max_iterations, double tolerance, const DenseEigensolverOf<T>& dense,
                   std::vector<FftBuffer>& work) {
-  const Communicator* group = ctx.band_group;
-  const std::size_t npw = kinetic.size(), nb = ctx.n_bands;
+  const Communicator* group = ks.band_group;
+  const std::size_t npw = kinetic.size(), nb = ks.n_bands;
   if (!group || group->size() == 1) {
     davidson<T>([&](const T* a, T* y, std::size_t n) { h.apply(a, y, n, work); }, kinetic, nb, x,
-                ctx.eigenvalues[k], max_iterations, tolerance, dense);
+                state.eigenvalues[k], max_iterations, tolerance, dense);
     return;
   }
   const RowLayout<T> layout(*group, npw);
@@ -41,66 +42,66 @@ void solve_kpoint(ScfContext& ctx, std::size_t k, const Hamiltonian& h,
     if (!columns.empty()) h.apply(columns.data(), h_columns.data(), columns.size() / npw, work);
     layout.columns_to_rows(h_columns, n, y);
   };
-  davidson<T>(apply, kinetic_rows, nb, x_rows, ctx.eigenvalues[k], max_iterations, tolerance, dense,
-              group);
+  davidson<T>(apply, kinetic_rows, nb, x_rows, state.eigenvalues[k], max_iterations, tolerance,
+              dense, group);
   layout.gather_rows(x_rows.data(), nb, x.data());
 }
 
 }  // namespace
 
-void solve_bands(ScfContext& ctx, const std::vector<double>& v_eff, int max_iterations,
-                 double tolerance, int threads, const DenseEigensolvers& dense) {
+void solve_bands(const KohnShamBasis& ks, KohnShamState& state, const std::vector<double>& v_eff,
+                 int max_iterations, double tolerance, int threads,
+                 const DenseEigensolvers& dense) {
   std::vector<std::size_t> mine;
-  for (std::size_t k = 0; k < ctx.bases.size(); ++k)
-    if (ctx.distribution.computes(k)) mine.push_back(k);
+  for (std::size_t k = 0; k < ks.bases.size(); ++k)
+    if (ks.distribution.computes(k)) mine.push_back(k);
   ExceptionGuard guard;
 #pragma omp parallel num_threads(threads)
   {
     std::vector<FftBuffer> work;  // one per thread that shares a k-point's bands
-    for (int t = 0; t < ctx.threads_per_k; ++t) work.emplace_back(ctx.grid.size());
+    for (int t = 0; t < ks.threads_per_k; ++t) work.emplace_back(ks.grid.size());
 #pragma omp for schedule(dynamic)
     for (std::size_t i = 0; i < mine.size(); ++i)
       guard.run([&] {
         const std::size_t k = mine[i];
-        const KPointBasis& basis = ctx.bases[k];
-        if (const auto& gamma = ctx.gamma[k]) {
+        const KPointBasis& basis = ks.bases[k];
+        if (const auto& gamma = ks.gamma[k]) {
           // Real coordinates in, Davidson on real vectors, sphere coefficients out.
-          const GammaHamiltonian h(basis, *gamma, v_eff, *ctx.plans);
-          std::vector<double> x(basis.size() * ctx.n_bands);
-          gamma->map.to_real(ctx.psi[k].data(), x.data(), ctx.n_bands);
-          solve_kpoint(ctx, k, h, gamma->map.kinetic, x, max_iterations, tolerance, dense.real,
-                       work);
-          gamma->map.to_complex(x.data(), ctx.psi[k].data(), ctx.n_bands);
+          const GammaHamiltonian h(basis, *gamma, v_eff, *ks.plans);
+          std::vector<double> x(basis.size() * ks.n_bands);
+          gamma->map.to_real(state.psi[k].data(), x.data(), ks.n_bands);
+          solve_kpoint(ks, state, k, h, gamma->map.kinetic, x, max_iterations, tolerance,
+                       dense.real, work);
+          gamma->map.to_complex(x.data(), state.psi[k].data(), ks.n_bands);
           return;
         }
-        const KPointHamiltonian h(basis, ctx.projectors[k], v_eff, *ctx.plans);
-        solve_kpoint(ctx, k, h, basis.kinetic_hartree, ctx.psi[k], max_iterations, tolerance,
-                     dense.complex, work);
+        const KPointHamiltonian h(basis, ks.projectors[k], v_eff, *ks.plans);
+        solve_kpoint(ks, state, k, h, basis.kinetic_hartree, state.psi[k], max_iterations,
+                     tolerance, dense.complex, work);
       });
   }
-  ctx.world->rethrow_any(guard);
+  ks.world->rethrow_any(guard);
 }
 
-double occupy(ScfContext& ctx) {
-  const std::size_t n_k = ctx.bases.size(), nb = ctx.n_bands;
+double occupy(const KohnShamBasis& ks, const Smearing& smearing, KohnShamState& state) {
+  const std::size_t n_k = ks.bases.size(), nb = ks.n_bands;
   std::vector<double> all(n_k * nb, 0.0);
   for (std::size_t k = 0; k < n_k; ++k)
-    if (ctx.distribution.contributes(k))
-      std::copy(ctx.eigenvalues[k].begin(), ctx.eigenvalues[k].end(),
+    if (ks.distribution.contributes(k))
+      std::copy(state.eigenvalues[k].begin(), state.eigenvalues[k].end(),
                 all.begin() + static_cast<long>(k * nb));
-  ctx.world->sum(all.data(), all.size());
+  ks.world->sum(all.data(), all.size());
   for (std::size_t k = 0; k < n_k; ++k)
     std::copy(all.begin() + static_cast<long>(k * nb),
-              all.begin() + static_cast<long>((k + 1) * nb), ctx.eigenvalues[k].begin());
-  const Smearing& smearing = ctx.settings.smearing;
+              all.begin() + static_cast<long>((k + 1) * nb), state.eigenvalues[k].begin());
   std::vector<double> weights;
-  for (const auto& b : ctx.bases) weights.push_back(b.kpoint.weight);
-  ctx.fermi = find_fermi_level(ctx.eigenvalues, weights, ctx.n_electrons, smearing);
+  for (const auto& b : ks.bases) weights.push_back(b.kpoint.weight);
+  state.fermi_hartree = find_fermi_level(state.eigenvalues, weights, ks.n_electrons, smearing);
   double minus_ts = 0.0;
   for (std::size_t k = 0; k < n_k; ++k)
     for (std::size_t n = 0; n < nb; ++n) {
-      const double x = (ctx.fermi - ctx.eigenvalues[k][n]) / smearing.width_hartree;
-      ctx.occupations[k][n] = 2.0 * smearing.occupation(x);
+      const double x = (state.fermi_hartree - state.eigenvalues[k][n]) / smearing.width_hartree;
+      state.occupations[k][n] = 2.0 * smearing.occupation(x);
       minus_ts += weights[k] * 2.0 * smearing.width_hartree * smearing.entropy_term(x);
     }
   return minus_ts;

@@ -5,19 +5,21 @@
 
 #include <vector>
 
+#include "dft/kohn_sham/kohn_sham_basis.hpp"
+#include "dft/kohn_sham/kohn_sham_state.hpp"
 #include "dft/solver/davidson.hpp"
-#include "dft/solver/scf_context.hpp"
+#include "dft/solver/smearing.hpp"
 
 namespace fw::dft {
 
 /// Block Davidson at the k-points this rank computes (OpenMP over them with `threads`; 1 when
 /// the subspace problems go through ScaLAPACK, whose calls must come from one thread), starting
-/// from and updating ctx.psi and ctx.eigenvalues. Where ctx.gamma[k] is set, on real vectors.
-void solve_bands(ScfContext& ctx, const std::vector<double>& v_eff, int max_iterations,
-                 double tolerance, int threads, const DenseEigensolvers& dense);
+/// from and updating state.psi and state.eigenvalues. Where ks.gamma[k] is set, on real vectors.
+void solve_bands(const KohnShamBasis& ks, KohnShamState& state, const std::vector<double>& v_eff,
+                 int max_iterations, double tolerance, int threads, const DenseEigensolvers& dense);
 
 /// Shares the eigenvalues among the ranks (each k counted once), finds the Fermi level and sets
-/// the occupations in [0, 2]; returns −TS (Ha) of the smearing.
-double occupy(ScfContext& ctx);
+/// the occupations in [0, 2] with `smearing`; returns −TS (Ha) of the smearing.
+double occupy(const KohnShamBasis& ks, const Smearing& smearing, KohnShamState& state);
 
 }  // namespace fw::dft

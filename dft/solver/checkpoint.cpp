@@ -16,7 +16,8 @@
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
-#include "dft/solver/scf_context.hpp"
+#include "dft/kohn_sham/kohn_sham_basis.hpp"
+#include "dft/kohn_sham/kohn_sham_state.hpp"
 
 namespace fw::dft {
 namespace {
@@ -112,18 +113,19 @@ void verify_checksum(const std::string& path) {
 
 }  // namespace
 
-void write_checkpoint(const std::string& path, const ScfContext& ctx,
+void write_checkpoint(const std::string& path, const KohnShamBasis& ks,
+                      const std::vector<std::vector<Complex>>& psi,
                       const std::vector<Complex>& rho_g, int step) {
   write_file_atomically(path, [&](std::ostream& out) {
     SummedWriter w(out);
     w.write(kMagic, sizeof kMagic);
     w.put<std::int32_t>(step);
-    w.put<std::int32_t>(static_cast<std::int32_t>(ctx.bases.size()));
-    w.put<std::int32_t>(static_cast<std::int32_t>(ctx.n_bands));
-    for (int d = 0; d < 3; ++d) w.put<std::int32_t>(ctx.grid.n[static_cast<std::size_t>(d)]);
-    for (std::size_t k = 0; k < ctx.bases.size(); ++k) {
-      w.put<std::int64_t>(static_cast<std::int64_t>(ctx.bases[k].size()));
-      w.write(ctx.psi[k].data(), ctx.psi[k].size() * sizeof(Complex));
+    w.put<std::int32_t>(static_cast<std::int32_t>(ks.bases.size()));
+    w.put<std::int32_t>(static_cast<std::int32_t>(ks.n_bands));
+    for (int d = 0; d < 3; ++d) w.put<std::int32_t>(ks.grid.n[static_cast<std::size_t>(d)]);
+    for (std::size_t k = 0; k < ks.bases.size(); ++k) {
+      w.put<std::int64_t>(static_cast<std::int64_t>(ks.bases[k].size()));
+      w.write(psi[k].data(), psi[k].size() * sizeof(Complex));
     }
     w.write(rho_g.data(), rho_g.size() * sizeof(Complex));
     const std::uint64_t checksum = w.checksum();
@@ -173,7 +175,7 @@ void check_checkpoint_before_scf(const std::string& path, bool restart, const st
   if (restart && checkpoint_exists(path)) verify_checkpoint(path);
 }
 
-int read_checkpoint(const std::string& path, ScfContext& ctx, std::vector<Complex>& rho_g) {
+int read_checkpoint(const std::string& path, const KohnShamBasis& ks, KohnShamState& state) {
   verify_checkpoint(path);
   std::ifstream in(path, std::ios::binary);
   in.seekg(sizeof kMagic);
@@ -182,22 +184,22 @@ int read_checkpoint(const std::string& path, ScfContext& ctx, std::vector<Comple
   const int n_bands = get<std::int32_t>(in, path);
   std::array<int, 3> grid{};
   for (auto& n : grid) n = get<std::int32_t>(in, path);
-  if (n_k != static_cast<int>(ctx.bases.size()) || n_bands != static_cast<int>(ctx.n_bands) ||
-      grid != ctx.grid.n)
+  if (n_k != static_cast<int>(ks.bases.size()) || n_bands != static_cast<int>(ks.n_bands) ||
+      grid != ks.grid.n)
     throw InputError(path, "checkpoint was written for another k-mesh, band count or FFT grid");
-  ctx.psi.resize(ctx.bases.size());
-  for (std::size_t k = 0; k < ctx.bases.size(); ++k) {
+  state.psi.resize(ks.bases.size());
+  for (std::size_t k = 0; k < ks.bases.size(); ++k) {
     const auto npw = get<std::int64_t>(in, path);
-    if (npw != static_cast<std::int64_t>(ctx.bases[k].size()))
+    if (npw != static_cast<std::int64_t>(ks.bases[k].size()))
       throw InputError(path,
                        "checkpoint plane-wave count differs at k-point " + std::to_string(k + 1));
-    ctx.psi[k].resize(static_cast<std::size_t>(npw) * ctx.n_bands);
-    in.read(reinterpret_cast<char*>(ctx.psi[k].data()),
-            static_cast<std::streamsize>(ctx.psi[k].size() * sizeof(Complex)));
+    state.psi[k].resize(static_cast<std::size_t>(npw) * ks.n_bands);
+    in.read(reinterpret_cast<char*>(state.psi[k].data()),
+            static_cast<std::streamsize>(state.psi[k].size() * sizeof(Complex)));
   }
-  rho_g.resize(ctx.grid.size());
-  in.read(reinterpret_cast<char*>(rho_g.data()),
-          static_cast<std::streamsize>(rho_g.size() * sizeof(Complex)));
+  state.rho_g.resize(ks.grid.size());
+  in.read(reinterpret_cast<char*>(state.rho_g.data()),
+          static_cast<std::streamsize>(state.rho_g.size() * sizeof(Complex)));
   if (!in) throw InputError(path, "checkpoint is truncated");
   return step;
 }

@@ -10,12 +10,14 @@
 
 namespace fw::dft {
 
-struct ScfContext;
+struct KohnShamBasis;
+struct KohnShamState;
 
 /// Binary layout: "FWDFTCK2", int32 step, int32 n_k, int32 n_bands, int32 grid[3], per k int64 npw
 /// and npw·n_bands complex<double> coefficients, then grid.size() complex density coefficients,
 /// then a uint64 checksum of every byte before it (any single byte flip is detected).
-void write_checkpoint(const std::string& path, const ScfContext& ctx,
+void write_checkpoint(const std::string& path, const KohnShamBasis& ks,
+                      const std::vector<std::vector<Complex>>& psi,
                       const std::vector<Complex>& rho_g, int step);
 
 bool checkpoint_exists(const std::string& path);
@@ -34,9 +36,9 @@ void verify_checkpoint(const std::string& path);
 void check_checkpoint_before_scf(const std::string& path, bool restart,
                                  const std::string& option = "--checkpoint");
 
-/// Loads wavefunctions into ctx.psi and the density into rho_g; returns the step it was written at.
-/// Throws fw::InputError(path, ...) if the checksum fails (corrupt file), or the file is truncated
-/// or belongs to another grid/basis.
-int read_checkpoint(const std::string& path, ScfContext& ctx, std::vector<Complex>& rho_g);
+/// Loads wavefunctions into state.psi and the density into state.rho_g; returns the step it was
+/// written at. Throws fw::InputError(path, ...) if the checksum fails (corrupt file), or the file
+/// is truncated or belongs to another grid/basis.
+int read_checkpoint(const std::string& path, const KohnShamBasis& ks, KohnShamState& state);
 
 }  // namespace fw::dft

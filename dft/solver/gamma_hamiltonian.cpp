@@ -10,18 +10,6 @@
 
 namespace fw::dft {
 
-GammaRealBasis make_gamma_real_basis(const KPointBasis& basis, const KPointProjectors& projectors) {
-  GammaRealBasis out;
-  out.map = make_gamma_real_map(basis);
-  out.n_proj = projectors.n_proj;
-  out.b.resize(basis.size() * out.n_proj);
-  out.map.to_real(projectors.b.data(), out.b.data(), out.n_proj);
-  out.d.resize(projectors.d.size());
-  std::transform(projectors.d.begin(), projectors.d.end(), out.d.begin(),
-                 [](const Complex& v) { return v.real(); });
-  return out;
-}
-
 void GammaHamiltonian::apply(const double* x, double* hx, std::size_t n,
                              std::vector<FftBuffer>& work) const {
   const GammaRealMap& map = gamma_.map;

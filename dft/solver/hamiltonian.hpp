@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "dft/basis/plane_wave_basis.hpp"
-#include "dft/terms/nonlocal.hpp"
+#include "dft/kohn_sham/projectors.hpp"
 
 namespace fw::dft {
 

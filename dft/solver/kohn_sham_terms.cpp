@@ -14,21 +14,22 @@
 
 namespace fw::dft {
 
-EnergyTermList make_kohn_sham_terms(const ScfContext& ctx) {
+EnergyTermList make_kohn_sham_terms(const KohnShamBasis& ks) {
   EnergyTermList terms;
-  terms.push_back(std::make_unique<KineticTerm>(ctx));
-  terms.push_back(std::make_unique<LocalTerm>(ctx));
-  terms.push_back(std::make_unique<NonlocalTerm>(ctx));
-  terms.push_back(std::make_unique<HartreeTerm>(ctx));
-  terms.push_back(std::make_unique<XcTerm>(ctx));
-  terms.push_back(std::make_unique<EwaldTerm>(ctx.crystal));
-  terms.push_back(std::make_unique<PspCoreTerm>(ctx));
+  terms.push_back(std::make_unique<KineticTerm>(ks));
+  terms.push_back(std::make_unique<LocalTerm>(ks));
+  terms.push_back(std::make_unique<NonlocalTerm>(ks));
+  terms.push_back(std::make_unique<HartreeTerm>(ks));
+  terms.push_back(std::make_unique<XcTerm>(ks));
+  terms.push_back(std::make_unique<EwaldTerm>(ks.crystal));
+  terms.push_back(std::make_unique<PspCoreTerm>(ks));
   return terms;
 }
 
-EnergyTerms evaluate_energies(const EnergyTermList& terms, const DensityState& rho) {
+EnergyTerms evaluate_energies(const EnergyTermList& terms, const KohnShamState& state,
+                              const DensityState& rho) {
   EnergyTerms e;
-  for (const auto& term : terms) e.*(term->slot()) += term->energy(rho);
+  for (const auto& term : terms) e.*(term->slot()) += term->energy(state, rho);
   return e;
 }
 
@@ -39,11 +40,11 @@ std::vector<double> effective_potential(const EnergyTermList& terms, const Densi
   return v;
 }
 
-std::vector<Vec3> compute_forces(const ScfContext& ctx, const EnergyTermList& terms,
-                                 const DensityState& rho) {
-  std::vector<Vec3> forces(ctx.crystal.n_atoms());
-  for (const auto& term : terms) term->add_forces(rho, forces);
-  symmetrize_forces(forces, ctx.crystal, ctx.symmetry);
+std::vector<Vec3> compute_forces(const KohnShamBasis& ks, const EnergyTermList& terms,
+                                 const KohnShamState& state, const DensityState& rho) {
+  std::vector<Vec3> forces(ks.crystal.n_atoms());
+  for (const auto& term : terms) term->add_forces(state, rho, forces);
+  symmetrize_forces(forces, ks.crystal, ks.symmetry);
   return forces;
 }
 
@@ -56,10 +57,11 @@ Vec3 remove_mean_force(std::vector<Vec3>& forces) {
   return mean;
 }
 
-Mat3 compute_stress(const ScfContext& ctx, const EnergyTermList& terms, const DensityState& rho) {
+Mat3 compute_stress(const KohnShamBasis& ks, const EnergyTermList& terms,
+                    const KohnShamState& state, const DensityState& rho) {
   Mat3 sigma;
-  for (const auto& term : terms) term->add_stress(rho, sigma);
-  symmetrize_stress(sigma, ctx.crystal, ctx.symmetry);
+  for (const auto& term : terms) term->add_stress(state, rho, sigma);
+  symmetrize_stress(sigma, ks.crystal, ks.symmetry);
   return sigma;
 }
 

@@ -10,9 +10,10 @@
 
 namespace fw::dft {
 
-OrbitalDensities orbital_densities(const ScfContext& ctx, double ldos_width_hartree) {
-  const std::size_t n_grid = ctx.grid.size();
-  const double volume = ctx.crystal.volume_bohr3();
+OrbitalDensities orbital_densities(const KohnShamBasis& ks, const KohnShamState& state,
+                                   double ldos_width_hartree) {
+  const std::size_t n_grid = ks.grid.size();
+  const double volume = ks.crystal.volume_bohr3();
   const bool with_ldos = ldos_width_hartree > 0.0;
   OrbitalDensities out;
   out.rho_r.assign(n_grid, 0.0);
@@ -25,15 +26,15 @@ OrbitalDensities orbital_densities(const ScfContext& ctx, double ldos_width_hart
   };
   std::vector<Orbital> orbitals;
   const BandSlice bands =
-      band_slice(ctx.n_bands, ctx.distribution.band_rank, ctx.distribution.band_ranks);
-  for (std::size_t k = 0; k < ctx.bases.size(); ++k) {
-    if (!ctx.distribution.computes(k)) continue;
-    const double weight = ctx.bases[k].kpoint.weight;
+      band_slice(ks.n_bands, ks.distribution.band_rank, ks.distribution.band_ranks);
+  for (std::size_t k = 0; k < ks.bases.size(); ++k) {
+    if (!ks.distribution.computes(k)) continue;
+    const double weight = ks.bases[k].kpoint.weight;
     for (std::size_t n = bands.first; n < bands.first + bands.count; ++n) {
-      const double wf = weight * ctx.occupations[k][n];
-      const double wl =
-          with_ldos ? weight * ldos_weight(ctx.eigenvalues[k][n], ctx.fermi, ldos_width_hartree)
-                    : 0.0;
+      const double wf = weight * state.occupations[k][n];
+      const double wl = with_ldos ? weight * ldos_weight(state.eigenvalues[k][n],
+                                                         state.fermi_hartree, ldos_width_hartree)
+                                  : 0.0;
       if (wf >= 1e-14 || wl >= 1e-14) orbitals.push_back({k, n, wf, wl});
     }
   }
@@ -42,12 +43,12 @@ OrbitalDensities orbital_densities(const ScfContext& ctx, double ldos_width_hart
   std::vector<std::pair<std::size_t, std::size_t>> jobs;  // (first, count) in `orbitals`
   for (std::size_t i = 0; i < orbitals.size();) {
     const bool pair = i + 1 < orbitals.size() && orbitals[i + 1].k == orbitals[i].k &&
-                      ctx.gamma[orbitals[i].k].has_value();
+                      ks.gamma[orbitals[i].k].has_value();
     jobs.emplace_back(i, pair ? 2 : 1);
     i += pair ? 2 : 1;
   }
   ExceptionGuard guard;
-#pragma omp parallel num_threads(ctx.threads)
+#pragma omp parallel num_threads(ks.threads)
   {
     FftBuffer work(n_grid);
     std::vector<double> rho(n_grid, 0.0), ldos(out.ldos_r.size(), 0.0);
@@ -61,21 +62,21 @@ OrbitalDensities orbital_densities(const ScfContext& ctx, double ldos_width_hart
     for (std::size_t i = 0; i < jobs.size(); ++i)
       guard.run([&] {
         const Orbital& o = orbitals[jobs[i].first];
-        const auto& basis = ctx.bases[o.k];
+        const auto& basis = ks.bases[o.k];
         const std::size_t npw = basis.size();
-        const Complex* c = ctx.psi[o.k].data() + o.n * npw;
+        const Complex* c = state.psi[o.k].data() + o.n * npw;
         std::fill(work.data(), work.data() + n_grid, Complex(0.0));
         if (jobs[i].second == 1) {
           for (std::size_t g = 0; g < npw; ++g) work[basis.fft_index[g]] = c[g];
-          ctx.plans->to_real_space(work.data(), basis.fft_support);
+          ks.plans->to_real_space(work.data(), basis.fft_support);
           add(o, [](const Complex& v) { return std::norm(v); });
           return;
         }
         const Orbital& o2 = orbitals[jobs[i].first + 1];
-        const Complex* c2 = ctx.psi[o2.k].data() + o2.n * npw;
+        const Complex* c2 = state.psi[o2.k].data() + o2.n * npw;
         for (std::size_t g = 0; g < npw; ++g)
           work[basis.fft_index[g]] = c[g] + Complex(0.0, 1.0) * c2[g];
-        ctx.plans->to_real_space(work.data(), basis.fft_support);
+        ks.plans->to_real_space(work.data(), basis.fft_support);
         add(o, [](const Complex& v) { return v.real() * v.real(); });
         add(o2, [](const Complex& v) { return v.imag() * v.imag(); });
       });
@@ -85,12 +86,12 @@ OrbitalDensities orbital_densities(const ScfContext& ctx, double ldos_width_hart
       for (std::size_t j = 0; j < ldos.size(); ++j) out.ldos_r[j] += ldos[j];
     }
   }
-  ctx.world->rethrow_any(guard);
-  ctx.world->sum(out.rho_r.data(), n_grid);
-  symmetrize_density(out.rho_r, ctx.grid, ctx.symmetry);
+  ks.world->rethrow_any(guard);
+  ks.world->sum(out.rho_r.data(), n_grid);
+  symmetrize_density(out.rho_r, ks.grid, ks.symmetry);
   if (with_ldos) {
-    ctx.world->sum(out.ldos_r.data(), n_grid);
-    symmetrize_density(out.ldos_r, ctx.grid, ctx.symmetry);
+    ks.world->sum(out.ldos_r.data(), n_grid);
+    symmetrize_density(out.ldos_r, ks.grid, ks.symmetry);
   }
   return out;
 }

@@ -5,7 +5,8 @@
 
 #include <vector>
 
-#include "dft/solver/scf_context.hpp"
+#include "dft/kohn_sham/kohn_sham_basis.hpp"
+#include "dft/kohn_sham/kohn_sham_state.hpp"
 
 namespace fw::dft {
 
@@ -14,9 +15,10 @@ struct OrbitalDensities {
   std::vector<double> ldos_r;  ///< states/(Ha bohr³); empty when not asked
 };
 
-/// From the context's orbitals, occupations, eigenvalues and Fermi level; `ldos_width_hartree`
-/// > 0 also gives D_loc with that Gaussian width. OpenMP (ctx.threads) over the (k-point, band)
-/// pairs of this rank — its k-points, its slice of their bands; collective over the ranks.
-OrbitalDensities orbital_densities(const ScfContext& ctx, double ldos_width_hartree);
+/// From the state's orbitals, occupations, eigenvalues and Fermi level; `ldos_width_hartree` > 0
+/// also gives D_loc with that Gaussian width. OpenMP (ks.threads) over the (k-point, band) pairs of
+/// this rank — its k-points, its slice of their bands; collective over the ranks.
+OrbitalDensities orbital_densities(const KohnShamBasis& ks, const KohnShamState& state,
+                                   double ldos_width_hartree);
 
 }  // namespace fw::dft

@@ -21,7 +21,6 @@
 #include "dft/solver/kohn_sham_terms.hpp"
 #include "dft/solver/orbital_densities.hpp"
 #include "dft/solver/scf_checks.hpp"
-#include "dft/solver/scf_context.hpp"
 #include "dft/solver/scf_setup.hpp"
 #include "dft/solver/warm_start.hpp"
 
@@ -54,16 +53,16 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings,
   result.mpi_ranks = world.size();
   result.threads_per_rank = threads;
   result.output_rank = world.is_root();
-  ScfContext ctx(crystal, settings);
-  ctx.world = &world;
-  ctx.threads = threads;
-  setup_context(ctx, result.warnings, log);
+  KohnShamBasis ks(crystal, settings.ecut_hartree);
+  ks.world = &world;
+  ks.threads = threads;
+  setup_basis(ks, settings, result.warnings, log);
   for (const auto& w : result.warnings) log("warning: " + w);
   // Ranks sharing k-points (more ranks than k-points) share their subspace problems.
-  const Communicator group = world.split(ctx.distribution.group, world.rank());
-  if (group.size() != ctx.distribution.band_ranks || group.rank() != ctx.distribution.band_rank)
+  const Communicator group = world.split(ks.distribution.group, world.rank());
+  if (group.size() != ks.distribution.band_ranks || group.rank() != ks.distribution.band_rank)
     throw std::logic_error("the k-point group communicator disagrees with the distribution");
-  ctx.band_group = &group;
+  ks.band_group = &group;
   const ScalapackEigensolver scalapack(group,
                                        static_cast<std::size_t>(settings.scalapack_min_dimension));
   DenseEigensolvers dense;
@@ -75,37 +74,37 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings,
       scalapack.syevd(a, n, w);
     };
   }
-  const int k_threads = ctx.k_threads;
-  result.threads_per_kpoint = ctx.threads_per_k;
+  const int k_threads = ks.k_threads;
+  result.threads_per_kpoint = ks.threads_per_k;
   const double volume = crystal.volume_bohr3();
-  const std::size_t n_k = ctx.bases.size();
-  const std::size_t n_grid = ctx.grid.size();
-  const EnergyTermList terms = make_kohn_sham_terms(ctx);
+  const std::size_t n_k = ks.bases.size();
+  const std::size_t n_grid = ks.grid.size();
+  const EnergyTermList terms = make_kohn_sham_terms(ks);
 
-  result.fft_grid = ctx.grid;
-  result.n_bands = static_cast<int>(ctx.n_bands);
-  result.n_symmetry_operations = static_cast<int>(ctx.symmetry.size());
-  result.xc_name = ctx.xc->name();
-  for (const auto& b : ctx.bases) {
+  result.fft_grid = ks.grid;
+  result.n_bands = static_cast<int>(ks.n_bands);
+  result.n_symmetry_operations = static_cast<int>(ks.symmetry.size());
+  result.xc_name = ks.xc->name();
+  for (const auto& b : ks.bases) {
     result.kpoints.push_back(b.kpoint);
     result.n_plane_waves.push_back(b.size());
   }
   int real_gamma = 0;
-  for (const auto& g : ctx.gamma) real_gamma = real_gamma || g.has_value();
+  for (const auto& g : ks.gamma) real_gamma = real_gamma || g.has_value();
   result.real_wavefunctions_at_gamma = world.max(real_gamma) > 0;
   if (result.real_wavefunctions_at_gamma)
     log("real wavefunctions at Γ (istwfk 2): the eigensolver there works on real vectors");
   log(format("grid %dx%dx%d, %zu irreducible k-points, %zu bands, %zu symmetry operations, xc %s",
-             ctx.grid.n[0], ctx.grid.n[1], ctx.grid.n[2], n_k, ctx.n_bands, ctx.symmetry.size(),
-             ctx.xc->name().c_str()));
+             ks.grid.n[0], ks.grid.n[1], ks.grid.n[2], n_k, ks.n_bands, ks.symmetry.size(),
+             ks.xc->name().c_str()));
   log(format("parallel: %d MPI rank(s) x %d OpenMP thread(s) (%s); %d k-point group(s)%s%s",
              world.size(), threads,
-             ctx.k_threads > 1       ? "over k-points"
-             : ctx.threads_per_k > 1 ? "over each k-point's bands and FFTs"
-                                     : "serial",
-             ctx.distribution.n_groups,
-             ctx.distribution.band_ranks > 1
-                 ? format(", bands split over %d ranks", ctx.distribution.band_ranks).c_str()
+             ks.k_threads > 1       ? "over k-points"
+             : ks.threads_per_k > 1 ? "over each k-point's bands and FFTs"
+                                    : "serial",
+             ks.distribution.n_groups,
+             ks.distribution.band_ranks > 1
+                 ? format(", bands split over %d ranks", ks.distribution.band_ranks).c_str()
                  : "",
              scalapack.distributed()
                  ? format(", ScaLAPACK %dx%d grid for subspaces >= %d", scalapack.grid_rows(),
@@ -113,21 +112,19 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings,
                        .c_str()
                  : ""));
 
-  std::vector<Complex> rho_in;
+  KohnShamState state;
   if (start) {
-    if (auto rho = warm_start(ctx, std::move(*start), log)) {
-      rho_in = std::move(*rho);
-      result.warm_started = true;
-    }
+    result.warm_started = warm_start(ks, std::move(*start), state, log);
     start.reset();  // an unused state's memory goes before the SCF needs its own
   }
   if (!result.warm_started) {
-    rho_in = initial_density(ctx);
-    result.atomic_orbital_bands = static_cast<int>(starting_wavefunctions(ctx));
+    state.rho_g = initial_density(ks);
+    result.atomic_orbital_bands = static_cast<int>(
+        starting_wavefunctions(ks, settings.starting_wavefunctions == "atomic", state));
     log(result.atomic_orbital_bands > 0
             ? format("starting wavefunctions: %d pseudo-atomic orbitals + %zu random bands",
                      result.atomic_orbital_bands,
-                     ctx.n_bands - static_cast<std::size_t>(result.atomic_orbital_bands))
+                     ks.n_bands - static_cast<std::size_t>(result.atomic_orbital_bands))
         : settings.starting_wavefunctions == "atomic"
             ? "starting wavefunctions: random (a pseudopotential file carries no pseudo-atomic "
               "orbitals)"
@@ -137,14 +134,14 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings,
   if (settings.restart && !settings.checkpoint_path.empty() &&
       checkpoint_exists(settings.checkpoint_path)) {
     result.warm_started = false;  // the checkpoint, if any, is the better start
-    first_iteration = read_checkpoint(settings.checkpoint_path, ctx, rho_in) + 1;
-    check_checkpoint_values(settings.checkpoint_path, ctx.psi, rho_in);
-    drop_foreign_wavefunctions(ctx);
+    first_iteration = read_checkpoint(settings.checkpoint_path, ks, state) + 1;
+    check_checkpoint_values(settings.checkpoint_path, state.psi, state.rho_g);
+    drop_foreign_wavefunctions(ks, state);
     log(format("restarted from %s after step %d", settings.checkpoint_path.c_str(),
                first_iteration - 1));
   }
-  ctx.eigenvalues.assign(n_k, std::vector<double>(ctx.n_bands, 0.0));
-  ctx.occupations.assign(n_k, std::vector<double>(ctx.n_bands, 0.0));
+  state.eigenvalues.assign(n_k, std::vector<double>(ks.n_bands, 0.0));
+  state.occupations.assign(n_k, std::vector<double>(ks.n_bands, 0.0));
 
   PulayMixer mixer(settings.mixing_beta, static_cast<std::size_t>(settings.mixing_history));
   const bool ldos_mixing = settings.mixing_preconditioner == "ldos";
@@ -156,58 +153,57 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings,
   log("  step        free energy (Ha)         dE (Ha)    d_rho (e)   fermi (Ha)   time (s)");
   for (int step = first_iteration; step <= settings.max_iterations; ++step) {
     const std::vector<double> v_eff =
-        effective_potential(terms, make_density_state(ctx, rho_in), n_grid);
+        effective_potential(terms, make_density_state(ks, state.rho_g), n_grid);
     // Davidson at this rank's k-points, threads over k-points.
     // A cold start's first bands need only be rough; restarted and warm-started ones are close.
     const bool first = step == first_iteration && !settings.restart && !result.warm_started;
     const int max_davidson = first ? 12 : 4;
-    const double tolerance =
-        first ? 1e-2 : std::clamp(0.1 * residual / ctx.n_electrons, 1e-9, 1e-3);
-    solve_bands(ctx, v_eff, max_davidson, tolerance, k_threads, dense);
-    const double minus_ts = occupy(ctx);
+    const double tolerance = first ? 1e-2 : std::clamp(0.1 * residual / ks.n_electrons, 1e-9, 1e-3);
+    solve_bands(ks, state, v_eff, max_davidson, tolerance, k_threads, dense);
+    const double minus_ts = occupy(ks, settings.smearing, state);
 
     // Output density (and the LDOS at the Fermi level for the mixer), then the Kohn–Sham
     // functional at the new orbitals and the output density.
-    OrbitalDensities out = orbital_densities(ctx, ldos_mixing ? ldos_width : 0.0);
-    rho_out = to_reciprocal(out.rho_r, *ctx.plans);
-    band_limit(rho_out, ctx.box_g, g_density);
-    EnergyTerms e = evaluate_energies(terms, make_density_state(ctx, rho_out));
+    OrbitalDensities out = orbital_densities(ks, state, ldos_mixing ? ldos_width : 0.0);
+    rho_out = to_reciprocal(out.rho_r, *ks.plans);
+    band_limit(rho_out, ks.box_g, g_density);
+    EnergyTerms e = evaluate_energies(terms, state, make_density_state(ks, rho_out));
     e.minus_kt_entropy = minus_ts;
     const double energy = e.free();
     if (!std::isfinite(energy))
       throw std::runtime_error(format("the SCF energy is not finite at step %d", step));
-    const auto rho_in_r = to_real(rho_in, *ctx.plans);
-    const auto rho_out_r = to_real(rho_out, *ctx.plans);
+    const auto rho_in_r = to_real(state.rho_g, *ks.plans);
+    const auto rho_out_r = to_real(rho_out, *ks.plans);
     residual = 0.0;
     for (std::size_t i = 0; i < n_grid; ++i) residual += std::abs(rho_out_r[i] - rho_in_r[i]);
     residual *= volume / static_cast<double>(n_grid);
     const double delta = step == first_iteration ? energy : energy - previous_energy;
     previous_energy = energy;
     log(format("  %4d  %22.12f  %14.4e  %11.3e  %11.6f  %9.2f", step, energy, delta, residual,
-               ctx.fermi, elapsed()));
+               state.fermi_hartree, elapsed()));
     result.energies = e;
     result.iterations = step;
     result.last_energy_change_hartree = delta;
-    result.last_density_residual = residual / ctx.n_electrons;
+    result.last_density_residual = residual / ks.n_electrons;
     small_steps = (step > first_iteration && std::abs(delta) < settings.energy_tolerance_hartree)
                       ? small_steps + 1
                       : 0;
-    const bool done = small_steps >= 2 && residual / ctx.n_electrons < settings.density_tolerance;
+    const bool done = small_steps >= 2 && residual / ks.n_electrons < settings.density_tolerance;
     if (!settings.checkpoint_path.empty() &&
         (done || step == settings.max_iterations ||
          (settings.checkpoint_every > 0 && step % settings.checkpoint_every == 0)))
-      write_scf_checkpoint(ctx, done ? rho_out : rho_in, step);
+      write_scf_checkpoint(ks, state, settings.checkpoint_path, done ? rho_out : state.rho_g, step);
     if (done) {
       result.converged = true;
       break;
     }
     if (ldos_mixing)
-      rho_in = mixer.mix(
-          rho_in, rho_out,
-          LdosPreconditioner(std::move(out.ldos_r), ctx.box_g, *ctx.plans, volume, g_density));
+      state.rho_g = mixer.mix(
+          state.rho_g, rho_out,
+          LdosPreconditioner(std::move(out.ldos_r), ks.box_g, *ks.plans, volume, g_density));
     else
-      rho_in =
-          mixer.mix(rho_in, rho_out, KerkerPreconditioner(settings.kerker_q0_bohr_inv, ctx.box_g));
+      state.rho_g = mixer.mix(state.rho_g, rho_out,
+                              KerkerPreconditioner(settings.kerker_q0_bohr_inv, ks.box_g));
   }
   if (!result.converged)
     result.warnings.push_back("SCF did not converge in " + std::to_string(settings.max_iterations) +
@@ -218,19 +214,23 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings,
       settings.smearing.extrapolate_half()
           ? result.energies.internal() + 0.5 * result.energies.minus_kt_entropy
           : result.free_energy_hartree;
-  result.fermi_hartree = ctx.fermi;
-  result.eigenvalues_hartree = ctx.eigenvalues;
+  result.fermi_hartree = state.fermi_hartree;
+  result.eigenvalues_hartree = state.eigenvalues;
+  // From here on the state's density is the last output density, where forces, stress and the
+  // next geometry's start are taken.
+  state.rho_g = std::move(rho_out);
+  const DensityState rho_final = make_density_state(ks, state.rho_g);
   if (settings.compute_forces) {
-    result.forces_hartree_per_bohr = compute_forces(ctx, terms, make_density_state(ctx, rho_out));
+    result.forces_hartree_per_bohr = compute_forces(ks, terms, state, rho_final);
     result.removed_mean_force_hartree_per_bohr = remove_mean_force(result.forces_hartree_per_bohr);
     log(format("forces: removed a net force of %.3e Ha/bohr per atom (a periodic cell has none)",
                norm(result.removed_mean_force_hartree_per_bohr)));
   }
   if (settings.compute_stress)
-    result.stress_hartree_per_bohr3 = compute_stress(ctx, terms, make_density_state(ctx, rho_out));
-  result.memory_estimate_bytes = ctx.memory_estimate_bytes;
+    result.stress_hartree_per_bohr3 = compute_stress(ks, terms, state, rho_final);
+  result.memory_estimate_bytes = ks.memory_estimate_bytes;
   if (settings.keep_final_state)
-    result.final_state = std::make_shared<ScfState>(take_final_state(ctx, std::move(rho_out)));
+    result.final_state = std::make_shared<ScfState>(take_final_state(ks, std::move(state)));
   result.wall_s = elapsed();
   return result;
 }

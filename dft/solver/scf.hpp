@@ -12,7 +12,9 @@
 #include "dft/basis/fft_grid.hpp"
 #include "dft/basis/kpoints.hpp"
 #include "dft/crystal.hpp"
+#include "dft/kohn_sham/kohn_sham_state.hpp"
 #include "dft/solver/smearing.hpp"
+#include "dft/terms/energy_table.hpp"
 
 namespace fw::dft {
 
@@ -69,18 +71,10 @@ struct ScfState {
   std::size_t n_bands = 0;
   std::vector<Vec3> kpoints_frac;          ///< the irreducible k-points
   std::vector<std::size_t> n_plane_waves;  ///< per k
-  std::vector<std::vector<Complex>> psi;   ///< per k: npw x n_bands; empty where another rank works
-  std::vector<Complex> rho_g;              ///< the last output density, box order
-  std::vector<Vec3> positions_frac;        ///< the atoms rho_g belongs to
-};
-
-/// The energy terms of ABINIT's "Components of total free energy" table (Ha).
-struct EnergyTerms {
-  double kinetic = 0.0, hartree = 0.0, xc = 0.0, ewald = 0.0, psp_core = 0.0, local = 0.0,
-         nonlocal = 0.0;
-  double minus_kt_entropy = 0.0;
-  double internal() const { return kinetic + hartree + xc + ewald + psp_core + local + nonlocal; }
-  double free() const { return internal() + minus_kt_entropy; }
+  std::vector<Vec3> positions_frac;        ///< the atoms kohn_sham.rho_g belongs to
+  /// The SCF's final state: ψ per k (npw x n_bands; empty where another rank works), ε, f, εF and
+  /// the last output density (box order).
+  KohnShamState kohn_sham;
 };
 
 struct ScfResult {

@@ -13,89 +13,89 @@ namespace fw::dft {
 namespace {
 
 /// The local part of warm_start_mismatch (this rank's view).
-std::string local_mismatch(const ScfContext& ctx, const ScfState& s) {
+std::string local_mismatch(const KohnShamBasis& ks, const ScfState& s) {
   double cell_difference = 0.0;
   for (int i = 0; i < 3; ++i)
-    cell_difference = std::max(cell_difference, norm(s.cell_bohr[i] - ctx.crystal.cell_bohr[i]));
+    cell_difference = std::max(cell_difference, norm(s.cell_bohr[i] - ks.crystal.cell_bohr[i]));
   if (cell_difference > 1e-10) return "another cell";
-  if (s.ecut_hartree != ctx.settings.ecut_hartree)
-    return format("cut-off %g Ha, not %g Ha", s.ecut_hartree, ctx.settings.ecut_hartree);
-  if (s.grid.n != ctx.grid.n)
+  if (s.ecut_hartree != ks.ecut_hartree)
+    return format("cut-off %g Ha, not %g Ha", s.ecut_hartree, ks.ecut_hartree);
+  if (s.grid.n != ks.grid.n)
     return format("FFT grid %dx%dx%d, not %dx%dx%d", s.grid.n[0], s.grid.n[1], s.grid.n[2],
-                  ctx.grid.n[0], ctx.grid.n[1], ctx.grid.n[2]);
-  if (s.n_bands != ctx.n_bands) return format("%zu bands, not %zu", s.n_bands, ctx.n_bands);
-  if (s.positions_frac.size() != ctx.crystal.n_atoms())
-    return format("%zu atoms, not %zu", s.positions_frac.size(), ctx.crystal.n_atoms());
-  if (s.rho_g.size() != ctx.grid.size()) return "a density of another size";
-  const std::size_t n_k = ctx.bases.size();
-  if (s.kpoints_frac.size() != n_k || s.n_plane_waves.size() != n_k || s.psi.size() != n_k)
+                  ks.grid.n[0], ks.grid.n[1], ks.grid.n[2]);
+  if (s.n_bands != ks.n_bands) return format("%zu bands, not %zu", s.n_bands, ks.n_bands);
+  if (s.positions_frac.size() != ks.crystal.n_atoms())
+    return format("%zu atoms, not %zu", s.positions_frac.size(), ks.crystal.n_atoms());
+  if (s.kohn_sham.rho_g.size() != ks.grid.size()) return "a density of another size";
+  const std::size_t n_k = ks.bases.size();
+  if (s.kpoints_frac.size() != n_k || s.n_plane_waves.size() != n_k ||
+      s.kohn_sham.psi.size() != n_k)
     return format("%zu irreducible k-points, not %zu", s.kpoints_frac.size(), n_k);
   for (std::size_t k = 0; k < n_k; ++k) {
-    if (norm(s.kpoints_frac[k] - ctx.bases[k].kpoint.frac) > 1e-10)
+    if (norm(s.kpoints_frac[k] - ks.bases[k].kpoint.frac) > 1e-10)
       return format("another k-point %zu", k);
-    if (s.n_plane_waves[k] != ctx.bases[k].size())
+    if (s.n_plane_waves[k] != ks.bases[k].size())
       return format("%zu plane waves at k-point %zu, not %zu", s.n_plane_waves[k], k,
-                    ctx.bases[k].size());
-    if (ctx.distribution.computes(k) && s.psi[k].size() != s.n_plane_waves[k] * s.n_bands)
+                    ks.bases[k].size());
+    if (ks.distribution.computes(k) && s.kohn_sham.psi[k].size() != s.n_plane_waves[k] * s.n_bands)
       return format("no wavefunctions for k-point %zu on MPI rank %d (another k-point split)", k,
-                    ctx.world->rank());
+                    ks.world->rank());
   }
   return "";
 }
 
 }  // namespace
 
-std::string warm_start_mismatch(const ScfContext& ctx, const ScfState& state) {
-  const std::string local = local_mismatch(ctx, state);
+std::string warm_start_mismatch(const KohnShamBasis& ks, const ScfState& previous) {
+  const std::string local = local_mismatch(ks, previous);
   // Ranks agree on everything but the k-points each holds; a rank that lacks its own k-points
   // makes every rank start cold (the density must start alike everywhere).
-  if (ctx.world->max(local.empty() ? 0 : 1) == 0) return "";
+  if (ks.world->max(local.empty() ? 0 : 1) == 0) return "";
   return local.empty() ? "another MPI rank lacks the wavefunctions of its k-points" : local;
 }
 
-std::optional<std::vector<Complex>> warm_start(ScfContext& ctx, ScfState&& state,
-                                               const std::function<void(const std::string&)>& log) {
-  const std::string mismatch = warm_start_mismatch(ctx, state);
+bool warm_start(const KohnShamBasis& ks, ScfState&& previous, KohnShamState& state,
+                const std::function<void(const std::string&)>& log) {
+  const std::string mismatch = warm_start_mismatch(ks, previous);
   if (!mismatch.empty()) {
     log("starting state ignored (" + mismatch + "): cold start");
-    return std::nullopt;
+    return false;
   }
-  Crystal previous = ctx.crystal;
-  previous.positions_frac = state.positions_frac;
+  Crystal then = ks.crystal;
+  then.positions_frac = previous.positions_frac;
   double moved_bohr = 0.0;
-  for (std::size_t a = 0; a < previous.n_atoms(); ++a)
-    moved_bohr =
-        std::max(moved_bohr, norm(ctx.crystal.position_bohr(a) - previous.position_bohr(a)));
-  std::vector<Complex> rho = std::move(state.rho_g);
-  const std::vector<Complex> atomic_then = atomic_density(ctx, previous);
-  const std::vector<Complex> atomic_now = atomic_density(ctx, ctx.crystal);
-  for (std::size_t i = 0; i < rho.size(); ++i) rho[i] += atomic_now[i] - atomic_then[i];
+  for (std::size_t a = 0; a < then.n_atoms(); ++a)
+    moved_bohr = std::max(moved_bohr, norm(ks.crystal.position_bohr(a) - then.position_bohr(a)));
+  state.rho_g = std::move(previous.kohn_sham.rho_g);
+  const std::vector<Complex> atomic_then = atomic_density(ks, then);
+  const std::vector<Complex> atomic_now = atomic_density(ks, ks.crystal);
+  for (std::size_t i = 0; i < state.rho_g.size(); ++i)
+    state.rho_g[i] += atomic_now[i] - atomic_then[i];
 
-  ctx.psi = std::move(state.psi);
-  for (std::size_t k = 0; k < ctx.bases.size(); ++k)
-    if (ctx.distribution.computes(k)) orthonormalize(ctx.psi[k], ctx.bases[k].size(), ctx.n_bands);
-  drop_foreign_wavefunctions(ctx);
+  state.psi = std::move(previous.kohn_sham.psi);
+  for (std::size_t k = 0; k < ks.bases.size(); ++k)
+    if (ks.distribution.computes(k)) orthonormalize(state.psi[k], ks.bases[k].size(), ks.n_bands);
+  drop_foreign_wavefunctions(ks, state);
   log(
       format("starting state: the previous geometry's wavefunctions and density, atomic "
              "densities moved along (atoms moved up to %.4f bohr)",
              moved_bohr));
-  return rho;
+  return true;
 }
 
-ScfState take_final_state(ScfContext& ctx, std::vector<Complex> rho_g) {
+ScfState take_final_state(const KohnShamBasis& ks, KohnShamState&& state) {
   ScfState s;
-  s.cell_bohr = ctx.crystal.cell_bohr;
-  s.ecut_hartree = ctx.settings.ecut_hartree;
-  s.grid = ctx.grid;
-  s.n_bands = ctx.n_bands;
-  for (const auto& b : ctx.bases) {
+  s.cell_bohr = ks.crystal.cell_bohr;
+  s.ecut_hartree = ks.ecut_hartree;
+  s.grid = ks.grid;
+  s.n_bands = ks.n_bands;
+  for (const auto& b : ks.bases) {
     s.kpoints_frac.push_back(b.kpoint.frac);
     s.n_plane_waves.push_back(b.size());
   }
-  s.psi = std::move(ctx.psi);
-  s.psi.resize(ctx.bases.size());
-  s.rho_g = std::move(rho_g);
-  s.positions_frac = ctx.crystal.positions_frac;
+  s.positions_frac = ks.crystal.positions_frac;
+  s.kohn_sham = std::move(state);
+  s.kohn_sham.psi.resize(ks.bases.size());
   return s;
 }
 

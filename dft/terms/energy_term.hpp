@@ -10,11 +10,11 @@
 #include <vector>
 
 #include "dft/basis/fft_grid.hpp"
-#include "dft/solver/scf.hpp"
+#include "dft/kohn_sham/kohn_sham_basis.hpp"
+#include "dft/kohn_sham/kohn_sham_state.hpp"
+#include "dft/terms/energy_table.hpp"
 
 namespace fw::dft {
-
-struct ScfContext;
 
 /// The valence density a term is evaluated at, in both spaces.
 struct DensityState {
@@ -23,31 +23,36 @@ struct DensityState {
 };
 
 /// ρ in both spaces (to_real of rho_g).
-DensityState make_density_state(const ScfContext& ctx, const std::vector<Complex>& rho_g);
+DensityState make_density_state(const KohnShamBasis& ks, const std::vector<Complex>& rho_g);
 
+/// A term is built on the fixed KohnShamBasis it reads (DFTK's `basis`); each evaluation is handed
+/// the state: orbital terms (kinetic, nonlocal) read its ψ and occupations, density terms the
+/// density `rho` (which the SCF chooses: its output density for energies, forces and stress).
 class EnergyTerm {
  public:
   virtual ~EnergyTerm() = default;
   /// The entry of ABINIT's energy table this term fills.
   virtual double EnergyTerms::*slot() const = 0;
-  /// E (Ha) at density ρ and the context's current orbitals and occupations. Orbital terms
-  /// (kinetic, nonlocal) sum over the k-points of every rank (collective).
-  virtual double energy(const DensityState& rho) const = 0;
+  /// E (Ha) at density ρ and the state's orbitals and occupations. Orbital terms (kinetic,
+  /// nonlocal) sum over the k-points of every rank (collective).
+  virtual double energy(const KohnShamState& state, const DensityState& rho) const = 0;
   /// Adds δE/δρ(r) (Ha) to v_r; terms without a local potential add nothing.
   virtual void add_potential(const DensityState& /*rho*/, std::vector<double>& /*v_r*/) const {}
   /// Adds −∂E/∂τ_a (Ha/bohr) to forces (collective for orbital terms).
-  virtual void add_forces(const DensityState& /*rho*/, std::vector<Vec3>& /*forces*/) const {}
+  virtual void add_forces(const KohnShamState& /*state*/, const DensityState& /*rho*/,
+                          std::vector<Vec3>& /*forces*/) const {}
   /// Adds σ_ij = (1/Ω) ∂E/∂ε_ij (Ha/bohr³) to sigma: the derivative under the homogeneous strain
   /// r → (1 + ε) r at a fixed set of plane waves (fixed Miller indices, G → (1 − ε) G), with fixed
   /// fractional positions, orbital coefficients and Ω·ρ(G) (Nielsen & Martin, PRB 32, 3780
   /// (1985); ABINIT's convention). Collective for orbital terms.
-  virtual void add_stress(const DensityState& /*rho*/, Mat3& /*sigma*/) const {}
+  virtual void add_stress(const KohnShamState& /*state*/, const DensityState& /*rho*/,
+                          Mat3& /*sigma*/) const {}
 };
 
 using EnergyTermList = std::vector<std::unique_ptr<EnergyTerm>>;
 
 /// Σ_k w_k per_k(k) over the k-points this rank contributes (OpenMP over k-points), summed over
 /// the ranks: the pattern of every orbital term's energy.
-double sum_over_kpoints(const ScfContext& ctx, const std::function<double(std::size_t k)>& per_k);
+double sum_over_kpoints(const KohnShamBasis& ks, const std::function<double(std::size_t k)>& per_k);
 
 }  // namespace fw::dft

@@ -32,11 +32,15 @@ class EwaldTerm : public EnergyTerm {
  public:
   explicit EwaldTerm(const Crystal& crystal) : result_(ewald(crystal)) {}
   double EnergyTerms::*slot() const override { return &EnergyTerms::ewald; }
-  double energy(const DensityState& /*rho*/) const override { return result_.energy_hartree; }
-  void add_forces(const DensityState& /*rho*/, std::vector<Vec3>& forces) const override {
+  double energy(const KohnShamState& /*state*/, const DensityState& /*rho*/) const override {
+    return result_.energy_hartree;
+  }
+  void add_forces(const KohnShamState& /*state*/, const DensityState& /*rho*/,
+                  std::vector<Vec3>& forces) const override {
     for (std::size_t a = 0; a < forces.size(); ++a) forces[a] += result_.forces_hartree_per_bohr[a];
   }
-  void add_stress(const DensityState& /*rho*/, Mat3& sigma) const override {
+  void add_stress(const KohnShamState& /*state*/, const DensityState& /*rho*/,
+                  Mat3& sigma) const override {
     for (int a = 0; a < 3; ++a) sigma[a] += result_.stress_hartree_per_bohr3[a];
   }
 

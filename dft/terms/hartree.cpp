@@ -5,7 +5,6 @@
 #include <numbers>
 
 #include "dft/basis/grid_operators.hpp"
-#include "dft/solver/scf_context.hpp"
 
 namespace fw::dft {
 
@@ -22,24 +21,25 @@ double hartree(const std::vector<Complex>& rho_g, const std::vector<Vec3>& box_g
   return 0.5 * volume_bohr3 * energy;
 }
 
-double HartreeTerm::energy(const DensityState& rho) const {
+double HartreeTerm::energy(const KohnShamState& /*state*/, const DensityState& rho) const {
   std::vector<Complex> v_h_g;
-  return hartree(rho.rho_g, ctx_.box_g, ctx_.crystal.volume_bohr3(), v_h_g);
+  return hartree(rho.rho_g, ks_.box_g, ks_.crystal.volume_bohr3(), v_h_g);
 }
 
 void HartreeTerm::add_potential(const DensityState& rho, std::vector<double>& v_r) const {
   std::vector<Complex> v_h_g;
-  hartree(rho.rho_g, ctx_.box_g, ctx_.crystal.volume_bohr3(), v_h_g);
-  const auto v_h_r = to_real(v_h_g, *ctx_.plans);
+  hartree(rho.rho_g, ks_.box_g, ks_.crystal.volume_bohr3(), v_h_g);
+  const auto v_h_r = to_real(v_h_g, *ks_.plans);
   for (std::size_t i = 0; i < v_r.size(); ++i) v_r[i] += v_h_r[i];
 }
 
-void HartreeTerm::add_stress(const DensityState& rho, Mat3& sigma) const {
-  const double volume = ctx_.crystal.volume_bohr3();
+void HartreeTerm::add_stress(const KohnShamState& /*state*/, const DensityState& rho,
+                             Mat3& sigma) const {
+  const double volume = ks_.crystal.volume_bohr3();
   Mat3 s;
   double energy = 0.0;
   for (std::size_t i = 0; i < rho.rho_g.size(); ++i) {
-    const Vec3& g = ctx_.box_g[i];
+    const Vec3& g = ks_.box_g[i];
     const double g2 = dot(g, g);
     if (g2 < 1e-12) continue;
     const double c = 4.0 * std::numbers::pi * std::norm(rho.rho_g[i]) / g2;

@@ -17,14 +17,14 @@ double hartree(const std::vector<Complex>& rho_g, const std::vector<Vec3>& box_g
 
 class HartreeTerm : public EnergyTerm {
  public:
-  explicit HartreeTerm(const ScfContext& ctx) : ctx_(ctx) {}
+  explicit HartreeTerm(const KohnShamBasis& ks) : ks_(ks) {}
   double EnergyTerms::*slot() const override { return &EnergyTerms::hartree; }
-  double energy(const DensityState& rho) const override;
+  double energy(const KohnShamState& state, const DensityState& rho) const override;
   void add_potential(const DensityState& rho, std::vector<double>& v_r) const override;
-  void add_stress(const DensityState& rho, Mat3& sigma) const override;
+  void add_stress(const KohnShamState& state, const DensityState& rho, Mat3& sigma) const override;
 
  private:
-  const ScfContext& ctx_;
+  const KohnShamBasis& ks_;
 };
 
 }  // namespace fw::dft

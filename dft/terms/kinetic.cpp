@@ -4,19 +4,17 @@
 
 #include <array>
 
-#include "dft/solver/scf_context.hpp"
-
 namespace fw::dft {
 
-double KineticTerm::energy(const DensityState& /*rho*/) const {
-  return sum_over_kpoints(ctx_, [&](std::size_t k) {
-    const auto& basis = ctx_.bases[k];
+double KineticTerm::energy(const KohnShamState& state, const DensityState& /*rho*/) const {
+  return sum_over_kpoints(ks_, [&](std::size_t k) {
+    const auto& basis = ks_.bases[k];
     const std::size_t npw = basis.size();
     double e = 0.0;
-    for (std::size_t n = 0; n < ctx_.n_bands; ++n) {
-      const double f = ctx_.occupations[k][n];
+    for (std::size_t n = 0; n < ks_.n_bands; ++n) {
+      const double f = state.occupations[k][n];
       if (basis.kpoint.weight * f < 1e-14) continue;
-      const Complex* c = ctx_.psi[k].data() + n * npw;
+      const Complex* c = state.psi[k].data() + n * npw;
       double t = 0.0;
       for (std::size_t g = 0; g < npw; ++g) t += basis.kinetic_hartree[g] * std::norm(c[g]);
       e += f * t;
@@ -25,18 +23,19 @@ double KineticTerm::energy(const DensityState& /*rho*/) const {
   });
 }
 
-void KineticTerm::add_stress(const DensityState& /*rho*/, Mat3& sigma) const {
+void KineticTerm::add_stress(const KohnShamState& state, const DensityState& /*rho*/,
+                             Mat3& sigma) const {
   // Each rank adds the k-points it contributes; the sum over ranks follows.
   std::array<double, 9> s{};
-  for (std::size_t k = 0; k < ctx_.bases.size(); ++k) {
-    if (!ctx_.distribution.contributes(k)) continue;
-    const auto& basis = ctx_.bases[k];
+  for (std::size_t k = 0; k < ks_.bases.size(); ++k) {
+    if (!ks_.distribution.contributes(k)) continue;
+    const auto& basis = ks_.bases[k];
     const std::size_t npw = basis.size();
     std::vector<double> weight(npw, 0.0);  // Σ_n f_n |c_nk(G)|²
-    for (std::size_t n = 0; n < ctx_.n_bands; ++n) {
-      const double f = ctx_.occupations[k][n];
+    for (std::size_t n = 0; n < ks_.n_bands; ++n) {
+      const double f = state.occupations[k][n];
       if (f == 0.0) continue;
-      const Complex* c = ctx_.psi[k].data() + n * npw;
+      const Complex* c = state.psi[k].data() + n * npw;
       for (std::size_t g = 0; g < npw; ++g) weight[g] += f * std::norm(c[g]);
     }
     for (std::size_t g = 0; g < npw; ++g) {
@@ -46,8 +45,8 @@ void KineticTerm::add_stress(const DensityState& /*rho*/, Mat3& sigma) const {
           s[static_cast<std::size_t>(3 * i + j)] -= basis.kpoint.weight * weight[g] * q[i] * q[j];
     }
   }
-  ctx_.world->sum(s.data(), s.size());
-  const double volume = ctx_.crystal.volume_bohr3();
+  ks_.world->sum(s.data(), s.size());
+  const double volume = ks_.crystal.volume_bohr3();
   for (int i = 0; i < 3; ++i)
     for (int j = 0; j < 3; ++j) sigma[i][j] += s[static_cast<std::size_t>(3 * i + j)] / volume;
 }

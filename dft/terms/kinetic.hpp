@@ -11,13 +11,13 @@ namespace fw::dft {
 
 class KineticTerm : public EnergyTerm {
  public:
-  explicit KineticTerm(const ScfContext& ctx) : ctx_(ctx) {}
+  explicit KineticTerm(const KohnShamBasis& ks) : ks_(ks) {}
   double EnergyTerms::*slot() const override { return &EnergyTerms::kinetic; }
-  double energy(const DensityState& rho) const override;
-  void add_stress(const DensityState& rho, Mat3& sigma) const override;
+  double energy(const KohnShamState& state, const DensityState& rho) const override;
+  void add_stress(const KohnShamState& state, const DensityState& rho, Mat3& sigma) const override;
 
  private:
-  const ScfContext& ctx_;
+  const KohnShamBasis& ks_;
 };
 
 }  // namespace fw::dft

@@ -13,15 +13,16 @@ namespace fw::dft {
 
 class LocalTerm : public EnergyTerm {
  public:
-  explicit LocalTerm(const ScfContext& ctx) : ctx_(ctx) {}
+  explicit LocalTerm(const KohnShamBasis& ks) : ks_(ks) {}
   double EnergyTerms::*slot() const override { return &EnergyTerms::local; }
-  double energy(const DensityState& rho) const override;
+  double energy(const KohnShamState& state, const DensityState& rho) const override;
   void add_potential(const DensityState& rho, std::vector<double>& v_r) const override;
-  void add_forces(const DensityState& rho, std::vector<Vec3>& forces) const override;
-  void add_stress(const DensityState& rho, Mat3& sigma) const override;
+  void add_forces(const KohnShamState& state, const DensityState& rho,
+                  std::vector<Vec3>& forces) const override;
+  void add_stress(const KohnShamState& state, const DensityState& rho, Mat3& sigma) const override;
 
  private:
-  const ScfContext& ctx_;
+  const KohnShamBasis& ks_;
 };
 
 }  // namespace fw::dft

@@ -11,10 +11,13 @@ namespace fw::dft {
 
 class PspCoreTerm : public EnergyTerm {
  public:
-  explicit PspCoreTerm(const ScfContext& ctx);
+  explicit PspCoreTerm(const KohnShamBasis& ks);
   double EnergyTerms::*slot() const override { return &EnergyTerms::psp_core; }
-  double energy(const DensityState& /*rho*/) const override { return energy_; }
-  void add_stress(const DensityState& /*rho*/, Mat3& sigma) const override {
+  double energy(const KohnShamState& /*state*/, const DensityState& /*rho*/) const override {
+    return energy_;
+  }
+  void add_stress(const KohnShamState& /*state*/, const DensityState& /*rho*/,
+                  Mat3& sigma) const override {
     for (int a = 0; a < 3; ++a) sigma[a][a] -= energy_ / volume_;
   }
 

@@ -8,12 +8,12 @@
 #include <random>
 
 #include "dft/basis/grid_operators.hpp"
+#include "dft/kohn_sham/form_factors.hpp"
 #include "dft/mixing/gmres.hpp"
 #include "dft/mixing/kerker.hpp"
 #include "dft/mixing/ldos.hpp"
 #include "dft/settings.hpp"
 #include "dft/solver/scf.hpp"
-#include "dft/terms/form_factors.hpp"
 #include "dft_test_support.hpp"
 
 namespace fw::dft {

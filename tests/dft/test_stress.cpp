@@ -11,12 +11,12 @@
 #include <string>
 
 #include "core/units.hpp"
+#include "dft/kohn_sham/form_factors.hpp"
+#include "dft/kohn_sham/spherical_harmonics.hpp"
+#include "dft/kohn_sham/xc_functional.hpp"
 #include "dft/settings.hpp"
 #include "dft/solver/scf.hpp"
 #include "dft/terms/ewald.hpp"
-#include "dft/terms/form_factors.hpp"
-#include "dft/terms/spherical_harmonics.hpp"
-#include "dft/terms/xc.hpp"
 #include "dft_test_support.hpp"
 #include "tests/cli_runner.hpp"
 

@@ -49,7 +49,7 @@ TEST(WarmStart, DisplacedCellReachesTheColdEnergyAndForcesInFewerSteps) {
   FW_REQUIRE_AU_PSP8();
   const ScfSettings s = settings();
   ScfState state = first_step_state(s);
-  EXPECT_EQ(state.psi.size(), 1u);
+  EXPECT_EQ(state.kohn_sham.psi.size(), 1u);
   const Crystal moved = four_atom_au(0.05);
   const ScfResult cold = run_scf(moved, s);
   const ScfResult warm = run_scf(moved, s, std::move(state));

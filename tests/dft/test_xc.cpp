@@ -5,8 +5,8 @@
 #include <cmath>
 #include <numbers>
 
-#include "dft/terms/form_factors.hpp"
-#include "dft/terms/xc.hpp"
+#include "dft/kohn_sham/form_factors.hpp"
+#include "dft/kohn_sham/xc_functional.hpp"
 
 namespace fw::dft {
 namespace {

@@ -1,6 +1,6 @@
 /// \file form_factors.cpp
 /// \brief Species form factors and their structure-factor sums on the FFT box.
-#include "dft/terms/form_factors.hpp"
+#include "dft/kohn_sham/form_factors.hpp"
 
 #include <cmath>
 #include <numbers>

@@ -1,6 +1,9 @@
-/// \file scf_context.hpp
-/// \brief Everything the SCF builds once per geometry (grid, k-points, bases, form factors,
-/// projectors, fixed potentials) plus the evolving state (wavefunctions, densities).
+/// \file kohn_sham_basis.hpp
+/// \brief The fixed discretisation of one Kohn–Sham problem (DFTK's PlaneWaveBasis): everything an
+/// SCF builds once per geometry — grid, FFT plans, plane-wave bases per k, symmetry, form factors,
+/// projectors, Γ-point real bases, the XC functional, the fixed local potential and core density,
+/// electron and band counts, and the parallel layout. Built by dft/solver/scf_setup; read, never
+/// changed, by the energy terms (dft/terms/) and the solver steps. What evolves is KohnShamState.
 #pragma once
 
 #include <memory>
@@ -9,24 +12,24 @@
 
 #include "dft/basis/plane_wave_basis.hpp"
 #include "dft/basis/symmetry.hpp"
+#include "dft/crystal.hpp"
+#include "dft/kohn_sham/form_factors.hpp"
+#include "dft/kohn_sham/gamma_real_basis.hpp"
+#include "dft/kohn_sham/projectors.hpp"
+#include "dft/kohn_sham/xc_functional.hpp"
 #include "dft/parallel/communicator.hpp"
 #include "dft/parallel/kpoint_distribution.hpp"
-#include "dft/solver/gamma_hamiltonian.hpp"
-#include "dft/solver/scf.hpp"
-#include "dft/terms/form_factors.hpp"
-#include "dft/terms/nonlocal.hpp"
-#include "dft/terms/xc.hpp"
 
 namespace fw::dft {
 
-struct ScfContext {
+struct KohnShamBasis {
   const Crystal& crystal;
-  const ScfSettings& settings;
+  double ecut_hartree = 0.0;
   FftGrid grid;
   std::unique_ptr<FftPlans> plans;
   std::vector<Vec3> box_g;
   std::vector<SymmetryOperation> symmetry;
-  std::vector<KPointBasis> bases;
+  std::vector<KPointBasis> bases;  ///< per irreducible k
   std::vector<SpeciesFormFactors> form_factors;
   /// Per species, the energies (Ha) of form_factors[s].orbitals (the file's pseudo-atomic orbitals
   /// or those solved from its pseudopotential; 0 where a file gives none): the cell's order.
@@ -56,13 +59,7 @@ struct ScfContext {
   KPointDistribution distribution;  ///< which k-points this rank works on
   double memory_estimate_bytes = 0.0;
 
-  // State.
-  std::vector<std::vector<Complex>> psi;  ///< per k: npw x n_bands (empty where another rank works)
-  std::vector<std::vector<double>> eigenvalues;  ///< per k
-  std::vector<std::vector<double>> occupations;  ///< per k, in [0, 2]
-  double fermi = 0.0;
-
-  ScfContext(const Crystal& c, const ScfSettings& s) : crystal(c), settings(s) {}
+  KohnShamBasis(const Crystal& c, double ecut) : crystal(c), ecut_hartree(ecut) {}
 };
 
 }  // namespace fw::dft

@@ -1,7 +1,7 @@
 /// \file spherical_harmonics.cpp
 /// \brief Real spherical harmonics in Cartesian form (e.g. Blanco, Flórez, Bermejo, J. Mol. Struct.
 /// 419, 19 (1997)).
-#include "dft/terms/spherical_harmonics.hpp"
+#include "dft/kohn_sham/spherical_harmonics.hpp"
 
 #include <cmath>
 #include <numbers>

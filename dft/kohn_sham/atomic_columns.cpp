@@ -1,10 +1,10 @@
 /// \file atomic_columns.cpp
 /// \brief Atom-centred functions in the plane-wave basis of one k-point.
-#include "dft/terms/atomic_columns.hpp"
+#include "dft/kohn_sham/atomic_columns.hpp"
 
 #include <cmath>
 
-#include "dft/terms/spherical_harmonics.hpp"
+#include "dft/kohn_sham/spherical_harmonics.hpp"
 
 namespace fw::dft {
 
