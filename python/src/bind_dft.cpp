@@ -63,19 +63,29 @@ class DftModel {
     py::array_t<double> kpts({nk, py::ssize_t{3}});
     py::array_t<double> weights(nk);
     py::array_t<double> eigenvalues({nk, static_cast<py::ssize_t>(r.n_bands)});
+    py::array_t<double> occupations({nk, static_cast<py::ssize_t>(r.n_bands)});
     auto k = kpts.mutable_unchecked<2>();
     auto w = weights.mutable_unchecked<1>();
     auto e = eigenvalues.mutable_unchecked<2>();
+    auto f = occupations.mutable_unchecked<2>();
+    // Occupations from the converged Fermi level and the run's smearing, 2 per band at most
+    // (spin-restricted): f = 2·occupation((μ − ε)/σ), what the density was built from.
+    const dft::Smearing& smearing = settings.smearing;
     for (py::ssize_t i = 0; i < nk; ++i) {
       const auto& point = r.kpoints[static_cast<std::size_t>(i)];
       for (int c = 0; c < 3; ++c) k(i, c) = point.frac[c];
       w(i) = point.weight;
       const auto& bands = r.eigenvalues_hartree[static_cast<std::size_t>(i)];
-      for (py::ssize_t n = 0; n < r.n_bands; ++n) e(i, n) = bands[static_cast<std::size_t>(n)] * ha;
+      for (py::ssize_t n = 0; n < r.n_bands; ++n) {
+        const double energy = bands[static_cast<std::size_t>(n)];
+        e(i, n) = energy * ha;
+        f(i, n) = 2.0 * smearing.occupation((r.fermi_hartree - energy) / smearing.width_hartree);
+      }
     }
     out["ibz_kpoints"] = kpts;
     out["kpoint_weights"] = weights;
     out["eigenvalues_eV"] = eigenvalues;
+    out["occupations"] = occupations;
     out["xc"] = r.xc_name;
     out["wall_s"] = r.wall_s;
     if (forces) {
@@ -120,7 +130,9 @@ settings. ``pseudopotentials`` maps a symbol to a psp8/UPF/PSML file (default: D
 ``79_Au_oncv.psml`` for Au). Keyword settings are those of ``facetweld scf`` and the [dft]
 job-file section, from the same settings table (``facetweld.dft_settings()`` lists key, unit,
 default and range): numbers in the table's unit (``ecut=20`` is 20 Ha) or strings as typed on the
-command line (``ecut="544eV"``, ``kpts="4x4x4"``). ASE users want ``facetweld.calculators.NativeDFT``, which wraps this.)doc")
+command line (``ecut="544eV"``, ``kpts="4x4x4"``). ASE users want
+``facetweld.calculators.NativeDFT``, which wraps this with ASE's conventions (a bare energy in
+eV, ASE's kpts forms).)doc")
       .def(py::init<const std::map<std::string, std::string>&, const py::kwargs&>(),
            py::arg("pseudopotentials") = std::map<std::string, std::string>{})
       .def("compute", &DftModel::compute, py::arg("structure"), py::arg("forces") = true,
@@ -129,7 +141,7 @@ command line (``ecut="544eV"``, ``kpts="4x4x4"``). ASE users want ``facetweld.ca
 energy the forces derive from), forces_eV_per_A ((N, 3) or None), stress_GPa ((3, 3), σ = (1/Ω)
 ∂F/∂ε at a fixed plane-wave set, pressure −Tr σ/3; or None), fermi_eV, converged,
 iterations, n_kpoints, ibz_kpoints (fractional, n_kpoints x 3), kpoint_weights (sum 1),
-eigenvalues_eV (n_kpoints x bands), xc, wall_s.)doc")
+eigenvalues_eV (n_kpoints x bands), occupations (n_kpoints x bands, 0 to 2), xc, wall_s.)doc")
       .def_property_readonly("pseudopotentials", &DftModel::pseudopotentials,
                              "Symbol → pseudopotential file.")
       .def_property_readonly("settings", &DftModel::settings,

@@ -34,9 +34,9 @@ def test_bulk_free_energy_and_fermi_level_equal_abinit_within_0p1_meV():
     ref = abinit_result("small_au")
     a_A = ref["acell_bohr"][0] * ABINIT_BOHR_A
     atoms = bulk("Au", "fcc", a=a_A)  # ASE's primitive cell = ABINIT's rprim 0 ½ ½ / ½ 0 ½ / ½ ½ 0
-    atoms.calc = NativeDFT({"Au": AU_PSP8}, ecut=ref["ecut_Ha"], kpts=(4, 4, 4),
+    atoms.calc = NativeDFT({"Au": AU_PSP8}, ecut_Ha=ref["ecut_Ha"], kpts=(4, 4, 4),
                            smearing="fermi-dirac:0.01Ha", xc="-101130", nbands=ref["nband"],
-                           toldfe=1e-10)
+                           toldfe_Ha=1e-10)
     free_energy_eV = atoms.get_potential_energy(force_consistent=True)
     assert atoms.calc.scf["converged"]
     assert free_energy_eV == pytest.approx(ref["etotal_Ha"] * HARTREE_EV, abs=1e-4)
@@ -53,9 +53,9 @@ def test_k_points_weights_and_eigenvalues_equal_abinit():
     what the density needs (ABINIT's lies 4e-3 Ha above ours at one k-point)."""
     ref = abinit_result("small_au")
     atoms = bulk("Au", "fcc", a=ref["acell_bohr"][0] * ABINIT_BOHR_A)
-    atoms.calc = NativeDFT({"Au": AU_PSP8}, ecut=ref["ecut_Ha"], kpts=(4, 4, 4),
+    atoms.calc = NativeDFT({"Au": AU_PSP8}, ecut_Ha=ref["ecut_Ha"], kpts=(4, 4, 4),
                            smearing="fermi-dirac:0.01Ha", xc="-101130", nbands=ref["nband"],
-                           toldfe=1e-10)
+                           toldfe_Ha=1e-10)
     atoms.get_potential_energy()
     calc = atoms.calc
     kpts, weights = calc.get_ibz_k_points(), calc.get_k_point_weights()
@@ -82,7 +82,7 @@ def test_forces_equal_finite_differences_of_the_free_energy():
     atoms = Atoms("Au4", cell=[a, a, a], pbc=True,
                   scaled_positions=[[0, 0, 0], [0.5, 0.5, 0], [0.5, 0, 0.5], [0, 0.5, 0.5]])
     atoms.positions[0] += [0.05, 0.03, -0.02]
-    settings = dict(ecut=10, kpts=(1, 1, 1), kshift=(1, 1, 1), xc="pbe", toldfe=1e-11,
+    settings = dict(ecut_Ha=10, kpts=(1, 1, 1), kshift=(1, 1, 1), xc="pbe", toldfe_Ha=1e-11,
                     density_tolerance=1e-8)
     atoms.calc = NativeDFT({"Au": AU_PSP8}, **settings)
     forces = atoms.get_forces()
@@ -128,7 +128,7 @@ def test_empty_and_overlapping_structures_are_input_errors():
     """Issue 13: the same refusals as the CLI, before any SCF work."""
     for atoms, match in ((Atoms(cell=[4.0, 4.0, 4.0], pbc=True), "no atoms"),
                          (Atoms("Au", cell=[1.0, 1.0, 1.0], pbc=True), "overlap")):
-        atoms.calc = NativeDFT({"Au": AU_PSP8}, ecut=8.0, kpts=(1, 1, 1))
+        atoms.calc = NativeDFT({"Au": AU_PSP8}, ecut_Ha=8.0, kpts=(1, 1, 1))
         with pytest.raises(facetweld.InputError, match=match):
             atoms.get_potential_energy()
 
@@ -143,9 +143,9 @@ def test_stress_equals_abinit_on_a_sheared_cell():
     bohr = 0.529177210903  # CODATA 2018, as core/units: the cell in bohr is ABINIT's exactly
     atoms = Atoms("Au", positions=np.array(ref["positions_cart_bohr"]) * bohr,
                   cell=np.array(ref["cell_bohr"]) * bohr, pbc=True)
-    atoms.calc = NativeDFT({"Au": "/usr/share/abinit/psp/Au.psp8"}, ecut=ref["ecut_hartree"],
+    atoms.calc = NativeDFT({"Au": "/usr/share/abinit/psp/Au.psp8"}, ecut_Ha=ref["ecut_hartree"],
                            kpts=tuple(ref["ngkpt"]), smearing="fermi-dirac:0.01Ha",
-                           nbands=ref["nband"], fft_grid=tuple(ref["ngfft"]), toldfe=1e-11,
+                           nbands=ref["nband"], fft_grid=tuple(ref["ngfft"]), toldfe_Ha=1e-11,
                            density_tolerance=1e-9)
     voigt = atoms.get_stress()
     sigma = np.array(ref["stress_Ha_per_bohr3"]) * HARTREE_EV / bohr**3  # eV/Å³

@@ -10,7 +10,7 @@ from ase.calculators.calculator import SCFError
 from facetweld.calculators import NativeDFT, SCFNotConverged
 
 AU_PSP8 = "/usr/share/abinit/psp/Pseudodojo_nc_sr_04_pw_standard_psp8/Au.psp8"
-SMALL = dict(ecut=8, kpts=(2, 2, 2), xc="pbe")
+SMALL = dict(ecut_Ha=8, kpts=(2, 2, 2), xc="pbe")
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,6 @@
 """facetweld.calculators.EAM against LAMMPS (`pair_style eam`, the same Au_u3.eam and
-configuration), against ASE's own EAM calculator, and its stress against ASE's finite-difference
-stress."""
+configuration: energy, per-atom energies, forces, stress), against ASE's own EAM calculator, and
+its stress against ASE's finite-difference stress; clusters without a cell and slabs."""
 import subprocess
 
 import numpy as np
@@ -28,7 +28,8 @@ def strained_slab():
 
 
 def run_lammps(atoms, lmp, potential, workdir):
-    """Energy (eV), forces (eV/Å) and stress (eV/Å³, ASE sign and Voigt order) from `run 0`."""
+    """Energy (eV), forces (eV/Å), stress (eV/Å³, ASE sign and Voigt order) and per-atom
+    energies (eV, `compute pe/atom`) from `run 0`."""
     from ase.io import write
 
     write(workdir / "data.lmp", atoms, format="lammps-data", units="metal", atom_style="atomic")
@@ -36,10 +37,10 @@ def run_lammps(atoms, lmp, potential, workdir):
         "units metal\natom_style atomic\nboundary p p p\nread_data data.lmp\n"
         "mass 1 196.97\n"
         f"pair_style eam\npair_coeff 1 1 {potential}\nneighbor 1.0 bin\n"
-        "compute pv all pressure NULL virial\n"
+        "compute pv all pressure NULL virial\ncompute pe all pe/atom\n"
         "thermo_style custom step pe vol c_pv[1] c_pv[2] c_pv[3] c_pv[6] c_pv[5] c_pv[4]\n"
         "thermo_modify format float %.17g\n"
-        "dump d all custom 1 forces.dump id fx fy fz\n"
+        "dump d all custom 1 forces.dump id fx fy fz c_pe\n"
         "dump_modify d format float %.17g sort id\nrun 0\n")
     subprocess.run([lmp, "-in", "in.static", "-log", "log.lammps", "-screen", "none"],
                    cwd=workdir, check=True)
@@ -49,19 +50,21 @@ def run_lammps(atoms, lmp, potential, workdir):
     pressure_bar = np.array([float(x) for x in row[3:9]])  # xx yy zz yz xz xy
     dump = (workdir / "forces.dump").read_text().splitlines()
     start = next(i for i, l in enumerate(dump) if l.startswith("ITEM: ATOMS")) + 1
-    forces = np.array([[float(x) for x in l.split()[1:4]] for l in dump[start:start + len(atoms)]])
+    rows = np.array([[float(x) for x in l.split()[1:5]] for l in dump[start:start + len(atoms)]])
     assert abs(volume - atoms.get_volume()) < 1e-9 * volume
-    return energy, forces, -pressure_bar / LAMMPS_NKTV2P
+    return energy, rows[:, :3], -pressure_bar / LAMMPS_NKTV2P, rows[:, 3]
 
 
 @pytest.mark.parametrize("make", [perturbed_bulk, strained_slab], ids=["bulk", "slab111"])
 def test_energy_forces_stress_equal_lammps(make, lmp, au_u3, tmp_path):
     atoms = make()
     atoms.calc = EAM(au_u3)
-    energy, forces, stress = run_lammps(atoms, lmp, au_u3, tmp_path)
+    energy, forces, stress, atom_energies = run_lammps(atoms, lmp, au_u3, tmp_path)
     n = len(atoms)
     # DESIGN.md anchor: energy and forces within 1e-8 relative of LAMMPS.
     assert atoms.get_potential_energy() == pytest.approx(energy, rel=1e-10)
+    assert np.abs(atoms.get_potential_energies() - atom_energies).max() < 1e-9
+    assert np.ptp(atom_energies) > 0.01  # the perturbation makes the atoms differ
     assert np.abs(atoms.get_forces() - forces).max() < 1e-8
     assert np.abs(forces).max() > 0.05  # the perturbation produces real forces
     assert np.abs(atoms.get_stress() - stress).max() < 1e-9
@@ -101,21 +104,48 @@ def test_agrees_with_ase_eam_calculator(au_u3):
     assert np.abs(atoms.get_forces()).max() > 0.5
 
 
-def test_open_cell_has_no_stress_and_unknown_species_is_an_input_error(au_u3):
+def test_slab_open_along_z_has_the_stress_of_its_cell_and_unknown_species_is_an_input_error(
+        lmp, au_u3, tmp_path):
+    """pbc (T, T, F): the stress is −W/V over the cell as given, vacuum included (ASE's and
+    LAMMPS's convention); with 12 Å of vacuum, more than the cut-off, it equals LAMMPS's on the
+    same box periodic along z."""
     import facetweld
 
-    atoms = perturbed_bulk()
+    atoms = strained_slab()
+    _, _, stress, _ = run_lammps(atoms, lmp, au_u3, tmp_path)
     atoms.pbc = (True, True, False)
     atoms.calc = EAM(au_u3)
-    atoms.get_potential_energy()
-    from ase.calculators.calculator import PropertyNotImplementedError
-
-    with pytest.raises(PropertyNotImplementedError):
-        atoms.get_stress()
+    assert np.abs(atoms.get_stress() - stress).max() < 1e-9
+    assert np.abs(stress).max() > 1e-3  # the in-plane strain makes a real stress
     cu = bulk("Cu", "fcc", a=3.6)
     cu.calc = EAM(au_u3)
     with pytest.raises(facetweld.InputError, match="Cu"):
         cu.get_potential_energy()
+
+
+def test_cluster_without_a_cell_equals_lammps_in_a_box(lmp, au_u3, tmp_path):
+    """ase.cluster gives no cell (ASE's default for nanoparticles); the calculator boxes the
+    cluster with the cut-off and 1 Å of vacuum on each side. LAMMPS on a periodic box with 20 Å
+    of vacuum (no image within reach) gives the same energies and forces."""
+    from ase.calculators.calculator import PropertyNotImplementedError
+    from ase.cluster import Octahedron
+
+    cluster = Octahedron("Au", 5, cutoff=1, latticeconstant=4.08)
+    cluster.rattle(stdev=0.05, seed=2)
+    assert cluster.cell.rank == 0 and not cluster.pbc.any()
+    cluster.calc = EAM(au_u3)
+    positions = cluster.positions.copy()
+    boxed = cluster.copy()
+    boxed.center(vacuum=10.0)
+    boxed.pbc = True
+    energy, forces, _, atom_energies = run_lammps(boxed, lmp, au_u3, tmp_path)
+    assert cluster.get_potential_energy() == pytest.approx(energy, rel=1e-10)
+    assert np.abs(cluster.get_forces() - forces).max() < 1e-8
+    assert np.abs(cluster.get_potential_energies() - atom_energies).max() < 1e-9
+    assert cluster.get_potential_energies().sum() == pytest.approx(energy, rel=1e-12)
+    assert np.array_equal(cluster.positions, positions)  # the caller's atoms are not moved
+    with pytest.raises(PropertyNotImplementedError, match="cell"):
+        cluster.get_stress()
 
 
 def test_empty_and_overlapping_structures_are_input_errors(au_u3):
