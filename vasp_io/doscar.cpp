@@ -13,11 +13,10 @@ Doscar parse(const TextLines& lines) {
   Doscar out;
   out.source = lines.source();
   const auto head = lines.numbers(0, 4, "4 integers (ions, ions, projected flag, NCDIJ)");
-  out.nions = static_cast<int>(head[0]);
+  out.nions = lines.count(0, head[0], TextLines::kMaxCount, "the number of ions (1st number)");
   const auto grid = lines.numbers(5, 4, "Emax, Emin, NEDOS, E-fermi");
-  const long long nedos = static_cast<long long>(grid[2]);
-  if (nedos <= 0 || static_cast<double>(nedos) != grid[2])
-    throw InputError(out.source, 6, "NEDOS (3rd number) must be a positive integer");
+  const int nedos = lines.count(5, grid[2], TextLines::kMaxCount, "NEDOS (3rd number)");
+  if (nedos == 0) throw InputError(out.source, 6, "NEDOS (3rd number) must be positive");
   out.efermi_eV = grid[3];
   const auto n = static_cast<std::size_t>(nedos);
 

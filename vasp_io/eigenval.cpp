@@ -13,12 +13,12 @@ Eigenval parse(const TextLines& lines) {
   Eigenval out;
   out.source = lines.source();
   const auto head = lines.numbers(0, 4, "4 integers (ions, ions, blocks, ISPIN)");
-  out.nspin = static_cast<int>(head[3]);
-  if (out.nspin != 1 && out.nspin != 2)
-    throw InputError(out.source, 1, "ISPIN (4th number) must be 1 or 2");
+  out.nspin = lines.count(0, head[3], 2, "ISPIN (4th number)");
+  if (out.nspin == 0) throw InputError(out.source, 1, "ISPIN (4th number) must be 1 or 2");
   const auto counts = lines.numbers(5, 3, "NELECT, number of k-points, number of bands");
   out.nelect = counts[0];
-  const int nk = static_cast<int>(counts[1]), nb = static_cast<int>(counts[2]);
+  const int nk = lines.count(5, counts[1], TextLines::kMaxCount, "the number of k-points");
+  const int nb = lines.count(5, counts[2], TextLines::kMaxCount, "the number of bands");
   if (nk <= 0 || nb <= 0)
     throw InputError(out.source, 6, "number of k-points and of bands must be positive");
   out.nbands = nb;

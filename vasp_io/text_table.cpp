@@ -2,6 +2,8 @@
 /// \brief Lines and number rows of the small VASP text outputs.
 #include "vasp_io/text_table.hpp"
 
+#include <cmath>
+
 #include "core/error.hpp"
 #include "vasp_io/fortran_number.hpp"
 #include "vasp_io/text_source.hpp"
@@ -46,6 +48,14 @@ bool TextLines::try_numbers(std::size_t index, std::vector<double>& out) const {
     rest = rest.substr(static_cast<std::size_t>(token[0].data() + token[0].size() - rest.data()));
   }
   return true;
+}
+
+int TextLines::count(std::size_t index, double value, long long max, const char* what) const {
+  if (!(value >= 0.0 && value <= static_cast<double>(max) && value == std::floor(value)))
+    throw InputError(
+        source_, static_cast<int>(index + 1),
+        std::string(what) + " must be a whole number from 0 to " + std::to_string(max));
+  return static_cast<int>(value);
 }
 
 std::vector<double> TextLines::numbers(std::size_t index, std::size_t at_least,

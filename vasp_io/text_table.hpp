@@ -30,6 +30,13 @@ class TextLines {
   std::vector<double> numbers(std::size_t index, std::size_t at_least, const char* what) const;
   /// The same, but false instead of an error (the caller reports an incomplete block).
   bool try_numbers(std::size_t index, std::vector<double>& out) const;
+  /// `value`, read on line `index`, as a count: InputError naming `what` unless it is a whole
+  /// number from 0 to `max` (a corrupt header must not become a huge or undefined int). The
+  /// readers loop only over lines that exist, so a file cut short still gives a partial result.
+  int count(std::size_t index, double value, long long max, const char* what) const;
+  /// Bounds for count(): no VASP output has a billion k-points, bands or DOS points, or a
+  /// million atoms (each atom is a string in XDATCAR's species list).
+  static constexpr long long kMaxCount = 1'000'000'000, kMaxAtoms = 1'000'000;
 
  private:
   void split();

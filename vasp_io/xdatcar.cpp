@@ -32,9 +32,14 @@ Mat3 read_header(const TextLines& lines, std::size_t row, Xdatcar& out) {
     throw InputError(out.source, static_cast<int>(row + 6),
                      "expected a line of species names (VASP 5 XDATCAR) matching the counts on "
                      "the next line");
-  for (int t = 0; t < ntypes; ++t)
-    for (int c = 0; c < static_cast<int>(counts[static_cast<std::size_t>(t)]); ++c)
-      out.species.emplace_back(names[t]);
+  for (int t = 0; t < ntypes; ++t) {
+    const int n = lines.count(row + 6, counts[static_cast<std::size_t>(t)], TextLines::kMaxAtoms,
+                              "an atom count");
+    if (out.species.size() + static_cast<std::size_t>(n) > TextLines::kMaxAtoms)
+      throw InputError(out.source, static_cast<int>(row + 7),
+                       "more than " + std::to_string(TextLines::kMaxAtoms) + " atoms");
+    out.species.insert(out.species.end(), static_cast<std::size_t>(n), std::string(names[t]));
+  }
   return cell;
 }
 

@@ -10,7 +10,7 @@ corpus="$repo/tests/data/vasp-corpus"
 
 CC=clang CXX=clang++ cmake -S "$repo" -B "$build" -DFACETWELD_FUZZ=ON -DFACETWELD_BUILD_BENCH=OFF \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo > "$build.configure.log"
-cmake --build "$build" -j2 --target fuzz_outcar fuzz_oszicar fuzz_vasprun
+cmake --build "$build" -j2 --target fuzz_outcar fuzz_oszicar fuzz_vasprun fuzz_text_outputs
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -31,9 +31,10 @@ seed() {  # seed TARGET GLOB...
 outcar_seeds="$(seed outcar "$corpus"/*/OUTCAR)"
 oszicar_seeds="$(seed oszicar "$corpus"/*/OSZICAR)"
 vasprun_seeds="$(seed vasprun "$corpus"/*/vasprun.xml "$corpus"/*/vasprun.xml.gz)"
+text_outputs_seeds="$(seed text_outputs "$corpus"/*/EIGENVAL "$corpus"/*/DOSCAR "$repo"/tests/data/vasp-extra/*/XDATCAR)"
 
 status=0
-for target in outcar oszicar vasprun; do
+for target in outcar oszicar vasprun text_outputs; do
   seeds_var="${target}_seeds"
   echo "fuzz_$target: ${seconds} s"
   mkdir -p "$work/found_$target"

@@ -96,6 +96,17 @@ TEST(TextOutputs, EmptyAndBinaryInputAreClearErrors) {
   EXPECT_THROW(parse_eigenval("", "EIGENVAL"), InputError);
   EXPECT_THROW(parse_doscar(std::string("\0\0\0", 3), "DOSCAR"), InputError);
   EXPECT_THROW(parse_xdatcar("title\n", "XDATCAR"), InputError);
+  // Counts beyond what the file can hold (found by fuzz_text_outputs: 4.4e17 ions became an
+  // undefined int) are header errors naming the line.
+  const std::string header = "   444444444444444444   1   1   0\n\n\n\nCAR\n";
+  try {
+    parse_doscar(header + "  10.0 -10.0 3 0.5 1.0\n", "DOSCAR");
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.line(), 1);
+  }
+  EXPECT_THROW(parse_eigenval("  1 1 1 2\n\n\n\nCAR\n 8 1e10 4\n", "EIGENVAL"), InputError);
+  EXPECT_THROW(parse_xdatcar("t\n1\n1 0 0\n0 1 0\n0 0 1\nSi\n1e9\n", "XDATCAR"), InputError);
 }
 
 }  // namespace
