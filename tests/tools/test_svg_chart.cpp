@@ -57,3 +57,19 @@ TEST(SvgChart, LineChartDrawsEveryPointAndIsWellFormed) {
   EXPECT_EQ(occurrences(svg, "<polyline"), 1u);
   EXPECT_TRUE(well_formed_xml(svg));
 }
+
+TEST(SvgChart, BarsCarryTheirErrorBarsAndValuesOnlyWhereTheyFit) {
+  BarChart chart{"E_dis", "E_dis (eV/Å²)", {"(100)", "(110)", "(111)"}, {}};
+  chart.series.push_back({"converged", {0.110, 0.121, 0.085}, {0.0009, 0.0007, std::nan("")}});
+  std::string svg = render_svg(chart);
+  EXPECT_EQ(occurrences(svg, "class=\"error-bar\""), 2u);    // none where the error is NaN
+  EXPECT_EQ(occurrences(svg, "class=\"bar-value\""), 3u);    // wide bars: every value written
+  EXPECT_NE(svg.find("0.11 ± 0.0009"), std::string::npos);   // and in the bar's tooltip
+  EXPECT_NE(svg.find("viewBox=\"0 0 "), std::string::npos);  // the page scales it to its width
+  // Forty series: bars a few px wide, too narrow for a label, which would overlap its neighbours.
+  for (int s = 1; s < 40; ++s) chart.series.push_back({"s" + std::to_string(s), {0.1, 0.1, 0.1}});
+  svg = render_svg(chart);
+  EXPECT_EQ(occurrences(svg, "class=\"bar-value\""), 0u);
+  EXPECT_EQ(occurrences(svg, "<title>"), 3u * 40u);  // every bar keeps its value on hover
+  EXPECT_TRUE(well_formed_xml(svg));
+}

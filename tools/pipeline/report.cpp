@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "core/atomic_file.hpp"
+#include "core/units.hpp"
 #include "core/version.hpp"
 #include "md/weld/trend.hpp"
 #include "tools/report/document.hpp"
@@ -44,6 +45,23 @@ Column column(const std::string& name, const std::optional<slabs::FacetTable>& t
     c.errors.push_back(e ? e->e_dis_error_eV_per_A2 : std::nan(""));
   }
   return c;
+}
+
+/// The report's word on the native PBE column: a converged table (it carries error bars) is
+/// quoted as such; quick settings are flagged as a check of trends only.
+std::string convergence_note(const std::optional<slabs::FacetTable>& dft) {
+  const bool converged =
+      dft && std::any_of(dft->facets.begin(), dft->facets.end(), [](const slabs::FacetEntry& e) {
+        return std::isfinite(e.e_dis_error_eV_per_A2);
+      });
+  if (converged)
+    return "**Convergence.** The native PBE column is a converged table: every axis (layers, "
+           "vacuum, cut-off, in-plane k, smearing) stepped until E_dis moved less than its share "
+           "of the target, relaxed, at the functional's own lattice constant; the ± is that "
+           "error (docs/dft.md).";
+  return "**Convergence.** The native PBE column uses quick settings so that `facetweld run` "
+         "finishes in minutes (see [settings.json](settings.json)); treat it as a check of "
+         "trends, and converge cutoff, k-points and slab thickness before quoting it.";
 }
 
 bool has_values(const Column& c) {
@@ -183,15 +201,23 @@ void write_report(const std::filesystem::path& out, const RunSettings& s, const 
       "E_dis = (E_part1 + E_part2 − E_crystal)/A for the cut crystal (the paper's Eq. 1, sign "
       "chosen so that it is positive) and (E_slab − E_bulk)/A for a slab; both are per area of "
       "ONE cut face, i.e. 2γ for a clean cleavage.");
-  std::vector<std::string> facet_header{"facet"};
-  for (const Column& c : columns) facet_header.push_back(c.name);
+  doc.paragraph(
+      "One row per method; each cell is E_dis in eV/Å² (± its error where the table has one, "
+      "e.g. a converged native PBE table) and, in brackets, the surface energy γ = E_dis/2 in "
+      "J/m² (1 eV/Å² = 16.02 J/m²).");
+  std::vector<std::string> facet_header{"method"};
+  for (const auto& hkl : facets) facet_header.push_back(slabs::miller_label(hkl));
   std::vector<std::vector<std::string>> facet_rows;
-  for (std::size_t f = 0; f < facets.size(); ++f) {
-    std::vector<std::string> row{slabs::miller_label(facets[f])};
-    for (const Column& c : columns)
-      row.push_back(fixed(c.values[f]) + (f < c.errors.size() && std::isfinite(c.errors[f])
-                                              ? " ± " + fixed(c.errors[f])
-                                              : ""));
+  for (const Column& c : columns) {
+    std::vector<std::string> row{c.name};
+    for (std::size_t f = 0; f < facets.size(); ++f) {
+      const double e_dis = c.values[f];
+      const bool has_error = f < c.errors.size() && std::isfinite(c.errors[f]);
+      row.push_back(!std::isfinite(e_dis)
+                        ? fixed(e_dis)
+                        : fixed(e_dis) + (has_error ? " ± " + fixed(c.errors[f]) : "") + " (" +
+                              fixed(0.5 * e_dis * units::kEVPerA2InJPerM2, 2) + ")");
+    }
     facet_rows.push_back(row);
   }
   doc.table("facet-table", facet_header, facet_rows);
@@ -206,7 +232,7 @@ void write_report(const std::filesystem::path& out, const RunSettings& s, const 
 
   report::BarChart chart{"E_dis per facet", "E_dis (eV/Å²)", {}, {}, "facet"};
   for (const auto& hkl : facets) chart.categories.push_back(slabs::miller_label(hkl));
-  for (const Column& c : columns) chart.series.push_back({c.name, c.values});
+  for (const Column& c : columns) chart.series.push_back({c.name, c.values, c.errors});
   const std::string edis_svg = report::render_svg(chart);
   write_file_atomically(out / "edis.svg", edis_svg);
   doc.figure("edis-plot", "edis.svg", edis_svg, "E_dis per facet");
@@ -225,9 +251,7 @@ void write_report(const std::filesystem::path& out, const RunSettings& s, const 
        "measured average for gold (≈1.5 J/m², Tyson and Miller 1977), and it ranks γ(110) > "
        "γ(100) > γ(111) as broken-bond counting does. PBE also underbinds gold surfaces, so "
        "neither model is the experiment.",
-       "**Convergence.** The native PBE column uses quick settings so that `facetweld run` "
-       "finishes in minutes (see [settings.json](settings.json)); treat it as a check of trends, "
-       "and converge cutoff, k-points and slab thickness before quoting it."});
+       convergence_note(r.dft)});
 
   if (r.weld) {
     const std::vector<AngleStats> stats = release_by_angle(*r.weld);
@@ -254,7 +278,7 @@ void write_report(const std::filesystem::path& out, const RunSettings& s, const 
                            fixed(w.final_angle_deg, 1), fixed(w.rotation_deg, 1)});
     doc.table("weld-table",
               {"initial angle (°)", "seed", "net energy release (eV)", "per end-face area (eV/Å²)",
-               "final angle (°)", "rotation (°)"},
+               "angle after quench (°)", "rotation after quench (°)"},
               weld_rows);
     doc.paragraph(
         "The paper (Fig. 4c) reports an energy release that falls monotonically from 0° to 80°, "
@@ -299,7 +323,8 @@ void write_report(const std::filesystem::path& out, const RunSettings& s, const 
     const auto angle_svg = out / "weld" / "angle_vs_time.svg";
     if (std::filesystem::exists(angle_svg))
       doc.figure("angle-plot", "weld/angle_vs_time.svg", read_text(angle_svg),
-                 "Angle between the rods during welding");
+                 "Angle between the rods during the MD (the tables' \"after quench\" angles are "
+                 "those of the quenched structures that follow it)");
   }
 
   doc.heading("Files", 2, "files");

@@ -102,7 +102,7 @@ td.num { text-align: right; }
 th { background: #eef2f7; text-align: center; }
 td:first-child { text-align: left; font-weight: 600; }
 figure { margin: 1rem 0; }
-figure svg { max-width: 100%; height: auto; border: 1px solid #eee; }
+figure svg { width: 100%; height: auto; border: 1px solid #eee; }
 figcaption { font-size: .9rem; color: #555; }
 code { background: #f3f3f3; padding: 0 .2rem; border-radius: 3px; }
 )css";

@@ -10,6 +10,9 @@ namespace fw::report {
 struct BarSeries {
   std::string name;
   std::vector<double> values;  ///< one per category; NaN = no bar
+  /// Half-length of an error bar on each bar (e.g. a converged table's error); empty, or NaN/0
+  /// at a category: no bar there.
+  std::vector<double> errors = {};
 };
 
 struct BarChart {
@@ -35,8 +38,9 @@ struct LineChart {
   std::vector<LineSeries> series;
 };
 
-/// Returns a complete SVG document (640x400, wider for long legend entries) with axes, ticks,
-/// axis labels, error bars and a legend to the right of the plot area (never over the data).
+/// Returns a complete SVG document (1100x500 with a viewBox, wider for long legend entries) with
+/// axes, ticks, axis labels, error bars and a legend to the right of the plot area (never over
+/// the data); bar values are written over the bars only where they fit the bar's width.
 std::string render_svg(const BarChart& chart);
 std::string render_svg(const LineChart& chart);
 
