@@ -31,16 +31,22 @@ std::string fmt(const nlohmann::json& x, const char* unit) {
   return s.str();
 }
 
+/// j[key] or null: a const json's operator[] on a missing key is undefined behaviour, and which
+/// keys a parser writes depends on the file type and on how much of the file was there.
+nlohmann::json field(const nlohmann::json& j, const char* key) {
+  return j.contains(key) ? j.at(key) : nlohmann::json();
+}
+
 void print_summary(const nlohmann::json& j, const std::string& type) {
   std::cout << j.value("source", "") << " (" << j.value("file_type", type) << ")\n";
   if (type == "contcar" || type == "poscar") {
-    std::cout << "  atoms: " << j["species"].size() << ", volume " << fmt(j["volume_A3"], "Å³")
-              << "\n";
+    std::cout << "  atoms: " << field(j, "species").size() << ", volume "
+              << fmt(field(j, "volume_A3"), "Å³") << "\n";
     return;
   }
   if (j.contains("vasp_version"))
     std::cout << "  VASP " << j["vasp_version"].get<std::string>() << "\n";
-  std::cout << "  ionic steps: " << j["n_ionic_steps"] << "\n";
+  std::cout << "  ionic steps: " << fmt(field(j, "n_ionic_steps"), "") << "\n";
   if (j.contains("final_energy_sigma0_eV"))
     std::cout << "  final E(sigma->0): " << fmt(j["final_energy_sigma0_eV"], "eV") << "\n";
   if (j.contains("final_free_energy_eV"))
@@ -48,10 +54,11 @@ void print_summary(const nlohmann::json& j, const std::string& type) {
   if (j.contains("efermi_eV")) std::cout << "  E-fermi: " << fmt(j["efermi_eV"], "eV") << "\n";
   if (j.contains("converged_electronic"))
     std::cout << "  converged: electronic " << j["converged_electronic"] << ", ionic "
-              << j["converged_ionic"] << "\n";
+              << fmt(field(j, "converged_ionic"), "") << "\n";
   if (j.contains("finished")) std::cout << "  finished normally: " << j["finished"] << "\n";
-  std::cout << "  complete: " << j["complete"] << "\n";
-  for (const auto& m : j["missing"]) std::cout << "  missing: " << m.get<std::string>() << "\n";
+  std::cout << "  complete: " << fmt(field(j, "complete"), "") << "\n";
+  for (const auto& m : field(j, "missing"))
+    std::cout << "  missing: " << m.get<std::string>() << "\n";
 }
 
 void run_parse(const ParseOptions& o) {
