@@ -266,23 +266,22 @@ class NativeDFT(Calculator):
         """Weights of the irreducible k-points (they sum to 1, as ASE's)."""
         return np.array(self._last_run("k-point weights")["kpoint_weights"])
 
-    def get_eigenvalues(self, kpt=0, spin=0):
-        """Band energies at irreducible k-point ``kpt``, eV (spin-restricted: ``spin`` 0 only)."""
-        eigenvalues = self._last_run("eigenvalues")["eigenvalues_eV"]
+    def _band_row(self, key, kpt, spin):
+        """Row ``kpt`` of a per-(k-point, band) array of the last run; spin 0 only."""
+        table = self._last_run(key)[key]
         if spin != 0:
             raise IndexError(f"NativeDFT is spin-restricted: spin {spin} does not exist")
-        if not 0 <= kpt < len(eigenvalues):
-            raise IndexError(f"kpt {kpt}: the last run has {len(eigenvalues)} irreducible k-points")
-        return np.array(eigenvalues[kpt])
+        if not 0 <= kpt < len(table):
+            raise IndexError(f"kpt {kpt}: the last run has {len(table)} irreducible k-points")
+        return np.array(table[kpt])
+
+    def get_eigenvalues(self, kpt=0, spin=0):
+        """Band energies at irreducible k-point ``kpt``, eV (spin-restricted: ``spin`` 0 only)."""
+        return self._band_row("eigenvalues_eV", kpt, spin)
 
     def get_occupation_numbers(self, kpt=0, spin=0):
         """Occupations (0 to 2: spin-restricted) of the bands at irreducible k-point ``kpt``."""
-        occupations = self._last_run("occupations")["occupations"]
-        if spin != 0:
-            raise IndexError(f"NativeDFT is spin-restricted: spin {spin} does not exist")
-        if not 0 <= kpt < len(occupations):
-            raise IndexError(f"kpt {kpt}: the last run has {len(occupations)} irreducible k-points")
-        return np.array(occupations[kpt])
+        return self._band_row("occupations", kpt, spin)
 
     def get_number_of_bands(self):
         return self._last_run("bands")["eigenvalues_eV"].shape[1]
