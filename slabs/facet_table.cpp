@@ -3,6 +3,7 @@
 #include "slabs/facet_table.hpp"
 
 #include <cmath>
+#include <cstdio>
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
@@ -88,6 +89,19 @@ FacetTable facet_table_from_json(const nlohmann::json& j, const std::string& sou
     t.facets.push_back(f);
   }
   return t;
+}
+
+void check_e_dis_positive(const FacetTable& table, const std::string& option,
+                          const std::string& likely_cause) {
+  for (const FacetEntry& f : table.facets) {
+    if (std::isfinite(f.e_dis_eV_per_A2) && f.e_dis_eV_per_A2 > 0) continue;
+    char value[64];
+    std::snprintf(value, sizeof value, "%.6g", f.e_dis_eV_per_A2);
+    throw InputError(
+        option, "E_dis" + miller_label(f.hkl) + " " + (f.relaxed ? "relaxed" : "unrelaxed") + " (" +
+                    f.method + ") = " + value +
+                    " eV/Å² is not positive, and a cleavage costs energy: " + likely_cause);
+  }
 }
 
 void write_facet_table(const std::filesystem::path& path, const FacetTable& table) {

@@ -50,6 +50,12 @@ nlohmann::json to_json(const FacetTable& table);
 /// Throws InputError(source) naming the missing or mistyped key.
 FacetTable facet_table_from_json(const nlohmann::json& j, const std::string& source);
 
+/// A cleavage costs energy: refuses (InputError naming `option`) the first E_dis that is ≤ 0 or not
+/// finite, naming its facet, method and relaxation and appending `likely_cause`. Called before a
+/// table is written, so no such number leaves with exit 0.
+void check_e_dis_positive(const FacetTable& table, const std::string& option,
+                          const std::string& likely_cause);
+
 /// Writes atomically, with "code_version" added.
 void write_facet_table(const std::filesystem::path& path, const FacetTable& table);
 FacetTable read_facet_table(const std::filesystem::path& path);

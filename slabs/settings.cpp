@@ -39,7 +39,9 @@ const settings::Table<CrystalSettings>& crystal_settings_table() {
                .type = Type::Real,
                .unit = "Å",
                .default_value = 4.08,
-               .doc = "Cubic lattice constant (of an fcc metal: Ni 3.52, Au 4.08, Sr 6.08 Å)",
+               .doc = "Cubic lattice constant; edis and run default to the element's experimental "
+                      "value (Ag 4.09, Al 4.05, Au 4.08, Cu 3.61, Ni 3.52, Pd 3.89, Pt 3.92 Å; "
+                      "docs/md.md)",
                .range = between(2, 7)},
               [](auto& s) -> auto& { return s.a_A; }),
           bind_custom<S>(

@@ -16,6 +16,7 @@
 #include "md/apps/facet_energy_settings.hpp"
 #include "md/formats/potential_file.hpp"
 #include "slabs/facet_table.hpp"
+#include "slabs/fcc_metals.hpp"
 #include "slabs/oriented.hpp"
 #include "tools/batch_submit.hpp"
 #include "tools/cli_options.hpp"
@@ -36,6 +37,37 @@ struct EdisOptions {
   std::string scheduler;  ///< slurm | pbs: submit this command as a batch job instead
   vasp::BatchResources resources = single_task_resources();
 };
+
+/// The crystal: --element's tabulated lattice constant unless --a is given (slabs/fcc_metals),
+/// and a given --a near the tabulated one.
+slabs::CrystalSettings crystal_of(const EdisOptions& o) {
+  slabs::CrystalSettings crystal = o.crystal->resolve();
+  if (o.crystal->given("a"))
+    slabs::check_lattice_constant_near_tabulated(crystal.element, crystal.a_A, "--a");
+  else
+    crystal.a_A = slabs::tabulated_lattice_constant_A(crystal.element, "--element", "--a");
+  return crystal;
+}
+
+/// The EAM settings: --element's default potential unless --potential is given.
+md::EamFacetSettings eam_settings_of(const EdisOptions& o, const std::string& element) {
+  md::EamFacetSettings s = o.eam->resolve();
+  if (const slabs::FccMetal* metal = slabs::find_fcc_metal(element);
+      metal && !o.eam->given("potential"))
+    s.potential = metal->eam_potential;
+  return s;
+}
+
+/// What an EAM E_dis ≤ 0 most likely means, for its refusal (the native study refuses its own,
+/// after writing facets.json for inspection: tools/pipeline/native_facet_study).
+std::string likely_cause_of_negative_e_dis(const slabs::CrystalSettings& crystal) {
+  char text[200];
+  std::snprintf(text, sizeof text,
+                "a = %g Å is likely far from the potential's equilibrium for %s: check --a and "
+                "--potential",
+                crystal.a_A, crystal.element.c_str());
+  return text;
+}
 
 /// The [dft] settings of a native run: the table's options, with --method, --layers, --vacuum,
 /// --fmax and --cells taken from the shared (EAM / cut-crystal) options when given.
@@ -76,7 +108,7 @@ dft::DftFacetSettings native_settings(const EdisOptions& o, const md::EamFacetSe
 /// the code `facetweld run` uses; docs/dft.md). Under mpirun/srun every rank computes, the output
 /// rank alone prints and writes.
 void run_native(const EdisOptions& o) {
-  const slabs::CrystalSettings crystal = o.crystal->resolve();
+  const slabs::CrystalSettings crystal = crystal_of(o);
   const md::EamFacetSettings shared = o.eam->resolve();
   dft::DftFacetSettings s = native_settings(o, shared);
   s.element = crystal.element;
@@ -104,8 +136,8 @@ void run_native(const EdisOptions& o) {
 }
 
 void run_eam(const EdisOptions& o) {
-  const slabs::CrystalSettings crystal = o.crystal->resolve();
-  md::EamFacetSettings settings = o.eam->resolve();
+  const slabs::CrystalSettings crystal = crystal_of(o);
+  md::EamFacetSettings settings = eam_settings_of(o, crystal.element);
   settings.a_A = crystal.a_A;
   settings.cells = o.cut_crystal->resolve().cells;
   if (settings.method == "slab")
@@ -128,11 +160,14 @@ void run_eam(const EdisOptions& o) {
   // prints its error line alone, not under half a table.
   std::vector<md::EamFacetResult> results;
   for (const auto& hkl : facets) results.push_back(md::eam_facet_energy(potential, hkl, settings));
-  std::printf("%-8s %10s %22s %22s\n", "facet", "area_A2", "E_dis_unrelaxed_eV/A2",
-              "E_dis_relaxed_eV/A2");
   for (const md::EamFacetResult& r : results) {
     table.facets.push_back(r.unrelaxed);
     table.facets.push_back(r.relaxed);
+  }
+  slabs::check_e_dis_positive(table, "--a", likely_cause_of_negative_e_dis(crystal));
+  std::printf("%-8s %10s %22s %22s\n", "facet", "area_A2", "E_dis_unrelaxed_eV/A2",
+              "E_dis_relaxed_eV/A2");
+  for (const md::EamFacetResult& r : results) {
     std::printf("%-8s %10.3f %22.6f %22.6f   (gamma relaxed %.4f J/m2)\n",
                 slabs::miller_label(r.relaxed.hkl).c_str(), r.relaxed.area_A2,
                 r.unrelaxed.e_dis_eV_per_A2, r.relaxed.e_dis_eV_per_A2, r.relaxed.gamma_J_per_m2());
@@ -163,13 +198,12 @@ void refuse_options_the_engine_ignores(const EdisOptions& o) {
 /// Submits this same `edis` command as one batch job (tools/batch_submit.hpp); bad settings and
 /// an unreadable pseudopotential or potential fail here, not in the queue.
 void submit_edis_job(const EdisOptions& o) {
-  const md::EamFacetSettings eam = o.eam->resolve();
+  const slabs::CrystalSettings crystal = crystal_of(o);
+  const md::EamFacetSettings eam = eam_settings_of(o, crystal.element);
   if (o.engine == "native")
     dft::read_pseudopotential(native_settings(o, eam).pseudopotential);
   else
-    md::read_eam_for_element(md::find_potential_file(eam.potential), o.crystal->resolve().element,
-                             "--element");
-  o.crystal->resolve();
+    md::read_eam_for_element(md::find_potential_file(eam.potential), crystal.element, "--element");
   std::vector<std::string> args{"edis", "--engine", o.engine, "-o", o.output};
   for (const auto& group : {o.crystal->given_arguments(), o.eam->given_arguments(),
                             o.cut_crystal->given_arguments(), o.dft->given_arguments()})

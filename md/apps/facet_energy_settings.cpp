@@ -19,7 +19,8 @@ const settings::Table<EamFacetSettings>& eam_facet_settings_table() {
                .type = Type::Text,
                .default_value = std::string(kDefaultEamPotential),
                .doc = "EAM file (funcfl/setfl): a path, or a name found in data/ or Debian's "
-                      "lammps-data"},
+                      "lammps-data; edis and run default to the element's (Cu_u3.eam, …; "
+                      "docs/md.md)"},
               [](auto& s) -> auto& { return s.potential; }),
           bind<S>(
               slabs::facet_method_spec(), [](auto& s) -> auto& { return s.method; }),

@@ -81,7 +81,9 @@ class BadInput : public ::testing::Test {
     job("psp.toml", "[dft]\npseudopotential = \"no-such.psp8\"\n");
     job("eam_pot.toml", "[eam]\npotential = \"no-such.eam\"\n");
     job("potcar.toml", "[vasp]\npotcar_dir = \"no-such-library\"\n");
-    job("cu.toml", "element = \"Cu\"\n");
+    job("cu.toml", "element = \"Cu\"\n[eam]\npotential = \"Au_u3.eam\"\n");
+    job("sr.toml", "element = \"Sr\"\n");
+    job("a_far.toml", "a = 2.5\n");
     job("eam_vacuum.toml", "[eam]\nvacuum = 0.5\n");
     job("vasp_vacuum.toml", "[vasp]\npreset = \"slab\"\nvacuum = 1.0\n");
     // Issue 21, medium: a zero scale factor (line 2), a key given twice, an angle given twice,
@@ -177,9 +179,27 @@ const Case kCases[] = {
     {"run vasp_vacuum.toml", "vasp_vacuum.toml:4: [vasp] vacuum: vacuum 1 Å is less than one"},
     // Issue 21, wrong numbers with exit 0: gold's EAM file labelled Cu, and a vacuum below one
     // layer spacing silently raised to it while the POSCAR comment and the log said 0.5 Å.
+    // (Issue 23: --element alone now brings its own potential and lattice constant.)
     {"run cu.toml", "cu.toml:2: element: the EAM potential Au_u3.eam is for Au, not Cu"},
-    {"edis --engine eam --element Cu -o e.json",
+    {"edis --engine eam --element Cu --potential Au_u3.eam -o e.json",
      "--element: the EAM potential Au_u3.eam is for Au, not Cu"},
+    // Issue 21: gold's 4.08 Å under another element, and a lattice constant far from any metal's
+    // (E_dis(100) relaxed came out -250 eV/Å² with exit 0). An element without a tabulated
+    // lattice constant needs --a.
+    {"edis --engine eam --element Sr -o e.json",
+     "--element: no tabulated lattice constant for Sr (known: Ag, Al, Au, Cu, Ni, Pd, Pt): give "
+     "--a"},
+    {"edis --engine native --element Sr -o e.json", "--element: no tabulated lattice constant"},
+    {"edis --engine eam --a 2.5 -o e.json",
+     "--a: a = 2.5 Å is -39 % from Au's 4.08 Å (more than ±15 %)"},
+    // Within ±15 % of Cu's 3.61 Å, but Cu_u3.eam's crystal at Au's 4.08 Å falls apart on
+    // relaxing: a negative E_dis is refused, not written.
+    {"edis --engine eam --element Cu --a 4.08 -o e.json",
+     "--a: E_dis(100) relaxed (slab) = -0.683577 eV/Å² is not positive, and a cleavage costs "
+     "energy: a = 4.08 Å is likely far from the potential's equilibrium for Cu: check --a and "
+     "--potential"},
+    {"run sr.toml", "sr.toml:2: element: no tabulated lattice constant for Sr"},
+    {"run a_far.toml", "a_far.toml:2: a: a = 2.5 Å is -39 % from Au's 4.08 Å"},
     {"slab --vacuum 0.5 -o s.vasp",
      "--vacuum: vacuum 0.5 Å is less than one (111) layer spacing (2.3556 Å"},
     {"edis --engine eam --vacuum 0.5 -o e.json", "--vacuum: vacuum 0.5 Å is less than one"},

@@ -15,6 +15,8 @@
 #include "md/engine/eam_potential.hpp"
 #include "md/formats/potential_file.hpp"
 #include "md/weld/settings.hpp"
+#include "slabs/elements.hpp"
+#include "slabs/fcc_metals.hpp"
 #include "slabs/oriented.hpp"
 #include "vasp_io/potcar.hpp"
 
@@ -209,6 +211,42 @@ const Table<RunSettings>* section_table(const std::string& name) {
   return nullptr;
 }
 
+/// `element` without `a` (or `a_A`) takes the element's tabulated lattice constant, and without
+/// [eam] potential its EAM file (slabs/fcc_metals): set before the file's own keys are read, so
+/// every section's check sees them. A given `a` is checked against the tabulated one.
+void apply_element_defaults(const toml::value& root, RunSettings& s, const std::string& path) {
+  if (!root.contains("element") || !root.at("element").is_string()) return;
+  const toml::value& value = root.at("element");
+  const std::string element = toml::get<std::string>(value);
+  if (!slabs::is_element(element)) return;  // the top table's own check names it
+  const bool a_given = root.contains("a") || root.contains("a_A");
+  if (!a_given) {
+    try {
+      s.a_A = slabs::tabulated_lattice_constant_A(element, "element", "a");
+    } catch (const InputError& e) {
+      throw InputError(path, static_cast<int>(value.location().line()), "element: " + e.message());
+    }
+  }
+  const bool potential_given =
+      root.contains("eam") && root.at("eam").is_table() && root.at("eam").contains("potential");
+  if (const slabs::FccMetal* metal = slabs::find_fcc_metal(element); metal && !potential_given)
+    s.eam.facet.potential = metal->eam_potential;
+}
+
+/// A given lattice constant near the element's tabulated one (after the file is read).
+void check_given_lattice_constant(const toml::value& root, const RunSettings& s,
+                                  const std::string& path) {
+  for (const char* key : {"a", "a_A"}) {
+    if (!root.contains(key)) continue;
+    try {
+      slabs::check_lattice_constant_near_tabulated(s.element, s.a_A, key);
+    } catch (const InputError& e) {
+      throw InputError(path, static_cast<int>(root.at(key).location().line()),
+                       std::string(key) + ": " + e.message());
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<const Table<RunSettings>*> all_tables() {
@@ -223,7 +261,10 @@ RunSettings default_run_settings() {
 
 RunSettings read_run_settings(const std::filesystem::path& path) {
   RunSettings s = default_run_settings();
-  settings::read_sectioned_toml(toml_input::parse_file(path), s, all_tables(), path.string());
+  const toml::value root = toml_input::parse_file(path);
+  if (root.is_table()) apply_element_defaults(root, s, path.string());
+  settings::read_sectioned_toml(root, s, all_tables(), path.string());
+  check_given_lattice_constant(root, s, path.string());
   return s;
 }
 

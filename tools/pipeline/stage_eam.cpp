@@ -2,6 +2,7 @@
 /// \brief EAM stage: E_dis of every facet, cut-crystal and slab methods, unrelaxed and relaxed.
 #include <chrono>
 
+#include "core/printf_format.hpp"
 #include "core/progress.hpp"
 #include "core/version.hpp"
 #include "md/apps/facet_energy.hpp"
@@ -53,6 +54,10 @@ std::optional<slabs::FacetTable> run_eam_stage(const RunSettings& s,
     }
   }
   progress.finish();
+  slabs::check_e_dis_positive(table, "a",
+                              format("a = %g Å is likely far from the potential's equilibrium for "
+                                     "%s: check the job file's a and [eam] potential",
+                                     s.a_A, s.element.c_str()));
   write_resumable_facet_table(file, table, key);
   result.status = "done";
   result.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
