@@ -103,7 +103,7 @@ void run(const RunOptions& o) {
   for (const auto& raw : s.facets) {
     const auto hkl = slabs::reduce_miller(raw);
     std::printf("%-7s %8s %14s %14s %14s %14s\n", slabs::miller_label(hkl).c_str(),
-                cell(pipeline::paper_e_dis_eV_per_A2(hkl)).c_str(),
+                cell(pipeline::paper_e_dis_eV_per_A2(s.element, hkl)).c_str(),
                 cell(value_of(results.eam, hkl, "cut-crystal", true)).c_str(),
                 cell(value_of(results.eam, hkl, "slab", false)).c_str(),
                 cell(value_of(results.eam, hkl, "slab", true)).c_str(),

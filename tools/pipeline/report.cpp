@@ -98,7 +98,8 @@ std::string relaxation_summary(const std::optional<slabs::FacetTable>& eam,
 
 }  // namespace
 
-double paper_e_dis_eV_per_A2(const slabs::Miller& hkl) {
+double paper_e_dis_eV_per_A2(const std::string& element, const slabs::Miller& hkl) {
+  if (element != "Au") return std::nan("");
   const slabs::Miller r = slabs::reduce_miller(hkl);
   if (r == slabs::Miller{1, 0, 0}) return 0.133;
   if (r == slabs::Miller{1, 1, 0}) return 0.109;
@@ -170,8 +171,8 @@ void write_report(const std::filesystem::path& out, const RunSettings& s, const 
 
   std::vector<Column> columns;
   Column paper{"paper (VASP PBE, cut crystal)", {}};
-  for (const auto& hkl : facets) paper.values.push_back(paper_e_dis_eV_per_A2(hkl));
-  columns.push_back(paper);
+  for (const auto& hkl : facets) paper.values.push_back(paper_e_dis_eV_per_A2(s.element, hkl));
+  if (has_values(paper)) columns.push_back(paper);
   for (const Column& c :
        {column("EAM cut crystal, unrelaxed", r.eam, facets, "cut-crystal", false),
         column("EAM cut crystal, relaxed", r.eam, facets, "cut-crystal", true),
@@ -187,8 +188,11 @@ void write_report(const std::filesystem::path& out, const RunSettings& s, const 
   report::Document doc;
   doc.title = title.str();
   doc.paragraph(std::string("Written by `facetweld run` (") + code_version() +
-                "). Every number below is computed by this run except the paper's column, which "
-                "is quoted from Adv. Sci. 2025 for comparison.");
+                "). Every number below is computed by this run" +
+                (has_values(paper)
+                     ? " except the paper's column, which is quoted from Adv. Sci. 2025 for "
+                       "comparison."
+                     : "."));
 
   doc.heading("Stages", 2, "stages");
   std::vector<std::vector<std::string>> stage_rows;

@@ -24,8 +24,9 @@ struct RunResults {
   std::vector<StageResult> stages;
 };
 
-/// The paper's E_dis (Adv. Sci. 2025, VASP PBE, 500-atom cut crystal), eV/Å²; NaN if not reported.
-double paper_e_dis_eV_per_A2(const slabs::Miller& hkl);
+/// The paper's E_dis (Adv. Sci. 2025, VASP PBE, 500-atom cut crystal of gold), eV/Å²; NaN for
+/// another element or a facet it does not report.
+double paper_e_dis_eV_per_A2(const std::string& element, const slabs::Miller& hkl);
 
 /// Facets ordered from the largest E_dis to the smallest, e.g. "(100) > (110) > (111)".
 std::string ranking(const std::vector<std::pair<slabs::Miller, double>>& values);
