@@ -44,7 +44,8 @@ class EAM(Calculator):
     def calculate(self, atoms=None, properties=("energy",), system_changes=all_changes):
         Calculator.calculate(self, atoms, properties, system_changes)
         boxed = _boxed_for_open_axes(self.atoms, self.model.cutoff_A)
-        result = self.model.compute(Structure.from_ase(boxed or self.atoms, constraints=False))
+        result = self.model.compute(
+            Structure.from_ase(boxed or self.atoms, constraints=False, warn_dropped=False))
         self.results = {
             "energy": result["energy_eV"],
             "free_energy": result["energy_eV"],
@@ -230,7 +231,8 @@ class NativeDFT(Calculator):
         Calculator.calculate(self, atoms, properties, system_changes)
         want_stress = "stress" in properties
         result = self._model_for(self.atoms).compute(
-            Structure.from_ase(self.atoms, constraints=False), True, want_stress)
+            Structure.from_ase(self.atoms, constraints=False, warn_dropped=False), True,
+            want_stress)
         self.scf = result
         if not result["converged"]:
             self.results = {}

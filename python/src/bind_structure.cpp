@@ -71,6 +71,14 @@ std::vector<int> tags(const Structure& s, int slabs::Atom::*field) {
   return out;
 }
 
+void set_tags(Structure& s, int slabs::Atom::*field, const std::vector<int>& values,
+              const char* name) {
+  if (values.size() != s.size())
+    throw py::value_error(std::string(name) + " needs one integer per atom (" +
+                          std::to_string(s.size()) + "), got " + std::to_string(values.size()));
+  for (std::size_t i = 0; i < s.size(); ++i) s.atoms[i].*field = values[i];
+}
+
 }  // namespace
 
 void bind_structure(py::module_& m) {
@@ -121,11 +129,17 @@ Convert with ``to_ase()`` / ``from_ase(atoms)`` and ``to_pymatgen()`` / ``from_p
           "Selective dynamics: which Cartesian components may move ((N, 3) bool, VASP's T/F).")
       .def_readwrite("selective_dynamics", &Structure::selective_dynamics,
                      "Whether the movable flags are written out (POSCAR Selective dynamics).")
-      .def_property_readonly(
+      .def_property(
           "layer", [](const Structure& s) { return tags(s, &slabs::Atom::layer); },
+          [](Structure& s, const std::vector<int>& v) {
+            set_tags(s, &slabs::Atom::layer, v, "layer");
+          },
           "Atomic-layer index of each atom along the surface normal (slab builders; -1: none).")
-      .def_property_readonly(
+      .def_property(
           "part", [](const Structure& s) { return tags(s, &slabs::Atom::part); },
+          [](Structure& s, const std::vector<int>& v) {
+            set_tags(s, &slabs::Atom::part, v, "part");
+          },
           "1 or 2 after cleave(): the side of the cut plane (0: untagged).")
       .def_property_readonly("volume_A3", &Structure::volume, "Cell volume, Å³.")
       .def("__len__", &Structure::size)

@@ -52,6 +52,54 @@ def test_ase_round_trip_keeps_cell_positions_pbc_and_fixed_atoms():
     assert tuple(back.pbc) == (True, True, True)
 
 
+def test_layer_and_part_tags_travel_through_ase_and_pymatgen():
+    """Issue 22: the builders' tags are kept where the target can hold them — layer as ASE's
+    tags (n = layer + 1, 0 untagged) and as a pymatgen site property, part as an ASE array and a
+    site property — and come back unchanged."""
+    slab = facetweld.slab("111", layers=4, vacuum_A=8.0)
+    atoms = slab.to_ase()
+    assert list(atoms.get_tags()) == [layer + 1 for layer in slab.layer]
+    assert list(facetweld.Structure.from_ase(atoms).layer) == list(slab.layer)
+    assert list(facetweld.Structure.from_pymatgen(slab.to_pymatgen()).layer) == list(slab.layer)
+    crystal = facetweld.cleave("100", cells=3).crystal
+    assert list(crystal.to_ase().arrays["part"]) == list(crystal.part)
+    for back in (facetweld.Structure.from_ase(crystal.to_ase()),
+                 facetweld.Structure.from_pymatgen(crystal.to_pymatgen())):
+        assert list(back.part) == list(crystal.part)
+    with pytest.raises(ValueError, match="one integer per atom"):
+        slab.layer = [0, 1]
+
+
+def test_what_a_structure_cannot_hold_is_dropped_with_a_warning_naming_it(recwarn):
+    from ase.build import bulk
+    from pymatgen.core import Lattice, Structure as PmgStructure
+
+    plain = bulk("Au", "fcc", a=A, cubic=True)
+    facetweld.Structure.from_ase(plain)
+    assert not [w for w in recwarn if "dropped" in str(w.message)]
+    magnetic = plain.copy()
+    magnetic.set_initial_magnetic_moments([0.5, 0.0, 0.0, 0.0])
+    magnetic.set_velocities(np.full((4, 3), 0.01))
+    with pytest.warns(UserWarning, match="magnetic moments, velocities; dropped"):
+        facetweld.Structure.from_ase(magnetic)
+    charged = PmgStructure(Lattice.cubic(A), ["Au"], [[0, 0, 0]],
+                           site_properties={"magmom": [1.0]})
+    charged.add_oxidation_state_by_element({"Au": 1})
+    with pytest.warns(UserWarning, match="magmom, oxidation states; dropped"):
+        facetweld.Structure.from_pymatgen(charged)
+    # A calculator's energy does not depend on velocities: an MD step converts silently.
+    import warnings
+
+    from facetweld.calculators import EAM
+
+    moving = plain.repeat(3)
+    moving.set_velocities(np.full((len(moving), 3), 0.01))
+    moving.calc = EAM()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        moving.get_potential_energy()
+
+
 def test_pymatgen_conversion_equals_pymatgens_own_ase_adaptor():
     from pymatgen.io.ase import AseAtomsAdaptor
 
