@@ -100,6 +100,22 @@ TEST_F(MdCli, EdisWritesUnrelaxedAndRelaxedFacetsInTheSharedSchema) {
             j["facets"][1]["e_dis_eV_per_A2"].get<double>());
 }
 
+/// Issue 23: --element alone brings the element's tabulated lattice constant (Kittel: Ag 4.09 Å)
+/// and its Foiles–Baskes–Daw file; relaxed γ(111) = FBD 1986's 620 mJ/m² for Ag (Au's 786 above).
+TEST_F(MdCli, EdisForSilverTakesSilversLatticeConstantAndPotential) {
+  if (!fs::exists("/usr/share/lammps/potentials/Ag_u3.eam")) GTEST_FAIL() << "no Ag_u3.eam";
+  const CommandResult o = run("edis --engine eam --element Ag --facets 111 -o ag.json", dir_);
+  ASSERT_EQ(o.exit_code, 0) << o.output;
+  nlohmann::json j;
+  std::ifstream(dir_ / "ag.json") >> j;
+  EXPECT_EQ(j["element"], "Ag");
+  EXPECT_DOUBLE_EQ(j["a_A"].get<double>(), 4.09);
+  EXPECT_EQ(j["settings"]["potential"], "Ag_u3.eam");
+  ASSERT_EQ(j["facets"].size(), 2u);
+  EXPECT_GT(j["facets"][1]["e_dis_eV_per_A2"].get<double>(), 0.0);
+  EXPECT_NEAR(j["facets"][1]["gamma_J_per_m2"].get<double>(), 0.620, 0.01);
+}
+
 TEST_F(MdCli, JobWithOutOfRangeTimeStepFailsBeforeRunning) {
   std::ofstream(dir_ / "job.toml") << "structure = \"bulk.extxyz\"\n[run]\ndt_fs = 50\n";
   const CommandResult o = run("md run job.toml", dir_);

@@ -57,6 +57,33 @@ TEST(Report, RankingOrdersFacetsByDecreasingEnergyAndSkipsMissing) {
   EXPECT_EQ(ranking({{{1, 0, 0}, std::nan("")}, {{1, 1, 1}, 0.1}}), "(111)");
 }
 
+/// Issue 23: `element = "Ag"` alone runs silver (Kittel's 4.09 Å, Ag_u3.eam), and the report sets
+/// it against no gold paper; gold's report keeps the paper's column.
+TEST(RunCommand, SilverJobTakesSilversDefaultsAndItsReportHasNoPaperColumn) {
+  EXPECT_TRUE(std::isfinite(paper_e_dis_eV_per_A2("Au", {1, 1, 1})));
+  EXPECT_TRUE(std::isnan(paper_e_dis_eV_per_A2("Ag", {1, 1, 1})));
+  const fs::path dir = temp_path("run_ag");
+  fs::remove_all(dir);
+  const fs::path job = temp_path("ag.toml");
+  std::ofstream(job) << "element = \"Ag\"\nfacets = [\"111\"]\noutput_dir = \"" << dir.string()
+                     << "\"\n";
+  const RunSettings s = read_run_settings(job);
+  EXPECT_DOUBLE_EQ(s.a_A, 4.09);
+  EXPECT_EQ(s.eam.facet.potential, "Ag_u3.eam");
+  const std::string cmd = "'" FACETWELD_BINARY "' run --no-dft --no-weld --no-vasp '" +
+                          job.string() + "' > '" + dir.string() + ".log' 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << slurp(dir.string() + ".log");
+  const slabs::FacetTable eam = slabs::read_facet_table(dir / "facets_eam.json");
+  EXPECT_EQ(eam.element, "Ag");
+  for (const auto& f : eam.facets) EXPECT_GT(f.e_dis_eV_per_A2, 0.0);
+  const std::string report = slurp(dir / "report.md");
+  EXPECT_EQ(report.find("paper (VASP PBE"), std::string::npos) << report;
+  EXPECT_NE(report.find("Ag, a = 4.09"), std::string::npos) << report;
+  fs::remove_all(dir);
+  fs::remove(job);
+  fs::remove(dir.string() + ".log");
+}
+
 TEST(RunCommand, EamOnlyChainWritesFacetTableReportAndVaspJobsAndResumes) {
   const fs::path dir = temp_path("run");
   fs::remove_all(dir);
