@@ -8,6 +8,7 @@
 #include "core/dir_lock.hpp"
 #include "core/error.hpp"
 #include "core/version.hpp"
+#include "md/apps/au_c_settings.hpp"
 #include "tools/command.hpp"
 #include "tools/pipeline/report.hpp"
 #include "tools/pipeline/run_settings.hpp"
@@ -56,6 +57,10 @@ void run(const RunOptions& o) {
   if (o.no_dft) s.dft.enabled = false;
   if (o.no_weld) s.weld.enabled = false;
   if (o.no_vasp) s.vasp.enabled = false;
+  if (s.weld.enabled)
+    md::check_substrate_pair_fits_element(
+        s.element, s.weld.study.substrate, s.weld.study.lj_epsilon_eV, s.weld.study.lj_sigma_A,
+        (o.job_file.empty() ? std::string() : o.job_file + ": ") + "[weld] lj_epsilon");
   const std::filesystem::path out = s.output_dir;
   ensure_output_folder(out, o.output_dir.empty() ? "output_dir" : "-o");
   const DirLock lock(out, "facetweld run");  // a second run into `out` stops here, exit 2

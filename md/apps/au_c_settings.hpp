@@ -4,6 +4,8 @@
 /// section (md/apps/job_settings.cpp).
 #pragma once
 
+#include <string>
+
 #include "core/settings/spec.hpp"
 
 namespace fw::md {
@@ -14,5 +16,12 @@ settings::Spec au_c_lj_epsilon_spec();
 settings::Spec au_c_lj_sigma_spec();
 /// Its cutoff (LAMMPS lj/cut: truncated, not shifted).
 settings::Spec au_c_lj_cutoff_spec();
+
+/// Rods of another metal on graphene with ε and σ both at the Au–C defaults would weld with gold's
+/// metal–carbon interaction (metal–C parameters by element are not tabulated yet, issue 23):
+/// refused, InputError naming `epsilon_option`. Gold, no substrate, or a given ε or σ pass.
+void check_substrate_pair_fits_element(const std::string& element, const std::string& substrate,
+                                       double lj_epsilon_eV, double lj_sigma_A,
+                                       const std::string& epsilon_option);
 
 }  // namespace fw::md

@@ -14,6 +14,7 @@
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "md/analysis/rods.hpp"
+#include "md/apps/au_c_settings.hpp"
 #include "md/apps/graphene.hpp"
 #include "md/engine/dynamics.hpp"
 #include "md/engine/force_fields.hpp"
@@ -254,6 +255,8 @@ RelaxedRod relax_rod(const WeldSettings& settings, const slabs::FacetTable& tabl
   const auto pot = load_potential(settings, masses);
   if (pot->type_of(table.element) < 0)
     throw InputError("--potential", "the potential has no " + table.element);
+  check_substrate_pair_fits_element(table.element, settings.substrate, settings.lj_epsilon_eV,
+                                    settings.lj_sigma_A, "--lj-epsilon");
   System system = system_from_structure(out.lattice, masses);
   {
     ForceField field =

@@ -83,6 +83,7 @@ class BadInput : public ::testing::Test {
     job("potcar.toml", "[vasp]\npotcar_dir = \"no-such-library\"\n");
     job("cu.toml", "element = \"Cu\"\n[eam]\npotential = \"Au_u3.eam\"\n");
     job("sr.toml", "element = \"Sr\"\n");
+    job("ag_weld.toml", "element = \"Ag\"\n");
     job("a_far.toml", "a = 2.5\n");
     job("eam_vacuum.toml", "[eam]\nvacuum = 0.5\n");
     job("vasp_vacuum.toml", "[vasp]\npreset = \"slab\"\nvacuum = 1.0\n");
@@ -199,6 +200,9 @@ const Case kCases[] = {
      "energy: a = 4.08 Å is likely far from the potential's equilibrium for Cu: check --a and "
      "--potential"},
     {"run sr.toml", "sr.toml:2: element: no tabulated lattice constant for Sr"},
+    // Silver rods on graphene with gold's Au–C Lennard-Jones: refused before any stage runs.
+    {"run ag_weld.toml",
+     "ag_weld.toml: [weld] lj_epsilon: the graphene substrate's Lennard-Jones ε and σ are Au–C's"},
     {"run a_far.toml", "a_far.toml:2: a: a = 2.5 Å is -39 % from Au's 4.08 Å"},
     {"slab --vacuum 0.5 -o s.vasp",
      "--vacuum: vacuum 0.5 Å is less than one (111) layer spacing (2.3556 Å"},
