@@ -74,9 +74,15 @@ def _boxed_for_open_axes(atoms, cutoff_A):
         raise InputError(
             f"atoms: cell vector {periodic_missing[0]} is zero on a periodic axis: give the "
             "periodic cell, or set pbc False on that axis")
+    positions = atoms.get_positions()
+    if len(atoms) == 0:
+        raise InputError("atoms: no atoms to compute")
+    bad = np.flatnonzero(~np.isfinite(positions).all(axis=1))
+    if len(bad):  # named before boxing, which would smear it over every atom
+        raise InputError(f"structure: atom {bad[0]} ({atoms[bad[0]].symbol}) has a non-finite "
+                         f"position {tuple(positions[bad[0]])}")
     boxed = atoms.copy()
     cell = atoms.cell.complete()  # missing vectors: unit vectors orthogonal to the others
-    positions = atoms.get_positions()
     pad = cutoff_A + 1.0
     for axis in missing:
         direction = cell[axis] / np.linalg.norm(cell[axis])
@@ -153,6 +159,11 @@ def _check_ase_kpts(kpts):
                          f"{', '.join(sorted(_ASE_KPTS_KEYS))})")
     if ("size" in kpts) == ("density" in kpts):
         raise InputError("kpts: give exactly one of 'size' and 'density'")
+    density = kpts.get("density")
+    if density is not None and not (isinstance(density, (int, float, np.number))
+                                    and np.isfinite(density) and density > 0):
+        raise InputError(f"kpts: 'density' must be a positive number of points per Å⁻¹, got "
+                         f"{density!r}")
 
 
 def _mesh_from_ase_kpts(kpts, atoms):

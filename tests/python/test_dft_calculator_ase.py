@@ -80,6 +80,8 @@ def test_kpts_density_follows_the_cell_as_ase_computes_it():
     (dict(kpts=[[0, 0, 0], [0.5, 0, 0]]), "explicit list"),
     (dict(kpts={"size": (2, 2, 2), "shift": 1}), "unknown key 'shift'"),
     (dict(kpts={"size": (2, 2, 2), "density": 3}), "exactly one"),
+    (dict(kpts={"density": float("nan")}), "positive number"),
+    (dict(kpts={"density": 0}), "positive number"),
     (dict(kpts={"size": (2, 2, 2)}, kshift=(1, 1, 1)), "kshift"),
 ])
 def test_kpts_that_facetweld_cannot_take_are_input_errors(kwargs, match):

@@ -148,6 +148,20 @@ def test_cluster_without_a_cell_equals_lammps_in_a_box(lmp, au_u3, tmp_path):
         cluster.get_stress()
 
 
+def test_cluster_without_atoms_or_with_a_non_finite_position_is_an_input_error(au_u3):
+    """The boxing of a cell-less cluster names the bad atom itself (a NaN would otherwise move
+    every atom) and refuses an empty one."""
+    import facetweld
+    from ase import Atoms
+
+    for atoms, match in ((Atoms(), "no atoms"),
+                         (Atoms("Au2", positions=[[0, 0, 0], [np.nan, 0, 0]]), "atom 1 .*non-finite"),
+                         (Atoms("Au2", positions=[[0, 0, 0], [0, np.inf, 0]]), "atom 1 .*non-finite")):
+        atoms.calc = EAM(au_u3)
+        with pytest.raises(facetweld.InputError, match=match):
+            atoms.get_potential_energy()
+
+
 def test_empty_and_overlapping_structures_are_input_errors(au_u3):
     """Issue 13: nothing from the Python API reaches the engines that the CLI would refuse."""
     import facetweld
