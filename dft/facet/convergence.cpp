@@ -128,43 +128,6 @@ class Series {
   DftFacetSettings current_;
 };
 
-/// Relaxed slabs at the converged settings, with the starting layers and one layers step more.
-RelaxationCorrection relaxation_correction(const Pseudopotential& psp, const slabs::Miller& hkl,
-                                           DftFacetSettings s, int thin_layers,
-                                           const ConvergenceSettings& c, CellCache& cache,
-                                           const std::function<void(const std::string&)>& log) {
-  RelaxationCorrection rc;
-  rc.converged = true;
-  s.relax = true;
-  const auto unrelaxed_slab = [&](int layers) {
-    const slabs::Miller plane = slabs::fcc_plane_geometry(s.a_A, hkl).hkl;
-    return slabs::slab_with_vacuum({s.element, s.a_A, plane, layers, 1, 1}, s.vacuum_A);
-  };
-  for (int layers : {thin_layers, thin_layers + c.layers_step}) {
-    s.layers = layers;
-    // The thicker slab starts from the thinner one's relaxed surface planes.
-    std::optional<slabs::Structure> start;
-    if (!rc.slabs.empty())
-      start = transfer_surface_relaxation(unrelaxed_slab(thin_layers),
-                                          rc.slabs.front().relaxation->structure,
-                                          unrelaxed_slab(layers));
-    DftFacetResult r = dft_facet_energy(psp, hkl, s, log, &cache, start ? &*start : nullptr);
-    rc.converged = rc.converged && r.relaxation && r.relaxation->converged;
-    const double delta = r.e_dis_relaxed_eV_per_A2 - r.entry.e_dis_eV_per_A2;
-    if (log)
-      log(format("%s relaxation layers %2d: E_dis %.6f -> %.6f eV/A2 (%+.6f), %d ionic steps",
-                 slabs::miller_label(hkl).c_str(), layers, r.entry.e_dis_eV_per_A2,
-                 r.e_dis_relaxed_eV_per_A2, delta, r.relaxation ? r.relaxation->ionic_steps : 0));
-    rc.slabs.push_back(std::move(r));
-  }
-  const auto delta = [](const DftFacetResult& r) {
-    return r.e_dis_relaxed_eV_per_A2 - r.entry.e_dis_eV_per_A2;
-  };
-  rc.correction_eV_per_A2 = delta(rc.slabs.back());
-  rc.error_eV_per_A2 = std::abs(delta(rc.slabs.back()) - delta(rc.slabs.front()));
-  return rc;
-}
-
 }  // namespace
 
 double per_axis_tolerance(const ConvergenceSettings& c, bool relax) {
@@ -210,8 +173,8 @@ FacetConvergence converge_facet(const Pseudopotential& psp, const slabs::Miller&
   double error2 = 0.0;
   for (const auto& a : out.axes) error2 += a.last_change * a.last_change;
   if (settings.relax) {
-    out.relaxation =
-        relaxation_correction(psp, hkl, series.current(), settings.layers, c, cache, log);
+    out.relaxation = relaxation_correction(psp, hkl, series.current(), settings.layers, c,
+                                           out.tolerance_per_axis_eV_per_A2, cache, log);
     error2 += out.relaxation->error_eV_per_A2 * out.relaxation->error_eV_per_A2;
   }
   out.error_eV_per_A2 = std::sqrt(error2);

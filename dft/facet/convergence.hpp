@@ -12,6 +12,7 @@
 
 #include "dft/facet/cell_cache.hpp"
 #include "dft/facet/layer_fit.hpp"
+#include "dft/facet/relaxation_correction.hpp"
 #include "dft/facet_energy.hpp"
 
 namespace fw::dft {
@@ -36,15 +37,6 @@ struct AxisConvergence {
   std::string axis;
   bool converged = false;    ///< the last step moved E_dis less than the per-axis tolerance
   double last_change = 0.0;  ///< |ΔE_dis| of its last step, eV/Å²
-};
-
-/// E_dis,relaxed − E_dis,unrelaxed of the slab at the converged settings, at two thicknesses:
-/// the thicker one is added to the converged E_dis, their difference is its error.
-struct RelaxationCorrection {
-  std::vector<DftFacetResult> slabs;  ///< relaxed facet results, thinner first
-  double correction_eV_per_A2 = 0.0;
-  double error_eV_per_A2 = 0.0;
-  bool converged = false;  ///< every relaxation reached fmax
 };
 
 struct FacetConvergence {
@@ -77,9 +69,9 @@ double per_axis_tolerance(const ConvergenceSettings& c, bool relax);
 /// or after max_points; then the layers (+layers_step) at those settings. Along the smearing axis
 /// E_dis from F and from E(σ→0) meet as σ → 0 (both are in every point), and E_dis(σ→0) must
 /// stay put: its last step is the smearing error. With settings.relax the slab is then relaxed at
-/// the final settings with the starting layers and layers_step more, and the relaxation energy
-/// of the thicker one added (RelaxationCorrection). Every unrelaxed SCF cell goes through
-/// `cache`. `log` gets the SCF lines ("label: ...") and one "E_dis" line per point.
+/// the final settings, walking the thickness from the starting layers until the relaxation energy
+/// stops changing, and the thickest one's added (relaxation_correction). Every unrelaxed SCF cell
+/// goes through `cache`. `log` gets the SCF lines ("label: ...") and one "E_dis" line per point.
 FacetConvergence converge_facet(const Pseudopotential& psp, const slabs::Miller& hkl,
                                 const DftFacetSettings& settings,
                                 const ConvergenceSettings& convergence, CellCache& cache,

@@ -9,6 +9,7 @@
 
 #include "dft/facet/birch_murnaghan.hpp"
 #include "dft/facet/convergence.hpp"
+#include "dft/facet/relaxation_correction.hpp"
 #include "dft/settings.hpp"
 
 namespace fw::dft {
@@ -205,6 +206,44 @@ TEST(FacetConvergence, RelaxedSeriesAddsTheRelaxationEnergyOfTheThickerRelaxedSl
   EXPECT_TRUE(j.at("relaxed").get<bool>());
   EXPECT_DOUBLE_EQ(j.at("e_dis_eV_per_A2").get<double>(), c.e_dis_eV_per_A2());
   EXPECT_EQ(j.at("relaxation").at("slabs").size(), 2u);
+  std::filesystem::remove(cache.path());
+}
+
+TEST(FacetConvergence, RelaxationWalksTheThicknessUntilItsEnergyStopsChanging) {
+  DftFacetSettings s = tiny_series();
+  s.relaxation.max_steps = 2;  // the bookkeeping, as above
+  s.relaxation.max_step_A = 0.05;
+  ConvergenceSettings c = s.convergence;
+  c.max_points = 3;
+  const Pseudopotential psp = read_pseudopotential(s.pseudopotential);
+  CellCache cache(fresh("relaxation_walk.cells.json"));
+  const auto delta = [](const DftFacetResult& r) {
+    return r.e_dis_relaxed_eV_per_A2 - r.entry.e_dis_eV_per_A2;
+  };
+
+  // A tolerance no change meets: the walk goes on to max_points slabs, a layers step apart.
+  const RelaxationCorrection walked = relaxation_correction(psp, {1, 0, 0}, s, 3, c, 0.0, cache);
+  ASSERT_EQ(walked.slabs.size(), 3u);
+  for (std::size_t k = 0; k < 3; ++k) {
+    EXPECT_EQ(walked.slabs[k].entry.layers, 3 + 2 * static_cast<int>(k));
+    ASSERT_TRUE(walked.slabs[k].relaxation.has_value());
+    EXPECT_LE(walked.slabs[k].relaxation->ionic_steps, 2);
+  }
+  EXPECT_DOUBLE_EQ(walked.correction_eV_per_A2, delta(walked.slabs[2]));
+  EXPECT_DOUBLE_EQ(walked.error_eV_per_A2,
+                   std::abs(delta(walked.slabs[2]) - delta(walked.slabs[1])));
+
+  // A tolerance every change meets: the walk stops at the second slab, whose cells and ionic
+  // steps are the ones above (read from the store).
+  const RelaxationCorrection stopped = relaxation_correction(psp, {1, 0, 0}, s, 3, c, 1.0, cache);
+  ASSERT_EQ(stopped.slabs.size(), 2u);
+  EXPECT_DOUBLE_EQ(stopped.correction_eV_per_A2, delta(walked.slabs[1]));
+  EXPECT_DOUBLE_EQ(stopped.error_eV_per_A2,
+                   std::abs(delta(walked.slabs[1]) - delta(walked.slabs[0])));
+
+  // Two slabs at least, whatever max_points says: the error needs a change.
+  c.max_points = 1;
+  EXPECT_EQ(relaxation_correction(psp, {1, 0, 0}, s, 3, c, 0.0, cache).slabs.size(), 2u);
   std::filesystem::remove(cache.path());
 }
 
