@@ -19,17 +19,28 @@ namespace {
 // (1987) (Al_jnp.eam, funcfl like the others; its own a = 3.986 Å, 1.6 % below experiment).
 // Al_zhou.eam.alloy (a = 4.041 Å) would sit closer, but its cutoff lies 0.001 Å beyond its own
 // table end, which md's setfl reader refuses (LAMMPS tolerates it).
+// PBE pseudopotentials (data/README.md): Debian abinit-data's ONCVPSP Au and Al; for Ag, Cu, Ni
+// ONCVPSP 4.0.1 runs on PseudoDojo v0.4 standard inputs (van Setten et al., Comput. Phys. Commun.
+// 226, 39 (2018)). Pd and Pt regenerated the same way show a positive-energy ghost (and Debian's Pt
+// is LDA with spin-orbit): none, a native run of them needs --psp.
+// VASP: the recommended PAW datasets (VASP wiki, "Available pseudopotentials") are the bare
+// symbols Ag, Al, Au, Cu, Ni, Pd, Pt; ENMAX as in the headers of the potpaw_PBE.54 POTCARs of
+// those names (vasp_io reads the real ENMAX from the POTCAR whenever a library is at hand).
 constexpr std::array<FccMetal, 7> kFccMetals{{
-    {"Ag", 4.09, "Ag_u3.eam"},
-    {"Al", 4.05, "Al_jnp.eam"},
-    {"Au", 4.08, "Au_u3.eam"},
-    {"Cu", 3.61, "Cu_u3.eam"},
-    {"Ni", 3.52, "Ni_u3.eam"},
-    {"Pd", 3.89, "Pd_u3.eam"},
-    {"Pt", 3.92, "Pt_u3.eam"},
+    {"Ag", 4.09, "Ag_u3.eam", "Ag_pseudodojo04_pbe_sr_standard_oncvpsp401.psp8", 249.844},
+    {"Al", 4.05, "Al_jnp.eam", "/usr/share/abinit/psp/13_Al_oncv.psml", 240.300},
+    {"Au", 4.08, "Au_u3.eam", "/usr/share/abinit/psp/79_Au_oncv.psml", 229.898},
+    {"Cu", 3.61, "Cu_u3.eam", "Cu_pseudodojo04_pbe_sr_standard_oncvpsp401.psp8", 295.446},
+    {"Ni", 3.52, "Ni_u3.eam", "Ni_pseudodojo04_pbe_sr_standard_oncvpsp401.psp8", 269.532},
+    {"Pd", 3.89, "Pd_u3.eam", nullptr, 250.925},
+    {"Pt", 3.92, "Pt_u3.eam", nullptr, 230.283},
 }};
 
 }  // namespace
+
+std::span<const FccMetal> fcc_metals() {
+  return kFccMetals;
+}
 
 const FccMetal* find_fcc_metal(const std::string& symbol) {
   for (const FccMetal& m : kFccMetals)

@@ -1,8 +1,10 @@
 /// \file fcc_metals.hpp
 /// \brief The fcc metals facetweld knows by name: each one's experimental lattice constant and
-/// default EAM potential, the defaults that `--element X` (and a job file's `element`) brings.
+/// default EAM potential and PBE pseudopotential, the defaults that `--element X` (and a job
+/// file's `element`) brings.
 #pragma once
 
+#include <span>
 #include <string>
 
 namespace fw::slabs {
@@ -11,7 +13,16 @@ struct FccMetal {
   const char* symbol;
   double lattice_constant_A;  ///< experimental, room temperature (sources in fcc_metals.cpp)
   const char* eam_potential;  ///< a file LAMMPS ships (Debian lammps-data, potentials/)
+  /// Scalar-relativistic PBE norm-conserving file: an absolute path (Debian abinit-data) or a name
+  /// in data/dft/ (dft/pseudo/default_pseudopotential finds it); nullptr where none is shipped.
+  const char* pbe_pseudopotential;
+  /// ENMAX (eV) of VASP's recommended PAW dataset for the element, whose name is the bare symbol
+  /// for all seven (POTCAR.spec names it; sources in fcc_metals.cpp).
+  double vasp_enmax_eV;
 };
+
+/// Every tabulated metal, in alphabetical order.
+std::span<const FccMetal> fcc_metals();
 
 /// The tabulated metal `symbol`, or nullptr.
 const FccMetal* find_fcc_metal(const std::string& symbol);

@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "core/toml_input.hpp"
+#include "dft/pseudo/default_pseudopotential.hpp"
 #include "dft/settings.hpp"
 #include "md/apps/facet_energy_settings.hpp"
 #include "md/apps/job_settings.hpp"
@@ -211,9 +212,14 @@ const Table<RunSettings>* section_table(const std::string& name) {
   return nullptr;
 }
 
-/// `element` without `a` (or `a_A`) takes the element's tabulated lattice constant, and without
-/// [eam] potential its EAM file (slabs/fcc_metals): set before the file's own keys are read, so
-/// every section's check sees them. A given `a` is checked against the tabulated one.
+bool given_in_section(const toml::value& root, const char* section, const char* key) {
+  return root.contains(section) && root.at(section).is_table() && root.at(section).contains(key);
+}
+
+/// `element` without `a` (or `a_A`) takes the element's tabulated lattice constant, without
+/// [eam] potential its EAM file and without [dft] pseudopotential its PBE file where it has one
+/// (slabs/fcc_metals): set before the file's own keys are read, so every section's check sees
+/// them. A given `a` is checked against the tabulated one.
 void apply_element_defaults(const toml::value& root, RunSettings& s, const std::string& path) {
   if (!root.contains("element") || !root.at("element").is_string()) return;
   const toml::value& value = root.at("element");
@@ -227,10 +233,12 @@ void apply_element_defaults(const toml::value& root, RunSettings& s, const std::
       throw InputError(path, static_cast<int>(value.location().line()), "element: " + e.message());
     }
   }
-  const bool potential_given =
-      root.contains("eam") && root.at("eam").is_table() && root.at("eam").contains("potential");
+  const bool potential_given = given_in_section(root, "eam", "potential");
   if (const slabs::FccMetal* metal = slabs::find_fcc_metal(element); metal && !potential_given)
     s.eam.facet.potential = metal->eam_potential;
+  // A metal without one keeps the table's Au file: a DFT run of it needs [dft] pseudopotential.
+  if (!given_in_section(root, "dft", "pseudopotential"))
+    if (auto psp = dft::find_default_pseudopotential(element)) s.dft.facet.pseudopotential = *psp;
 }
 
 /// A given lattice constant near the element's tabulated one (after the file is read).
