@@ -3,11 +3,14 @@
 #include "vasp_io/presets.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "slabs/cleave.hpp"
+#include "slabs/fcc_metals.hpp"
 #include "slabs/input_checks.hpp"
 #include "slabs/io/structure_file.hpp"
 #include "slabs/kmesh.hpp"
@@ -82,14 +85,35 @@ Incar paper_incar(const std::string& system) {
   return incar;
 }
 
-Incar slab_incar(const std::string& system, bool relax) {
+double slab_encut_eV(const std::string& element, double potcar_enmax_eV, std::string& note) {
+  constexpr double kEncutPerEnmax = 1.74;  // Au: 400 eV / 229.898 eV
+  double enmax = potcar_enmax_eV;
+  std::string from = "the POTCAR's";
+  if (!(enmax > 0)) {
+    const slabs::FccMetal* metal = slabs::find_fcc_metal(element);
+    if (!metal) {
+      note = "eV; no ENMAX known for " + element + " (no POTCAR library): check against it";
+      return 400.0;
+    }
+    enmax = metal->vasp_enmax_eV;
+    from = "PBE.54 " + element + "'s";
+  }
+  const double encut = 10.0 * std::round(kEncutPerEnmax * enmax / 10.0);
+  char text[160];
+  std::snprintf(text, sizeof text, "eV, 1.74 x ENMAX %.3f eV (%s), to 10 eV", enmax, from.c_str());
+  note = text;
+  return encut;
+}
+
+Incar slab_incar(const std::string& system, bool relax, double encut_eV,
+                 const std::string& encut_note) {
   Incar incar;
   incar.add_comment(
       "facetweld preset 'slab': converged PBE surface energies (docs/vasp_io_jobs.md)");
   incar.set("SYSTEM", system);
   incar.set("PREC", "Accurate");
   incar.set("GGA", "PE", "PBE");
-  incar.set("ENCUT", 400.0, "eV, 1.74 x ENMAX of the Au PAW");
+  incar.set("ENCUT", encut_eV, encut_note);
   incar.set("EDIFF", 1e-6, "eV");
   incar.set("NELM", 120);
   incar.set("ALGO", "Normal");
@@ -131,10 +155,12 @@ PreparedJobs prepare_jobs(const PrepareOptions& o, const fs::path& out) {
                                " exists: these jobs were prepared already (use --force to "
                                "overwrite, which resets nothing in the registry)");
   std::optional<PotcarLibrary> library;
+  double potcar_enmax_eV = 0.0;
   const char* env_library = std::getenv("VASP_PP_PATH");
   if (!o.skip_potcar && (o.potcar_dir || (env_library && *env_library))) {
     library = locate_potcar_library(o.potcar_dir);
-    find_potcar(*library, o.element);  // a missing dataset fails here, before any file is written
+    // A missing dataset fails here, before any file is written.
+    potcar_enmax_eV = find_potcar(*library, o.element).enmax_eV;
   }
   std::error_code ec;
   fs::create_directories(out, ec);
@@ -188,8 +214,11 @@ PreparedJobs prepare_jobs(const PrepareOptions& o, const fs::path& out) {
     }
   } else {
     m.method = "slab";
+    std::string encut_note;
+    const double encut_eV = slab_encut_eV(o.element, potcar_enmax_eV, encut_note);
     m.settings = {{"functional", "PBE"},
-                  {"encut_eV", 400.0},
+                  {"encut_eV", encut_eV},
+                  {"encut_source", encut_note},
                   {"ediff_eV", 1e-6},
                   {"ediffg_eV_per_A", -0.01},
                   {"ismear", 1},
@@ -217,9 +246,11 @@ PreparedJobs prepare_jobs(const PrepareOptions& o, const fs::path& out) {
       bulk_job.hkl = hkl;
       bulk_job.layers = bulk_spec.layers;
       bulk_job.area_A2 = plane.area_A2;
-      write_job(out, bulk_job, bulk, slab_incar(system_tag(o.element, hkl, "oriented bulk"), false),
-                mesh_kpoints(bulk_mesh, true, "KSPACING 0.15 1/A, Gamma-centred"), library,
-                prepared.potcars);
+      write_job(
+          out, bulk_job, bulk,
+          slab_incar(system_tag(o.element, hkl, "oriented bulk"), false, encut_eV, encut_note),
+          mesh_kpoints(bulk_mesh, true, "KSPACING 0.15 1/A, Gamma-centred"), library,
+          prepared.potcars);
       m.jobs.push_back(bulk_job);
       for (int layers : o.layers) {
         slabs::OrientedSpec spec = bulk_spec;
@@ -238,11 +269,11 @@ PreparedJobs prepare_jobs(const PrepareOptions& o, const fs::path& out) {
         job.layers = layers;
         job.area_A2 = plane.area_A2;
         job.relax = true;
-        write_job(
-            out, job, slab,
-            slab_incar(system_tag(o.element, hkl, std::to_string(layers) + "-layer slab"), true),
-            mesh_kpoints(mesh, true, "KSPACING 0.15 1/A in-plane, kz = 1, Gamma-centred"), library,
-            prepared.potcars);
+        write_job(out, job, slab,
+                  slab_incar(system_tag(o.element, hkl, std::to_string(layers) + "-layer slab"),
+                             true, encut_eV, encut_note),
+                  mesh_kpoints(mesh, true, "KSPACING 0.15 1/A in-plane, kz = 1, Gamma-centred"),
+                  library, prepared.potcars);
         m.jobs.push_back(job);
       }
     }

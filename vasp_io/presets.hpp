@@ -44,7 +44,14 @@ inline constexpr const char* kPotcarSpecFile = "POTCAR.spec";
 
 /// INCARs of the two presets (documented and justified in docs/vasp_io_jobs.md).
 Incar paper_incar(const std::string& system);
-Incar slab_incar(const std::string& system, bool relax);
+Incar slab_incar(const std::string& system, bool relax, double encut_eV,
+                 const std::string& encut_note);
+
+/// The slab preset's plane-wave cutoff for `element`: 1.74 × ENMAX (the ratio of Au's 400 eV to
+/// its 229.9 eV), rounded to 10 eV. ENMAX is the POTCAR's when `potcar_enmax_eV` > 0, else the
+/// tabulated one of the recommended dataset (slabs/fcc_metals); an element with neither keeps
+/// 400 eV. `note` says which.
+double slab_encut_eV(const std::string& element, double potcar_enmax_eV, std::string& note);
 
 /// Writes `<out>/<hkl>/<role>/{INCAR,POSCAR,KPOINTS,POTCAR}` and `<out>/manifest.json`.
 /// Without a POTCAR library (no potcar_dir, VASP_PP_PATH unset) or with skip_potcar, each folder

@@ -112,3 +112,45 @@ TEST(Prepare, ValidatorCatchesPotcarOrderAndTypos) {
   for (const auto& p : problems) typo |= p.find("did you mean ENCUT?") != std::string::npos;
   EXPECT_TRUE(typo);
 }
+
+// Issue 23: the slab preset's ENCUT follows the element's ENMAX (1.74 x, Au's 400 eV ratio), the
+// POTCAR's when a library is there, else the recommended dataset's tabulated one.
+TEST(Prepare, SlabPresetEncutFollowsTheElementsEnmax) {
+  std::string note;
+  EXPECT_DOUBLE_EQ(slab_encut_eV("Au", 0.0, note), 400.0);
+  EXPECT_DOUBLE_EQ(slab_encut_eV("Cu", 0.0, note), 510.0);  // 1.74 x 295.446
+  EXPECT_NE(note.find("295.446"), std::string::npos) << note;
+  EXPECT_DOUBLE_EQ(slab_encut_eV("Ag", 0.0, note), 430.0);    // 1.74 x 249.844
+  EXPECT_DOUBLE_EQ(slab_encut_eV("Ni", 0.0, note), 470.0);    // 1.74 x 269.532
+  EXPECT_DOUBLE_EQ(slab_encut_eV("Ni", 300.0, note), 520.0);  // the POTCAR's ENMAX wins
+  EXPECT_NE(note.find("the POTCAR's"), std::string::npos) << note;
+  EXPECT_DOUBLE_EQ(slab_encut_eV("Co", 0.0, note), 400.0);
+  EXPECT_NE(note.find("no ENMAX known for Co"), std::string::npos) << note;
+
+  test::FakePotcarLibrary lib;
+  lib.add("potpaw_PBE", "Cu", "PAW_PBE Cu 22Jun2005", 11.0, 295.446);
+  PrepareOptions o;
+  o.preset = "slab";
+  o.element = "Cu";
+  o.a_A = 3.61;
+  o.facets = {{1, 0, 0}};
+  o.layers = {5};
+  o.potcar_dir = lib.root();
+  const fs::path out = lib.root() / "jobs";
+  const auto prepared = prepare_jobs(o, out);
+  for (const auto& job : prepared.manifest.jobs) {
+    SCOPED_TRACE(job.name);
+    EXPECT_DOUBLE_EQ(*Incar::read(out / job.name / "INCAR").real("ENCUT"), 510.0);
+  }
+  EXPECT_DOUBLE_EQ(prepared.manifest.settings.at("encut_eV").get<double>(), 510.0);
+
+  // Without a library each folder's POTCAR.spec names the recommended dataset, Cu.
+  o.potcar_dir.reset();
+  o.skip_potcar = true;
+  const fs::path spec_out = lib.root() / "spec_jobs";
+  const auto spec_only = prepare_jobs(o, spec_out);
+  std::ifstream spec(spec_out / spec_only.manifest.jobs.front().name / kPotcarSpecFile);
+  std::string first;
+  std::getline(spec, first);
+  EXPECT_EQ(first, "Cu");
+}
