@@ -79,7 +79,8 @@ FacetConvergence converge_facet(const Pseudopotential& psp, const slabs::Miller&
 
 /// The start of the next facet's series from the previous facet's converged settings: its
 /// cut-off, vacuum and smearing width (where they are beyond `start`'s) and its in-plane k-point
-/// density (points per Å⁻¹ of |b|, rounded up on `next`'s surface cell); the layers stay
+/// density (points per Å⁻¹ of |b| on the previous mesh's densest axis, the same on both axes of
+/// `next`'s surface cell, rounded up: a hexagonal cell keeps its symmetry); the layers stay
 /// `start`'s. Each axis of the next series still takes its own step, so its convergence is checked
 /// on that facet; only the walk up to a setting already found necessary is saved.
 DftFacetSettings settings_carried_to(const FacetConvergence& previous, const slabs::Miller& next,

@@ -164,6 +164,15 @@ TEST(FacetConvergence, NextFacetStartsFromTheConvergedCutOffVacuumSmearingAndKDe
   // (110): a rectangle a/sqrt(2) x a; |b2| is 1/sqrt(2) of (100)'s: 9/sqrt(2) = 6.36 -> 7.
   const DftFacetSettings r = settings_carried_to(previous, {1, 1, 0}, start);
   EXPECT_EQ(r.kpts[0] + r.kpts[1], 9 + 7);
+  // From a mesh denser along one axis than the other ((110)'s 10x8: 4.50 and 5.09 points per
+  // 1/A), the densest axis sets one density for the new cell, so the hexagonal (111) cell gets a
+  // mesh with its own symmetry: 5.09 * |b(111)| = 5.09 * 2.565 = 13.06 -> 14x14 (axis by axis it
+  // would be 12x14, a mesh that breaks the three-fold axis).
+  FacetConvergence rectangular = previous;
+  rectangular.hkl = {1, 1, 0};
+  rectangular.final.meshes.slab = {10, 8, 1};
+  EXPECT_EQ(settings_carried_to(rectangular, {1, 1, 1}, start).kpts,
+            (std::array<int, 3>{14, 14, 1}));
   // Settings the start already has beyond the previous facet's are kept.
   start.scf.ecut_hartree = 40.0;
   EXPECT_DOUBLE_EQ(settings_carried_to(previous, {1, 1, 1}, start).scf.ecut_hartree, 40.0);
