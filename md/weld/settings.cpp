@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "core/error.hpp"
+#include "core/printf_format.hpp"
 #include "md/engine/dynamics.hpp"
 #include "md/engine/thermostat.hpp"
 #include "md/weld/angle_folder.hpp"
@@ -306,6 +307,24 @@ const settings::Table<WeldSettings>& weld_settings_table() {
           throw ConsistencyError(source, {"sheet", "engine"},
                                  "a flexible sheet (AIREBO C-C) runs only with engine lammps; the "
                                  "native engine has no AIREBO");
+        // An angle between rods is one between their long axes, the gyration tensor's largest
+        // eigenvector (md/analysis/rods): a direction only where that eigenvalue stands out.
+        // Along a prism of length L it is L²/12, across one whose inscribed radius is r at least
+        // r²/4 (the disc inside); asking twice as much along gives L ≥ √6 r. Below 3 Å the
+        // cross-section is the axis column alone (fcc nearest neighbours are 2.5–2.9 Å apart).
+        if (s.rod.radius_A < kMinRodRadiusA)
+          throw ConsistencyError(
+              source, {"radius"},
+              format("radius %g Å leaves the rod one column of atoms, no cross-section: give at "
+                     "least %g Å",
+                     s.rod.radius_A, kMinRodRadiusA));
+        if (s.rod.length_A < kMinRodLengthPerRadius * s.rod.radius_A)
+          throw ConsistencyError(
+              source, {"length", "radius"},
+              format("a rod %g Å long and %g Å in radius has no long axis to measure its angle "
+                     "by: give a length of at least √6 × radius = %.2f Å (along the axis its "
+                     "gyration L²/12 at least twice the r²/4 across it)",
+                     s.rod.length_A, s.rod.radius_A, kMinRodLengthPerRadius * s.rod.radius_A));
         // Rods meeting end to end in vacuum turn about tilt_axis, which must be ⟂ the rod axis.
         const auto& t = s.pair.tilt_axis;
         const auto& a = s.rod.axis;

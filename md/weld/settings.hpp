@@ -55,6 +55,11 @@ struct WeldSettings : SharedDynamicsSettings {
 /// Throws InputError for any out-of-range setting (the table's ranges and choices).
 void check_weld_settings(const WeldSettings& settings);
 
+/// Rods too small to have a long axis (a rule of weld_settings_table, docs/weld.md): the inscribed
+/// radius holds more than the axis column, and the length is at least √6 × radius.
+inline constexpr double kMinRodRadiusA = 3.0;
+inline constexpr double kMinRodLengthPerRadius = 2.449489742783178;  // √6
+
 /// The facet table's cubic lattice constant a_A must be an fcc metal's (2-7 Å; Ni 3.52, Pb 4.95):
 /// 0.5 Å packs a rod into millions of atoms, 1000 Å into a rod of none. Throws
 /// InputError(`source`, the facets file) naming a_A.
