@@ -35,6 +35,17 @@ std::size_t ChunkedFile::read(char* buffer, std::size_t capacity) {
     const char* message = gzerror(static_cast<gzFile>(gz_), &code);
     throw InputError(name_, std::string("read error (corrupt gzip stream?): ") + message);
   }
+  // zlib ends a gzip stream cut short with 0 bytes and Z_BUF_ERROR: after some text that is a
+  // truncated file (parsed as far as it goes); before any, the file is no readable gzip, not an
+  // empty one.
+  if (n == 0 && gztell(static_cast<gzFile>(gz_)) == 0) {
+    int code = 0;
+    gzerror(static_cast<gzFile>(gz_), &code);
+    if (code != Z_OK)
+      throw InputError(name_,
+                       "a gzip file that holds no readable data (cut short or corrupt before its "
+                       "first byte of text)");
+  }
   return static_cast<std::size_t>(n);
 }
 
