@@ -12,6 +12,8 @@
 #include <stdexcept>
 
 #include "core/error.hpp"
+#include "core/printf_format.hpp"
+#include "core/units.hpp"
 
 namespace fw::dft {
 namespace {
@@ -45,10 +47,14 @@ std::array<int, 3> minimum_fft_grid(const Mat3& cell_bohr, double ecut_hartree) 
     // The box |m_d| <= (n_d − 1)/2 contains the sphere |G| <= g when (n_d − 1)/2 >= g |a_d| / 2π.
     const double needed =
         2.0 * g_density * norm(cell_bohr[d]) / (2.0 * std::numbers::pi) + 1.0 - 0.3;
+    // Within ecut's range (≤ 500 Ha) only a cell vector of thousands of Å gets here: the
+    // structure is the culprit, not the cut-off.
     if (!(needed <= 1e5))
-      throw InputError("--ecut", "a cut-off of " + std::to_string(ecut_hartree) +
-                                     " Ha needs an FFT grid of more than 10^5 points along an "
-                                     "axis; use a cut-off of tens of Ha");
+      throw InputError("structure",
+                       format("cell vector %d is %.6g Å long: at a cut-off of %g Ha "
+                              "it needs an FFT grid of more than 10^5 points; a "
+                              "plane-wave cell is a few to tens of Å",
+                              d + 1, norm(cell_bohr[d]) / units::kAngstromInBohr, ecut_hartree));
     n[static_cast<std::size_t>(d)] = std::max(2, static_cast<int>(std::ceil(needed)));
   }
   return n;

@@ -37,6 +37,7 @@ class EAM(Calculator):
     implemented_properties = ["energy", "energies", "free_energy", "forces", "stress"]
 
     def __init__(self, potential="Au_u3.eam", **kwargs):
+        _refuse_unknown_keywords("EAM", kwargs, {"potential"})
         Calculator.__init__(self, **kwargs)
         self.parameters["potential"] = potential
         self.model = EamModel(potential)
@@ -108,6 +109,23 @@ class SCFNotConverged(SCFError):
     run (``converged`` False, ``iterations``, the unconverged energies) for inspection."""
 
 
+# What ase.calculators.calculator.Calculator.__init__ takes itself; any other keyword would land
+# in ``parameters`` and do nothing (EAM(potentail="Cu_u3.eam") computed gold).
+_ASE_CALCULATOR_KEYWORDS = {"restart", "ignore_bad_restart_file", "label", "atoms", "directory"}
+
+
+def _refuse_unknown_keywords(calculator, kwargs, own):
+    import difflib
+
+    for key in kwargs:
+        if key not in _ASE_CALCULATOR_KEYWORDS:
+            known = sorted(own | _ASE_CALCULATOR_KEYWORDS)
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise InputError(f"{key}: unknown keyword of {calculator}{hint}; it takes "
+                             f"{', '.join(known)}")
+
+
 def _energy_keys():
     """The DFT settings whose table unit is an energy (Ha): ``ecut``, ``toldfe``."""
     return {spec["key"] for spec in dft_settings() if spec["unit"] == "Ha"}
@@ -128,7 +146,11 @@ def _ase_energy_settings(settings):
             if len(value) != 2 or not isinstance(value[0], str):
                 raise InputError(f"smearing: expected (kind, width in eV) or 'kind:width', got "
                                  f"{value!r}")
-            value = f"{value[0]}:{float(value[1])!r}eV"
+            width = value[1]
+            if isinstance(width, (bool, np.bool_)) or not isinstance(width, (int, float,
+                                                                            np.number)):
+                raise InputError(f"smearing: the width must be a number in eV, got {width!r}")
+            value = f"{value[0]}:{float(width)!r}eV"
         out[key] = value
     return out
 
@@ -159,6 +181,9 @@ def _check_ase_kpts(kpts):
                          f"{', '.join(sorted(_ASE_KPTS_KEYS))})")
     if ("size" in kpts) == ("density" in kpts):
         raise InputError("kpts: give exactly one of 'size' and 'density'")
+    for flag in ("gamma", "even"):  # ASE reads them as truthy: 'no' would mean True
+        if kpts.get(flag) is not None and not isinstance(kpts[flag], (bool, np.bool_)):
+            raise InputError(f"kpts: {flag!r} must be True, False or None, got {kpts[flag]!r}")
     density = kpts.get("density")
     if density is not None and not (isinstance(density, (int, float, np.number))
                                     and np.isfinite(density) and density > 0):
