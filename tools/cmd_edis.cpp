@@ -5,58 +5,22 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "dft/parallel/communicator.hpp"
-#include "dft/pseudo/pseudopotential.hpp"
-#include "dft/settings.hpp"
 #include "md/apps/facet_energy.hpp"
-#include "md/apps/facet_energy_settings.hpp"
-#include "md/formats/potential_file.hpp"
 #include "slabs/facet_table.hpp"
-#include "slabs/fcc_metals.hpp"
 #include "slabs/oriented.hpp"
 #include "tools/batch_submit.hpp"
-#include "tools/cli_options.hpp"
 #include "tools/command.hpp"
+#include "tools/edis/edis_plan.hpp"
 #include "tools/pipeline/native_facet_study.hpp"
-#include "tools/settings_cli.hpp"
 
 namespace fw::cli {
 namespace {
-
-struct EdisOptions {
-  std::string engine = "eam";
-  std::unique_ptr<SettingsOptions<slabs::CrystalSettings>> crystal;
-  std::unique_ptr<SettingsOptions<slabs::CutCrystalSettings>> cut_crystal;
-  std::unique_ptr<SettingsOptions<md::EamFacetSettings>> eam;
-  std::unique_ptr<SettingsOptions<dft::DftFacetSettings>> dft;
-  std::string output = "facets.json";
-  std::string scheduler;  ///< slurm | pbs: submit this command as a batch job instead
-  vasp::BatchResources resources = single_task_resources();
-};
-
-/// The crystal: --element's tabulated lattice constant unless --a is given (slabs/fcc_metals),
-/// and a given --a near the tabulated one.
-slabs::CrystalSettings crystal_of(const EdisOptions& o) {
-  slabs::CrystalSettings crystal = o.crystal->resolve();
-  if (o.crystal->given("a"))
-    slabs::check_lattice_constant_near_tabulated(crystal.element, crystal.a_A, "--a");
-  else
-    crystal.a_A = slabs::tabulated_lattice_constant_A(crystal.element, "--element", "--a");
-  return crystal;
-}
-
-/// The EAM settings: --element's default potential unless --potential is given.
-md::EamFacetSettings eam_settings_of(const EdisOptions& o, const std::string& element) {
-  md::EamFacetSettings s = o.eam->resolve();
-  if (const slabs::FccMetal* metal = slabs::find_fcc_metal(element);
-      metal && !o.eam->given("potential"))
-    s.potential = metal->eam_potential;
-  return s;
-}
 
 /// What an EAM E_dis ≤ 0 most likely means, for its refusal (the native study refuses its own,
 /// after writing facets.json for inspection: tools/pipeline/native_facet_study).
@@ -69,51 +33,10 @@ std::string likely_cause_of_negative_e_dis(const slabs::CrystalSettings& crystal
   return text;
 }
 
-/// The [dft] settings of a native run: the table's options, with --method, --layers, --vacuum,
-/// --fmax and --cells taken from the shared (EAM / cut-crystal) options when given.
-dft::DftFacetSettings native_settings(const EdisOptions& o, const md::EamFacetSettings& shared) {
-  const auto& table_spec = dft::facet_settings_table();
-  // The table's own rule sees values only; a mesh given at its default value is caught here.
-  for (const char* mesh : {"kpts", "kpts_bulk"})
-    if (o.dft->given("kdensity") && o.dft->given(mesh))
-      throw InputError("--kdensity",
-                       "--kdensity replaces --kpts and --kpts-bulk (both meshes "
-                       "from the density): give --kdensity or " +
-                           o.dft->option_name(mesh) + ", not both");
-  dft::DftFacetSettings s = o.dft->resolve();
-  const bool cut = shared.method == "cut-crystal";
-  table_spec.set_value(s, "method", settings::Value(shared.method), "--method");
-  if (o.eam->given("layers"))
-    table_spec.set_value(s, "layers", settings::Value(static_cast<long long>(shared.layers)),
-                         "--layers");
-  if (o.eam->given("vacuum"))
-    table_spec.set_value(s, cut ? "cut_vacuum" : "vacuum", settings::Value(shared.vacuum_A),
-                         "--vacuum");
-  if (o.eam->given("fmax"))
-    table_spec.set_value(s, "fmax", settings::Value(shared.force_tolerance_eV_per_A), "--fmax");
-  if (o.cut_crystal->given("cells"))
-    table_spec.set_value(s, "cut_cells",
-                         settings::Value(static_cast<long long>(o.cut_crystal->resolve().cells)),
-                         "--cells");
-  // An explicit --a is the user's lattice constant unless they also ask for the E(V) fit (which
-  // then samples around it).
-  if (o.crystal->given("a") && !o.dft->given("lattice_constant"))
-    table_spec.set_value(s, "lattice_constant", settings::Value(std::string("crystal")), "--a");
-  table_spec.check_consistency(s, "command line");
-  dft::check_relaxation_layers(s, "--relax-fixed-layers");
-  return s;
-}
-
 /// `facetweld edis --engine native`: the native facet study (tools/pipeline/native_facet_study,
 /// the code `facetweld run` uses; docs/dft.md). Under mpirun/srun every rank computes, the output
 /// rank alone prints and writes.
-void run_native(const EdisOptions& o) {
-  const slabs::CrystalSettings crystal = crystal_of(o);
-  const md::EamFacetSettings shared = o.eam->resolve();
-  dft::DftFacetSettings s = native_settings(o, shared);
-  s.element = crystal.element;
-  s.a_A = crystal.a_A;
-  if (s.method == "slab") slabs::check_slab_vacuum(s.vacuum_A, s.a_A, crystal.facets, "--vacuum");
+void run_native(const EdisOptions& o, const EdisPlan& plan) {
   const bool output_rank = dft::is_output_rank();
   if (output_rank) ensure_writable_destination(o.output, "-o");
   const std::filesystem::path output = std::filesystem::absolute(o.output);
@@ -127,7 +50,7 @@ void run_native(const EdisOptions& o) {
     std::fflush(stdout);
   };
   const pipeline::NativeFacetStudy study =
-      pipeline::run_native_facet_study(s, crystal.facets, output, cells, print);
+      pipeline::run_native_facet_study(plan.dft, plan.crystal.facets, output, cells, print);
   if (output_rank) {
     write_file_atomically(o.output, study.facets_json.dump(2) + "\n");
     std::printf("wrote %s: %s\n", o.output.c_str(), study.summary.c_str());
@@ -135,36 +58,28 @@ void run_native(const EdisOptions& o) {
   pipeline::throw_if_problems(study);
 }
 
-void run_eam(const EdisOptions& o) {
-  const slabs::CrystalSettings crystal = crystal_of(o);
-  md::EamFacetSettings settings = eam_settings_of(o, crystal.element);
-  settings.a_A = crystal.a_A;
-  settings.cells = o.cut_crystal->resolve().cells;
-  if (settings.method == "slab")
-    slabs::check_slab_vacuum(settings.vacuum_A, settings.a_A, crystal.facets, "--vacuum");
+void run_eam(const EdisOptions& o, const EdisPlan& plan) {
   ensure_writable_destination(o.output, "-o");
-  const auto& facets = crystal.facets;
-  const auto path = md::find_potential_file(settings.potential);
-  const auto potential = std::make_shared<md::EamPotential>(
-      md::read_eam_for_element(path, crystal.element, "--element"));
+  const md::EamFacetSettings& settings = plan.eam;
   slabs::FacetTable table;
   table.engine = "eam";
-  table.element = potential->elements().front();
+  table.element = plan.eam_potential->elements().front();
   table.a_A = settings.a_A;
   table.settings = md::eam_facet_settings_table().to_json(settings);
-  table.settings.update({{"potential_path", path.string()},
-                         {"lammps_pair_style", potential->lammps_style()},
+  table.settings.update({{"potential_path", plan.eam_potential_path.string()},
+                         {"lammps_pair_style", plan.eam_potential->lammps_style()},
                          {"cells", settings.cells},
                          {"a_A", settings.a_A}});
   // Every facet first, the table after: a refusal (a cut crystal of too few cells, say) then
   // prints its error line alone, not under half a table.
   std::vector<md::EamFacetResult> results;
-  for (const auto& hkl : facets) results.push_back(md::eam_facet_energy(potential, hkl, settings));
+  for (const auto& hkl : plan.crystal.facets)
+    results.push_back(md::eam_facet_energy(plan.eam_potential, hkl, settings));
   for (const md::EamFacetResult& r : results) {
     table.facets.push_back(r.unrelaxed);
     table.facets.push_back(r.relaxed);
   }
-  slabs::check_e_dis_positive(table, "--a", likely_cause_of_negative_e_dis(crystal));
+  slabs::check_e_dis_positive(table, "--a", likely_cause_of_negative_e_dis(plan.crystal));
   std::printf("%-8s %10s %22s %22s\n", "facet", "area_A2", "E_dis_unrelaxed_eV/A2",
               "E_dis_relaxed_eV/A2");
   for (const md::EamFacetResult& r : results) {
@@ -176,34 +91,9 @@ void run_eam(const EdisOptions& o) {
   std::printf("wrote %s\n", o.output.c_str());
 }
 
-/// An option the chosen engine does not read is refused, not dropped: the EAM engine reads no
-/// [dft] option (it reports unrelaxed and relaxed E_dis at once, so --relax too does nothing);
-/// the native engine reads, of the EAM table, only what native_settings() takes over.
-void refuse_options_the_engine_ignores(const EdisOptions& o) {
-  if (o.engine == "eam") {
-    if (const auto keys = o.dft->given_keys(); !keys.empty())
-      throw InputError(o.dft->option_name(keys.front()),
-                       "does nothing with --engine eam (a native-DFT setting; the EAM engine "
-                       "reports unrelaxed and relaxed E_dis at once): leave it out or use "
-                       "--engine native");
-    return;
-  }
-  for (const auto& key : o.eam->given_keys())
-    if (key != "method" && key != "layers" && key != "vacuum" && key != "fmax")
-      throw InputError(o.eam->option_name(key),
-                       "does nothing with --engine native (an EAM setting): leave it out or use "
-                       "--engine eam");
-}
-
-/// Submits this same `edis` command as one batch job (tools/batch_submit.hpp); bad settings and
-/// an unreadable pseudopotential or potential fail here, not in the queue.
+/// Submits this same `edis` command as one batch job (tools/batch_submit.hpp); the plan's checks
+/// (settings, an unreadable or foreign pseudopotential or potential) fail here, not in the queue.
 void submit_edis_job(const EdisOptions& o) {
-  const slabs::CrystalSettings crystal = crystal_of(o);
-  const md::EamFacetSettings eam = eam_settings_of(o, crystal.element);
-  if (o.engine == "native")
-    dft::read_pseudopotential(native_settings(o, eam).pseudopotential);
-  else
-    md::read_eam_for_element(md::find_potential_file(eam.potential), crystal.element, "--element");
   std::vector<std::string> args{"edis", "--engine", o.engine, "-o", o.output};
   for (const auto& group : {o.crystal->given_arguments(), o.eam->given_arguments(),
                             o.cut_crystal->given_arguments(), o.dft->given_arguments()})
@@ -211,15 +101,15 @@ void submit_edis_job(const EdisOptions& o) {
   submit_facetweld_job("edis", args, o.scheduler, o.resources);
 }
 
+/// Every refusal first (tools/edis/edis_plan), then the run: nothing is printed or written
+/// before the plan holds.
 void run_edis(const EdisOptions& o) {
-  if (o.engine != "eam" && o.engine != "native")
-    throw InputError("--engine", "expected 'eam' or 'native', got '" + o.engine + "'");
-  refuse_options_the_engine_ignores(o);
+  const EdisPlan plan = check_edis_options(o);
   if (!o.scheduler.empty()) return submit_edis_job(o);
-  if (o.engine == "eam")
-    run_eam(o);
+  if (plan.engine == "eam")
+    run_eam(o, plan);
   else
-    run_native(o);
+    run_native(o, plan);
 }
 
 const RegisterCommand kRegistered{

@@ -8,6 +8,7 @@
 #include "core/dir_lock.hpp"
 #include "core/error.hpp"
 #include "core/version.hpp"
+#include "dft/pseudo/pseudopotential_for_element.hpp"
 #include "md/apps/au_c_settings.hpp"
 #include "tools/command.hpp"
 #include "tools/pipeline/report.hpp"
@@ -57,10 +58,15 @@ void run(const RunOptions& o) {
   if (o.no_dft) s.dft.enabled = false;
   if (o.no_weld) s.weld.enabled = false;
   if (o.no_vasp) s.vasp.enabled = false;
+  const std::string job_source = o.job_file.empty() ? std::string() : o.job_file + ": ";
+  // After --no-dft: a pseudopotential of another metal is refused before any stage runs.
+  if (s.dft.enabled)
+    dft::read_pseudopotential_for_element(s.dft.facet.pseudopotential, s.element,
+                                          job_source + "[dft] pseudopotential");
   if (s.weld.enabled)
-    md::check_substrate_pair_fits_element(
-        s.element, s.weld.study.substrate, s.weld.study.lj_epsilon_eV, s.weld.study.lj_sigma_A,
-        (o.job_file.empty() ? std::string() : o.job_file + ": ") + "[weld] lj_epsilon");
+    md::check_substrate_pair_fits_element(s.element, s.weld.study.substrate,
+                                          s.weld.study.lj_epsilon_eV, s.weld.study.lj_sigma_A,
+                                          job_source + "[weld] lj_epsilon");
   const std::filesystem::path out = s.output_dir;
   ensure_output_folder(out, o.output_dir.empty() ? "output_dir" : "-o");
   const DirLock lock(out, "facetweld run");  // a second run into `out` stops here, exit 2
@@ -72,12 +78,15 @@ void run(const RunOptions& o) {
               out.string().c_str());
   pipeline::RunResults results;
   pipeline::StageResult stage;
-  results.geometry = pipeline::run_geometry_stage(s, out, stage);
+  // The EAM stage before the geometry: its refusal of a non-physical E_dis (a far from the
+  // potential's equilibrium) then leaves no structures behind, only settings.json, which no
+  // rerun reads (it is rewritten at every start).
+  results.eam = pipeline::run_eam_stage(s, out, stage);
   print_stage(stage);
   results.stages.push_back(stage);
 
   stage = {};
-  results.eam = pipeline::run_eam_stage(s, out, stage);
+  results.geometry = pipeline::run_geometry_stage(s, out, stage);
   print_stage(stage);
   results.stages.push_back(stage);
 

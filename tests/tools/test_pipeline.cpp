@@ -1,11 +1,15 @@
 /// \file test_pipeline.cpp
-/// \brief `facetweld run`: job-file parsing, the documented example, and an end-to-end EAM run.
+/// \brief `facetweld run`: job-file parsing, the documented example, an end-to-end EAM run, and
+/// the refusals of run, edis and weld that came late (issue 21).
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
+#include <string>
 
 #include "core/error.hpp"
 #include "slabs/facet_table.hpp"
@@ -82,6 +86,26 @@ TEST(RunCommand, SilverJobTakesSilversDefaultsAndItsReportHasNoPaperColumn) {
   fs::remove_all(dir);
   fs::remove(job);
   fs::remove(dir.string() + ".log");
+}
+
+// Issue 21: a run refused for a non-physical EAM E_dis (copper's potential at gold's 4.08 Å,
+// within copper's ±15 %) wrote geometry.json and structures/ first. The EAM stage now runs before
+// the geometry, so the refusal leaves only settings.json, which no rerun reads.
+TEST(RunCommand, NegativeEamEdisIsRefusedBeforeAnyStructureIsWritten) {
+  const fs::path dir = temp_path("run_cu_far");
+  fs::remove_all(dir);
+  const fs::path job = temp_path("cu_far.toml");
+  std::ofstream(job) << "element = \"Cu\"\na = 4.08\nfacets = [\"100\"]\noutput_dir = \""
+                     << dir.string() << "\"\n[geometry]\ncells = 3\n";
+  const Outcome r = run_facetweld("run --no-dft --no-weld --no-vasp '" + job.string() + "'");
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("a: E_dis(100)"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("is not positive"), std::string::npos) << r.output;
+  EXPECT_FALSE(fs::exists(dir / "geometry.json"));
+  EXPECT_FALSE(fs::exists(dir / "structures"));
+  EXPECT_FALSE(fs::exists(dir / "facets_eam.json"));
+  fs::remove_all(dir);
+  fs::remove(job);
 }
 
 TEST(RunCommand, EamOnlyChainWritesFacetTableReportAndVaspJobsAndResumes) {
@@ -227,4 +251,84 @@ TEST(SettingsReference, DocsPageEqualsTheTables) {
   std::ifstream page(fs::path(FACETWELD_SOURCE_DIR) / "docs" / "settings.md");
   const std::string text(std::istreambuf_iterator<char>(page), {});
   EXPECT_EQ(text, r.output) << "regenerate with: facetweld settings > docs/settings.md";
+}
+
+namespace {
+
+// Issue 21, refusals that came late: each careless input exits 2 at once with ONE line naming the
+// option or file, before anything is printed or written (the rule of test_bad_input.cpp). Before:
+// a pseudopotential of another metal was refused after the native study's header (edis) or when
+// the DFT stage started (run); rods of 1 to 13 atoms welded at exit 0 with an angle between axes
+// they do not have; a gzip cut in its header read as "empty file".
+constexpr const char* kAuPsp = "/usr/share/abinit/psp/79_Au_oncv.psml";
+
+class LateRefusal : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("fw_late_refusal_" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    std::ofstream(dir_ / "facets.json") << R"({"engine": "eam", "element": "Au", "a_A": 4.08,
+ "facets": [
+  {"hkl": [1, 0, 0], "e_dis_eV_per_A2": 0.0571, "relaxed": true, "method": "slab"},
+  {"hkl": [1, 1, 0], "e_dis_eV_per_A2": 0.0610, "relaxed": true, "method": "slab"},
+  {"hkl": [1, 1, 1], "e_dis_eV_per_A2": 0.0491, "relaxed": true, "method": "slab"}]}
+)";
+    std::ofstream(dir_ / "ag_au_psp.toml")
+        << "output_dir = \"res\"\nelement = \"Ag\"\n[dft]\npseudopotential = \"" << kAuPsp
+        << "\"\n[weld]\nenabled = false\n";
+    std::ofstream(dir_ / "rod_short.toml")
+        << "output_dir = \"res\"\n[weld]\nradius = 3.0\nlength = 5.0\n";
+    std::ofstream(dir_ / "cut.xml.gz", std::ios::binary)
+        << std::string("\x1f\x8b\x08\x00", 4) << "garbage";
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::set<std::string> listing() const {
+    std::set<std::string> names;
+    for (const auto& e : fs::recursive_directory_iterator(dir_))
+      names.insert(fs::relative(e.path(), dir_).string());
+    return names;
+  }
+
+  fs::path dir_;
+};
+
+struct Case {
+  std::string args;
+  std::string names;  ///< what the one line must say
+};
+
+}  // namespace
+
+TEST_F(LateRefusal, EveryCaseExits2WithOneLineBeforeAnythingIsPrintedOrWritten) {
+  const std::string au_psp = std::string(" --psp ") + kAuPsp;
+  const std::string foreign_psp = "the pseudopotential 79_Au_oncv.psml is for Au, not Ag";
+  const Case cases[] = {
+      {"edis --engine native --element Ag" + au_psp + " -o e.json", "--element: " + foreign_psp},
+      {"edis --engine native --element Ag" + au_psp + " --scheduler slurm -o e.json",
+       "--element: " + foreign_psp},
+      {"run ag_au_psp.toml", "ag_au_psp.toml: [dft] pseudopotential: " + foreign_psp},
+      {"weld --facets facets.json --radius 3 --length 5 -o w",
+       "--length: a rod 5 Å long and 3 Å in radius has no long axis to measure its angle by: "
+       "give a length of at least √6 × radius = 7.35 Å"},
+      {"weld --facets facets.json --radius 2 --length 20 -o w",
+       "--radius: radius 2 Å leaves the rod one column of atoms, no cross-section: give at least "
+       "3 Å"},
+      {"run rod_short.toml", "rod_short.toml:4: [weld] length: a rod 5 Å long and 3 Å in radius"},
+      {"vasp parse --type vasprun cut.xml.gz",
+       "cut.xml.gz: a gzip file that holds no readable data"},
+  };
+  ASSERT_TRUE(fs::exists(FACETWELD_BINARY)) << FACETWELD_BINARY;
+  const auto before = listing();
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.args);
+    const fw::test::CommandResult r = fw::test::run_facetweld(c.args, dir_);
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    ASSERT_FALSE(r.output.empty());
+    EXPECT_EQ(r.output.find('\n'), r.output.size() - 1) << "not one line:\n" << r.output;
+    EXPECT_EQ(r.output.rfind("facetweld: error: ", 0), 0u) << r.output;
+    EXPECT_NE(r.output.find(c.names), std::string::npos) << r.output;
+    EXPECT_EQ(listing(), before) << "files left behind";
+  }
 }
