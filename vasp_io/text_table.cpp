@@ -34,6 +34,10 @@ void TextLines::split() {
         return true;
       },
       source_);
+  // VASP ends every line with a newline: a last line without one is where the file was cut (a
+  // running or killed job), and "0.1234" of "0.12345678" would read as a number. It is left out,
+  // so the reader reports its block incomplete instead of a changed last value.
+  if (!text_.empty() && text_.back() != '\n' && !lines_.empty()) lines_.pop_back();
 }
 
 bool TextLines::try_numbers(std::size_t index, std::vector<double>& out) const {

@@ -92,6 +92,18 @@ TEST(TextOutputs, EveryPrefixIsAPartialResultOrAClearError) {
   });
 }
 
+// Issue 21: an XDATCAR cut inside its last number ("0.0000" of "0.00000000") was complete, its
+// last position read from the digits left. A last line without VASP's newline is a cut.
+TEST(TextOutputs, ALastLineWithoutItsNewlineIsACutNotANumber) {
+  FW_REQUIRE_CORPUS();
+  std::string text = slurp(xdatcar_path());
+  ASSERT_EQ(text.back(), '\n');
+  text.resize(text.size() - 5);
+  const Xdatcar x = parse_xdatcar(text, "XDATCAR");
+  EXPECT_FALSE(x.completeness.complete);
+  EXPECT_EQ(x.frames(), 0u);
+}
+
 TEST(TextOutputs, EmptyAndBinaryInputAreClearErrors) {
   EXPECT_THROW(parse_eigenval("", "EIGENVAL"), InputError);
   EXPECT_THROW(parse_doscar(std::string("\0\0\0", 3), "DOSCAR"), InputError);
