@@ -45,8 +45,9 @@ struct LatticeConstantFit {
 /// Samples `eos.points` lattice constants over a_guess·(1 ± spread) (evenly), fits BM3 and, when
 /// a0 lies in the outer fifth of the span, samples again around it; when E(V) has no minimum in
 /// the span, samples again one span downhill (at most twice in all; then InputError naming
-/// --eos-spread). Every cell goes through `cache` when given. `scf` supplies smearing, xc and
-/// tolerances.
+/// --eos-spread). An E(V) the fit misses by more than 5 % of its energy spread (rms), or with
+/// B0 ≤ 0, is noise from too coarse cells: InputError naming --eos-ecut. Every cell goes through
+/// `cache` when given. `scf` supplies smearing, xc and tolerances.
 LatticeConstantFit fit_lattice_constant(const Pseudopotential& psp, const std::string& element,
                                         double a_guess_A, ScfSettings scf, const EosSettings& eos,
                                         const std::function<void(const std::string&)>& log = {},

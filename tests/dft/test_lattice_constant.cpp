@@ -7,6 +7,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "core/error.hpp"
 #include "core/units.hpp"
 #include "dft/facet/lattice_constant.hpp"
 #include "dft_test_support.hpp"
@@ -53,6 +54,24 @@ TEST(LatticeConstant, EosFitEqualsAbinitsOnTheSameSevenCells) {
   const nlohmann::json j = to_json(fit);
   EXPECT_DOUBLE_EQ(j.at("a0_A").get<double>(), fit.a0_A);
   EXPECT_EQ(j.at("points").size(), 7u);
+}
+
+TEST(LatticeConstant, EosOfCellsTooCoarseForThePseudopotentialIsRefused) {
+  FW_REQUIRE_AU_PSP8();
+  // Au.psp8 (19 electrons) at 10 Ha: the plane-wave count jumps between the seven volumes, so
+  // F(V) is noise about a curve; its "a0" must not be written as the functional's.
+  ScfSettings scf = testing::small_pbe_settings(10.0, {4, 4, 4}, 1e-8);
+  scf.smearing = Smearing{SmearingKind::kFermiDirac, 0.01};
+  scf.threads = 0;
+  const EosSettings eos{10.0, {4, 4, 4}, 7, 0.02};
+  const Pseudopotential psp = read_pseudopotential(testing::kAuPsp8);
+  try {
+    fit_lattice_constant(psp, "Au", 4.08, scf, eos);
+    FAIL() << "a jagged E(V) was fitted";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.source(), "--eos-ecut");
+    EXPECT_NE(std::string(e.what()).find("not a smooth curve"), std::string::npos) << e.what();
+  }
 }
 
 }  // namespace
