@@ -3,6 +3,7 @@
 #include "md/apps/au_c_settings.hpp"
 
 #include "core/error.hpp"
+#include "md/apps/metal_carbon_lj.hpp"
 #include "md/engine/lennard_jones.hpp"
 
 namespace fw::md {
@@ -37,14 +38,7 @@ settings::Spec au_c_lj_cutoff_spec() {
 void check_substrate_pair_fits_element(const std::string& element, const std::string& substrate,
                                        double lj_epsilon_eV, double lj_sigma_A,
                                        const std::string& epsilon_option) {
-  if (element == "Au" || substrate != "graphene") return;
-  if (lj_epsilon_eV != default_au_c_pair().epsilon_eV || lj_sigma_A != default_au_c_pair().sigma_A)
-    return;
-  throw InputError(epsilon_option,
-                   "the graphene substrate's Lennard-Jones ε and σ are Au–C's (Lewis et al., PRB "
-                   "61, 16084), not " +
-                       element + "–C's: give both for " + element +
-                       "–C, or weld without the substrate");
+  substrate_pair_for_element(element, substrate, lj_epsilon_eV, lj_sigma_A, epsilon_option);
 }
 
 }  // namespace fw::md

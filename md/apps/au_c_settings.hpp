@@ -17,9 +17,9 @@ settings::Spec au_c_lj_sigma_spec();
 /// Its cutoff (LAMMPS lj/cut: truncated, not shifted).
 settings::Spec au_c_lj_cutoff_spec();
 
-/// Rods of another metal on graphene with ε and σ both at the Au–C defaults would weld with gold's
-/// metal–carbon interaction (metal–C parameters by element are not tabulated yet, issue 23):
-/// refused, InputError naming `epsilon_option`. Gold, no substrate, or a given ε or σ pass.
+/// Rods on graphene with ε and σ both at the Au–C defaults take their element's metal–carbon pair
+/// (md/apps/metal_carbon_lj); a metal without one is refused, InputError naming
+/// `epsilon_option`. No substrate, or a given ε or σ, pass.
 void check_substrate_pair_fits_element(const std::string& element, const std::string& substrate,
                                        double lj_epsilon_eV, double lj_sigma_A,
                                        const std::string& epsilon_option);

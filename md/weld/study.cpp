@@ -11,6 +11,7 @@
 #include "core/dir_lock.hpp"
 #include "core/error.hpp"
 #include "core/version.hpp"
+#include "md/apps/metal_carbon_lj.hpp"
 #include "md/apps/task_pool.hpp"
 #include "md/weld/engines.hpp"
 #include "slabs/wulff_rod.hpp"
@@ -221,7 +222,10 @@ nlohmann::json WeldStudy::to_json() const {
     j.update(mean_std_json("interface_interior_fcc_fraction", s.interface_interior_fcc_fraction));
     sums.push_back(j);
   }
-  const nlohmann::json settings_json = settings.study_json();
+  nlohmann::json settings_json = settings.study_json();
+  if (settings.substrate == "graphene")
+    settings_json["metal_c_lj_source"] =
+        metal_carbon_source(rod.shape.spec.element, settings.lj_epsilon_eV, settings.lj_sigma_A);
   nlohmann::json rod_j = rod_json(rod);
   rod_j["e_separate_eV"] = rod.e_separate_eV;
   return {{"status", complete ? "complete" : "incomplete"},
@@ -272,10 +276,16 @@ std::string weld_csv(const WeldStudy& study) {
   return out.str();
 }
 
-WeldStudy run_weld_study(const WeldSettings& settings, const slabs::FacetTable& table,
+WeldStudy run_weld_study(const WeldSettings& given, const slabs::FacetTable& table,
                          const std::filesystem::path& out_dir, const std::string& facets_source,
                          LammpsLauncher* launcher) {
-  check_weld_settings(settings);
+  check_weld_settings(given);
+  // Rods on graphene at the Au–C defaults weld with their own metal–carbon pair.
+  WeldSettings settings = given;
+  const LjPair pair = substrate_pair_for_element(
+      table.element, given.substrate, given.lj_epsilon_eV, given.lj_sigma_A, "--lj-epsilon");
+  settings.lj_epsilon_eV = pair.epsilon_eV;
+  settings.lj_sigma_A = pair.sigma_A;
   check_weld_lattice_constant(table, facets_source);
   WeldStudy study;
   study.settings = settings;

@@ -83,7 +83,18 @@ class BadInput : public ::testing::Test {
     job("potcar.toml", "[vasp]\npotcar_dir = \"no-such-library\"\n");
     job("cu.toml", "element = \"Cu\"\n[eam]\npotential = \"Au_u3.eam\"\n");
     job("sr.toml", "element = \"Sr\"\n");
-    job("ag_weld.toml", "element = \"Ag\"\n");
+    // A metal without metal–carbon parameters needs an EAM file of its own: Ni_u3.eam relabelled
+    // Co (atomic number 27 on its second line) serves, nothing of it is computed.
+    {
+      std::ifstream ni("/usr/share/lammps/potentials/Ni_u3.eam");
+      std::ofstream co(dir_ / "Co_relabelled.eam");
+      std::string line;
+      for (int n = 0; std::getline(ni, line); ++n)
+        co << (n == 1 ? "27" + line.substr(5) : line) << '\n';
+    }
+    job("co_weld.toml",
+        "element = \"Co\"\na = 3.52\n[eam]\npotential = \"Co_relabelled.eam\"\n[dft]\nenabled = "
+        "false\n");
     job("a_far.toml", "a = 2.5\n");
     job("eam_vacuum.toml", "[eam]\nvacuum = 0.5\n");
     job("vasp_vacuum.toml", "[vasp]\npreset = \"slab\"\nvacuum = 1.0\n");
@@ -200,9 +211,11 @@ const Case kCases[] = {
      "energy: a = 4.08 Å is likely far from the potential's equilibrium for Cu: check --a and "
      "--potential"},
     {"run sr.toml", "sr.toml:2: element: no tabulated lattice constant for Sr"},
-    // Silver rods on graphene with gold's Au–C Lennard-Jones: refused before any stage runs.
-    {"run ag_weld.toml",
-     "ag_weld.toml: [weld] lj_epsilon: the graphene substrate's Lennard-Jones ε and σ are Au–C's"},
+    // Rods of a metal without metal–carbon parameters on graphene with gold's Au–C
+    // Lennard-Jones: refused before any stage runs (Ag and the other tabulated metals take their
+    // own, md/apps/metal_carbon_lj).
+    {"run co_weld.toml",
+     "co_weld.toml: [weld] lj_epsilon: no metal–carbon Lennard-Jones parameters for Co"},
     {"run a_far.toml", "a_far.toml:2: a: a = 2.5 Å is -39 % from Au's 4.08 Å"},
     {"slab --vacuum 0.5 -o s.vasp",
      "--vacuum: vacuum 0.5 Å is less than one (111) layer spacing (2.3556 Å"},
