@@ -82,6 +82,26 @@ std::vector<settings::Binding<ScfSettings>> scf_bindings() {
            .range = between(0, 100000)},
           [](auto& s) -> auto& { return s.n_bands; }),
       bind<S>(
+          {.key = "nspin",
+           .type = Type::Integer,
+           .default_value = 1LL,
+           .doc = "Spin channels: 1 (unpolarised) or 2 (collinear spin, one Fermi level; ABINIT "
+                  "nsppol 2, QE nspin 2; needs magmom)",
+           .range = between(1, 2)},
+          [](auto& s) -> auto& { return s.n_spin; }),
+      bind_custom<S>(
+          {.key = "magmom",
+           .type = Type::Text,
+           .default_value = std::string(),
+           .doc = "Starting magnetic moment per atom of each species with nspin 2, "
+                  "ELEMENT=MUB[,...] (e.g. Ni=0.6; ABINIT spinat, QE starting_magnetization)",
+           .check = [](const Value& v) { parse_starting_moments(std::get<std::string>(v), ""); }},
+          [](S& s, const Value& v) {
+            s.starting_moments_text = std::get<std::string>(v);
+            s.starting_moments = parse_starting_moments(s.starting_moments_text, "");
+          },
+          [](const S& s) -> Value { return s.starting_moments_text; }),
+      bind<S>(
           {.key = "toldfe",
            .type = Type::Real,
            .unit = "Ha",

@@ -107,6 +107,12 @@ void run_scf_command(const ScfOptions& o) {
                 result.free_energy_hartree * ha, result.free_energy_hartree * ha / n_atoms,
                 result.energy_zero_smearing_hartree * ha, result.fermi_hartree * ha);
   std::cout << summary << std::endl;
+  if (result.n_spin == 2) {
+    std::snprintf(summary, sizeof summary,
+                  "magnetisation: total %.4f muB, absolute %.4f muB per cell",
+                  result.magnetization.total_muB, result.magnetization.absolute_muB);
+    std::cout << summary << std::endl;
+  }
   if (const auto& sigma = result.stress_hartree_per_bohr3) {
     const double gpa = units::kHartreePerBohr3InGPa;
     std::snprintf(
@@ -157,9 +163,23 @@ void run_scf_command(const ScfOptions& o) {
     for (const auto& k : result.kpoints)
       kp.push_back({{"frac", {k.frac.x, k.frac.y, k.frac.z}}, {"weight", k.weight}});
     j["kpoints"] = kp;
-    j["eigenvalues_eV"] = result.eigenvalues_hartree;
-    for (auto& row : j["eigenvalues_eV"])
-      for (auto& v : row) v = v.get<double>() * ha;
+    j["spin_polarised"] = result.n_spin == 2;
+    if (result.n_spin == 2) {
+      j["total_magnetization_muB"] = result.magnetization.total_muB;
+      j["absolute_magnetization_muB"] = result.magnetization.absolute_muB;
+    }
+    // Per spin channel when polarised (units σ·n_k + k: up, then down).
+    const std::size_t n_k = result.kpoints.size();
+    const char* eigenvalue_keys[] = {"eigenvalues_eV", "eigenvalues_up_eV", "eigenvalues_down_eV"};
+    for (std::size_t sigma = 0; sigma < static_cast<std::size_t>(result.n_spin); ++sigma) {
+      nlohmann::json rows = nlohmann::json::array();
+      for (std::size_t k = 0; k < n_k; ++k) {
+        nlohmann::json row = nlohmann::json::array();
+        for (double v : result.eigenvalues_hartree[sigma * n_k + k]) row.push_back(v * ha);
+        rows.push_back(row);
+      }
+      j[eigenvalue_keys[result.n_spin == 2 ? 1 + sigma : 0]] = rows;
+    }
     j["n_bands"] = result.n_bands;
     j["n_symmetry_operations"] = result.n_symmetry_operations;
     j["n_atoms"] = crystal.n_atoms();

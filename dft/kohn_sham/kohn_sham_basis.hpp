@@ -46,6 +46,9 @@ struct KohnShamBasis {
   std::vector<double> rho_core_r;
   double n_electrons = 0.0;
   std::size_t n_bands = 0;
+  /// 1: spin-unpolarised; 2: collinear spin (QE nspin 2, ABINIT nsppol 2). The state's orbitals
+  /// are then indexed by unit u = σ·n_k + k (DFTK's spin-major k-range): each irreducible k twice.
+  std::size_t n_spin = 1;
   const Communicator* world = nullptr;
   const Communicator* band_group = nullptr;  ///< the ranks sharing this rank's k-points
   int threads = 1;                           ///< OpenMP threads of this rank
@@ -60,6 +63,13 @@ struct KohnShamBasis {
   double memory_estimate_bytes = 0.0;
 
   KohnShamBasis(const Crystal& c, double ecut) : crystal(c), ecut_hartree(ecut) {}
+
+  /// (k, σ) units of the state: n_spin · n_k.
+  std::size_t n_units() const { return n_spin * bases.size(); }
+  std::size_t kpoint_of(std::size_t unit) const { return unit % bases.size(); }
+  std::size_t spin_of(std::size_t unit) const { return unit / bases.size(); }
+  /// Electrons one band of one unit holds: 2 unpolarised, 1 per spin channel.
+  double max_occupation() const { return n_spin == 1 ? 2.0 : 1.0; }
 };
 
 }  // namespace fw::dft

@@ -11,13 +11,18 @@
 namespace fw::dft {
 
 struct KohnShamState {
-  std::vector<std::vector<Complex>> psi;  ///< per k: npw x n_bands (empty where another rank works)
-  std::vector<std::vector<double>> eigenvalues;  ///< per k (Ha)
-  std::vector<std::vector<double>> occupations;  ///< per k, in [0, 2]
+  /// Per unit u = σ·n_k + k (KohnShamBasis::n_units; u = k unpolarised): npw x n_bands (empty
+  /// where another rank works).
+  std::vector<std::vector<Complex>> psi;
+  std::vector<std::vector<double>> eigenvalues;  ///< per unit (Ha)
+  std::vector<std::vector<double>> occupations;  ///< per unit, in [0, max_occupation]
   double fermi_hartree = 0.0;
   /// The density the next Hamiltonian is built from (box G, e/bohr³): the mixed input density
   /// while the SCF runs, its last output density once it has ended.
   std::vector<Complex> rho_g;
+  /// The magnetisation density m = ρ↑ − ρ↓ beside it (box G, e/bohr³), in the same role; empty
+  /// when the run is spin-unpolarised.
+  std::vector<Complex> magnetization_g;
 };
 
 }  // namespace fw::dft

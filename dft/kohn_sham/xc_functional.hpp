@@ -1,5 +1,6 @@
 /// \file xc_functional.hpp
-/// \brief Exchange–correlation energy and potential through libxc (LDA and GGA, spin-unpolarised);
+/// \brief Exchange–correlation energy and potential through libxc (LDA and GGA, spin-unpolarised
+/// and collinear spin-polarised);
 /// the XC term (dft/terms/xc.hpp) evaluates it at the valence plus core density.
 #pragma once
 
@@ -32,9 +33,19 @@ class XcFunctional {
                   const FftPlans& plans, double volume_bohr3, std::vector<double>& v_xc,
                   Mat3* gradient_stress = nullptr) const;
 
+  /// Collinear spin through libxc's XC_POLARIZED kernels: E_xc = ∫ (ρ↑ + ρ↓) ε_xc(ρ↑, ρ↓, σ↑↑,
+  /// σ↑↓, σ↓↓) dr and v_σ = ∂E/∂ρ_σ(r); GGA: v↑ = v_ρ↑ − ∇·(2 v_σ↑↑ ∇ρ↑ + v_σ↑↓ ∇ρ↓) and
+  /// likewise for ↓ (gradients by FFT as above). Each channel is clipped below at half the floor
+  /// of `evaluate`, so ρ↑ = ρ↓ = ρ/2 gives the unpolarised numbers.
+  double evaluate_polarized(const std::vector<double>& rho_up, const std::vector<double>& rho_down,
+                            const std::vector<Vec3>& box_g, const FftPlans& plans,
+                            double volume_bohr3, std::vector<double>& v_up,
+                            std::vector<double>& v_down) const;
+
  private:
   std::vector<int> ids_;
   std::vector<void*> functionals_;
+  std::vector<void*> polarized_;  ///< the same functionals initialised with XC_POLARIZED
   bool is_gga_ = false;
 };
 

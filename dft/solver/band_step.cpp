@@ -17,7 +17,7 @@ namespace {
 /// (dft/parallel/row_layout.hpp) and transpose to whole columns of their band slice to apply H
 /// (called on the main thread: solve_bands runs one thread per rank when bands are shared).
 template <typename T, typename Hamiltonian>
-void solve_kpoint(const KohnShamBasis& ks, KohnShamState& state, std::size_t k,
+void solve_kpoint(const KohnShamBasis& ks, KohnShamState& state, std::size_t unit,
                   const Hamiltonian& h, const std::vector<double>& kinetic, std::vector<T>& x,
                   int max_iterations, double tolerance, const DenseEigensolverOf<T>& dense,
                   std::vector<FftBuffer>& work) {
@@ -25,7 +25,7 @@ void solve_kpoint(const KohnShamBasis& ks, KohnShamState& state, std::size_t k,
   const std::size_t npw = kinetic.size(), nb = ks.n_bands;
   if (!group || group->size() == 1) {
     davidson<T>([&](const T* a, T* y, std::size_t n) { h.apply(a, y, n, work); }, kinetic, nb, x,
-                state.eigenvalues[k], max_iterations, tolerance, dense);
+                state.eigenvalues[unit], max_iterations, tolerance, dense);
     return;
   }
   const RowLayout<T> layout(*group, npw);
@@ -42,19 +42,19 @@ void solve_kpoint(const KohnShamBasis& ks, KohnShamState& state, std::size_t k,
     if (!columns.empty()) h.apply(columns.data(), h_columns.data(), columns.size() / npw, work);
     layout.columns_to_rows(h_columns, n, y);
   };
-  davidson<T>(apply, kinetic_rows, nb, x_rows, state.eigenvalues[k], max_iterations, tolerance,
+  davidson<T>(apply, kinetic_rows, nb, x_rows, state.eigenvalues[unit], max_iterations, tolerance,
               dense, group);
   layout.gather_rows(x_rows.data(), nb, x.data());
 }
 
 }  // namespace
 
-void solve_bands(const KohnShamBasis& ks, KohnShamState& state, const std::vector<double>& v_eff,
-                 int max_iterations, double tolerance, int threads,
-                 const DenseEigensolvers& dense) {
+void solve_bands(const KohnShamBasis& ks, KohnShamState& state,
+                 const std::vector<std::vector<double>>& v_eff_per_spin, int max_iterations,
+                 double tolerance, int threads, const DenseEigensolvers& dense) {
   std::vector<std::size_t> mine;
-  for (std::size_t k = 0; k < ks.bases.size(); ++k)
-    if (ks.distribution.computes(k)) mine.push_back(k);
+  for (std::size_t u = 0; u < ks.n_units(); ++u)
+    if (ks.distribution.computes(ks.kpoint_of(u))) mine.push_back(u);
   ExceptionGuard guard;
 #pragma omp parallel num_threads(threads)
   {
@@ -63,20 +63,21 @@ void solve_bands(const KohnShamBasis& ks, KohnShamState& state, const std::vecto
 #pragma omp for schedule(dynamic)
     for (std::size_t i = 0; i < mine.size(); ++i)
       guard.run([&] {
-        const std::size_t k = mine[i];
+        const std::size_t u = mine[i], k = ks.kpoint_of(u);
+        const std::vector<double>& v_eff = v_eff_per_spin[ks.spin_of(u)];
         const KPointBasis& basis = ks.bases[k];
         if (const auto& gamma = ks.gamma[k]) {
           // Real coordinates in, Davidson on real vectors, sphere coefficients out.
           const GammaHamiltonian h(basis, *gamma, v_eff, *ks.plans);
           std::vector<double> x(basis.size() * ks.n_bands);
-          gamma->map.to_real(state.psi[k].data(), x.data(), ks.n_bands);
-          solve_kpoint(ks, state, k, h, gamma->map.kinetic, x, max_iterations, tolerance,
+          gamma->map.to_real(state.psi[u].data(), x.data(), ks.n_bands);
+          solve_kpoint(ks, state, u, h, gamma->map.kinetic, x, max_iterations, tolerance,
                        dense.real, work);
-          gamma->map.to_complex(x.data(), state.psi[k].data(), ks.n_bands);
+          gamma->map.to_complex(x.data(), state.psi[u].data(), ks.n_bands);
           return;
         }
         const KPointHamiltonian h(basis, ks.projectors[k], v_eff, *ks.plans);
-        solve_kpoint(ks, state, k, h, basis.kinetic_hartree, state.psi[k], max_iterations,
+        solve_kpoint(ks, state, u, h, basis.kinetic_hartree, state.psi[u], max_iterations,
                      tolerance, dense.complex, work);
       });
   }
@@ -84,25 +85,28 @@ void solve_bands(const KohnShamBasis& ks, KohnShamState& state, const std::vecto
 }
 
 double occupy(const KohnShamBasis& ks, const Smearing& smearing, KohnShamState& state) {
-  const std::size_t n_k = ks.bases.size(), nb = ks.n_bands;
-  std::vector<double> all(n_k * nb, 0.0);
-  for (std::size_t k = 0; k < n_k; ++k)
-    if (ks.distribution.contributes(k))
-      std::copy(state.eigenvalues[k].begin(), state.eigenvalues[k].end(),
-                all.begin() + static_cast<long>(k * nb));
+  const std::size_t n_units = ks.n_units(), nb = ks.n_bands;
+  std::vector<double> all(n_units * nb, 0.0);
+  for (std::size_t u = 0; u < n_units; ++u)
+    if (ks.distribution.contributes(ks.kpoint_of(u)))
+      std::copy(state.eigenvalues[u].begin(), state.eigenvalues[u].end(),
+                all.begin() + static_cast<long>(u * nb));
   ks.world->sum(all.data(), all.size());
-  for (std::size_t k = 0; k < n_k; ++k)
-    std::copy(all.begin() + static_cast<long>(k * nb),
-              all.begin() + static_cast<long>((k + 1) * nb), state.eigenvalues[k].begin());
+  for (std::size_t u = 0; u < n_units; ++u)
+    std::copy(all.begin() + static_cast<long>(u * nb),
+              all.begin() + static_cast<long>((u + 1) * nb), state.eigenvalues[u].begin());
   std::vector<double> weights;
-  for (const auto& b : ks.bases) weights.push_back(b.kpoint.weight);
-  state.fermi_hartree = find_fermi_level(state.eigenvalues, weights, ks.n_electrons, smearing);
+  for (std::size_t u = 0; u < n_units; ++u)
+    weights.push_back(ks.bases[ks.kpoint_of(u)].kpoint.weight);
+  const double f_max = ks.max_occupation();
+  state.fermi_hartree =
+      find_fermi_level(state.eigenvalues, weights, ks.n_electrons, smearing, f_max);
   double minus_ts = 0.0;
-  for (std::size_t k = 0; k < n_k; ++k)
+  for (std::size_t u = 0; u < n_units; ++u)
     for (std::size_t n = 0; n < nb; ++n) {
-      const double x = (state.fermi_hartree - state.eigenvalues[k][n]) / smearing.width_hartree;
-      state.occupations[k][n] = 2.0 * smearing.occupation(x);
-      minus_ts += weights[k] * 2.0 * smearing.width_hartree * smearing.entropy_term(x);
+      const double x = (state.fermi_hartree - state.eigenvalues[u][n]) / smearing.width_hartree;
+      state.occupations[u][n] = f_max * smearing.occupation(x);
+      minus_ts += weights[u] * f_max * smearing.width_hartree * smearing.entropy_term(x);
     }
   return minus_ts;
 }

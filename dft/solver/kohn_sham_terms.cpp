@@ -40,6 +40,13 @@ std::vector<double> effective_potential(const EnergyTermList& terms, const Densi
   return v;
 }
 
+std::vector<std::vector<double>> spin_potentials(const EnergyTermList& terms,
+                                                 const DensityState& rho, std::size_t n_grid) {
+  std::vector<std::vector<double>> v(2, std::vector<double>(n_grid, 0.0));
+  for (const auto& term : terms) term->add_spin_potential(rho, v[0], v[1]);
+  return v;
+}
+
 std::vector<Vec3> compute_forces(const KohnShamBasis& ks, const EnergyTermList& terms,
                                  const KohnShamState& state, const DensityState& rho) {
   std::vector<Vec3> forces(ks.crystal.n_atoms());

@@ -21,6 +21,10 @@ EnergyTerms evaluate_energies(const EnergyTermList& terms, const KohnShamState& 
 std::vector<double> effective_potential(const EnergyTermList& terms, const DensityState& rho,
                                         std::size_t n_grid);
 
+/// Collinear spin: (V_eff,↑, V_eff,↓), each Σ_terms δE/δρ_σ(r).
+std::vector<std::vector<double>> spin_potentials(const EnergyTermList& terms,
+                                                 const DensityState& rho, std::size_t n_grid);
+
 /// F = Σ_terms −∂E/∂τ (Ha/bohr), symmetrised with the run's operations (collective).
 std::vector<Vec3> compute_forces(const KohnShamBasis& ks, const EnergyTermList& terms,
                                  const KohnShamState& state, const DensityState& rho);

@@ -11,13 +11,15 @@
 namespace fw::dft {
 
 struct OrbitalDensities {
-  std::vector<double> rho_r;   ///< e/bohr³, summed over ranks, symmetrised
-  std::vector<double> ldos_r;  ///< states/(Ha bohr³); empty when not asked
+  std::vector<double> rho_r;            ///< e/bohr³, summed over ranks, symmetrised
+  std::vector<double> magnetization_r;  ///< ρ↑ − ρ↓ (e/bohr³); empty when spin-unpolarised
+  std::vector<double> ldos_r;           ///< states/(Ha bohr³), both channels; empty when not asked
 };
 
 /// From the state's orbitals, occupations, eigenvalues and Fermi level; `ldos_width_hartree` > 0
-/// also gives D_loc with that Gaussian width. OpenMP (ks.threads) over the (k-point, band) pairs of
-/// this rank — its k-points, its slice of their bands; collective over the ranks.
+/// also gives D_loc with that Gaussian width. OpenMP (ks.threads) over the (unit, band) pairs of
+/// this rank — its k-points (both spin channels), its slice of their bands; collective over the
+/// ranks.
 OrbitalDensities orbital_densities(const KohnShamBasis& ks, const KohnShamState& state,
                                    double ldos_width_hartree);
 

@@ -15,6 +15,7 @@
 #include "dft/mixing/kerker.hpp"
 #include "dft/mixing/ldos.hpp"
 #include "dft/mixing/pulay.hpp"
+#include "dft/mixing/spin_block.hpp"
 #include "dft/parallel/scalapack_eigensolver.hpp"
 #include "dft/solver/band_step.hpp"
 #include "dft/solver/checkpoint.hpp"
@@ -112,6 +113,12 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings,
                        .c_str()
                  : ""));
 
+  const bool spin = ks.n_spin == 2;
+  result.n_spin = static_cast<int>(ks.n_spin);
+  if (spin && start) {
+    log("starting state ignored (a spin-polarised run does not carry one yet): cold start");
+    start.reset();
+  }
   KohnShamState state;
   if (start) {
     result.warm_started = warm_start(ks, std::move(*start), state, log);
@@ -119,6 +126,13 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings,
   }
   if (!result.warm_started) {
     state.rho_g = initial_density(ks);
+    if (spin) {
+      const auto moments =
+          starting_moment_per_species(crystal, settings.starting_moments, "--magmom");
+      state.magnetization_g = initial_magnetization(ks, moments);
+      log(format("collinear spin: starting moment %.4f muB per cell",
+                 state.magnetization_g[0].real() * volume));
+    }
     result.atomic_orbital_bands = static_cast<int>(
         starting_wavefunctions(ks, settings.starting_wavefunctions == "atomic", state));
     log(result.atomic_orbital_bands > 0
@@ -140,8 +154,8 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings,
     log(format("restarted from %s after step %d", settings.checkpoint_path.c_str(),
                first_iteration - 1));
   }
-  state.eigenvalues.assign(n_k, std::vector<double>(ks.n_bands, 0.0));
-  state.occupations.assign(n_k, std::vector<double>(ks.n_bands, 0.0));
+  state.eigenvalues.assign(ks.n_units(), std::vector<double>(ks.n_bands, 0.0));
+  state.occupations.assign(ks.n_units(), std::vector<double>(ks.n_bands, 0.0));
 
   PulayMixer mixer(settings.mixing_beta, static_cast<std::size_t>(settings.mixing_history));
   const bool ldos_mixing = settings.mixing_preconditioner == "ldos";
@@ -149,11 +163,17 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings,
   const double g_density = 2.0 * std::sqrt(2.0 * settings.ecut_hartree);
   double previous_energy = 0.0, residual = 1.0;
   int small_steps = 0;
-  std::vector<Complex> rho_out;
-  log("  step        free energy (Ha)         dE (Ha)    d_rho (e)   fermi (Ha)   time (s)");
+  std::vector<Complex> rho_out, magnetization_out;
+  MagneticMoments moments;
+  log(spin ? "  step        free energy (Ha)         dE (Ha)    d_rho (e)   fermi (Ha)   time (s)"
+             "   M (muB)  |M| (muB)"
+           : "  step        free energy (Ha)         dE (Ha)    d_rho (e)   fermi (Ha)   time (s)");
   for (int step = first_iteration; step <= settings.max_iterations; ++step) {
-    const std::vector<double> v_eff =
-        effective_potential(terms, make_density_state(ks, state.rho_g), n_grid);
+    const std::vector<std::vector<double>> v_eff =
+        spin ? spin_potentials(terms, make_density_state(ks, state.rho_g, state.magnetization_g),
+                               n_grid)
+             : std::vector<std::vector<double>>{
+                   effective_potential(terms, make_density_state(ks, state.rho_g), n_grid)};
     // Davidson at this rank's k-points, threads over k-points.
     // A cold start's first bands need only be rough; restarted and warm-started ones are close.
     const bool first = step == first_iteration && !settings.restart && !result.warm_started;
@@ -167,7 +187,12 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings,
     OrbitalDensities out = orbital_densities(ks, state, ldos_mixing ? ldos_width : 0.0);
     rho_out = to_reciprocal(out.rho_r, *ks.plans);
     band_limit(rho_out, ks.box_g, g_density);
-    EnergyTerms e = evaluate_energies(terms, state, make_density_state(ks, rho_out));
+    if (spin) {
+      magnetization_out = to_reciprocal(out.magnetization_r, *ks.plans);
+      band_limit(magnetization_out, ks.box_g, g_density);
+    }
+    EnergyTerms e =
+        evaluate_energies(terms, state, make_density_state(ks, rho_out, magnetization_out));
     e.minus_kt_entropy = minus_ts;
     const double energy = e.free();
     if (!std::isfinite(energy))
@@ -176,11 +201,23 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings,
     const auto rho_out_r = to_real(rho_out, *ks.plans);
     residual = 0.0;
     for (std::size_t i = 0; i < n_grid; ++i) residual += std::abs(rho_out_r[i] - rho_in_r[i]);
+    if (spin) {  // and the magnetisation's: ∫|Δρ↑| + |Δρ↓| ≤ ∫|Δρ| + |Δm|
+      const auto m_in_r = to_real(state.magnetization_g, *ks.plans);
+      const auto m_out_r = to_real(magnetization_out, *ks.plans);
+      for (std::size_t i = 0; i < n_grid; ++i) residual += std::abs(m_out_r[i] - m_in_r[i]);
+    }
     residual *= volume / static_cast<double>(n_grid);
     const double delta = step == first_iteration ? energy : energy - previous_energy;
     previous_energy = energy;
-    log(format("  %4d  %22.12f  %14.4e  %11.3e  %11.6f  %9.2f", step, energy, delta, residual,
-               state.fermi_hartree, elapsed()));
+    if (spin) {
+      moments = magnetic_moments(to_real(magnetization_out, *ks.plans), volume);
+      log(format("  %4d  %22.12f  %14.4e  %11.3e  %11.6f  %9.2f  %8.4f  %9.4f", step, energy, delta,
+                 residual, state.fermi_hartree, elapsed(), moments.total_muB,
+                 moments.absolute_muB));
+    } else {
+      log(format("  %4d  %22.12f  %14.4e  %11.3e  %11.6f  %9.2f", step, energy, delta, residual,
+                 state.fermi_hartree, elapsed()));
+    }
     result.energies = e;
     result.iterations = step;
     result.last_energy_change_hartree = delta;
@@ -197,13 +234,20 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings,
       result.converged = true;
       break;
     }
+    std::unique_ptr<DensityPreconditioner> preconditioner;
     if (ldos_mixing)
-      state.rho_g = mixer.mix(
-          state.rho_g, rho_out,
-          LdosPreconditioner(std::move(out.ldos_r), ks.box_g, *ks.plans, volume, g_density));
+      preconditioner = std::make_unique<LdosPreconditioner>(std::move(out.ldos_r), ks.box_g,
+                                                            *ks.plans, volume, g_density);
     else
-      state.rho_g = mixer.mix(state.rho_g, rho_out,
-                              KerkerPreconditioner(settings.kerker_q0_bohr_inv, ks.box_g));
+      preconditioner =
+          std::make_unique<KerkerPreconditioner>(settings.kerker_q0_bohr_inv, ks.box_g);
+    if (spin)
+      split_spin_density(mixer.mix(stack_spin_density(state.rho_g, state.magnetization_g),
+                                   stack_spin_density(rho_out, magnetization_out),
+                                   SpinBlockPreconditioner(*preconditioner)),
+                         state.rho_g, state.magnetization_g);
+    else
+      state.rho_g = mixer.mix(state.rho_g, rho_out, *preconditioner);
   }
   if (!result.converged)
     result.warnings.push_back("SCF did not converge in " + std::to_string(settings.max_iterations) +
@@ -216,10 +260,12 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings,
           : result.free_energy_hartree;
   result.fermi_hartree = state.fermi_hartree;
   result.eigenvalues_hartree = state.eigenvalues;
+  result.magnetization = moments;
   // From here on the state's density is the last output density, where forces, stress and the
   // next geometry's start are taken.
   state.rho_g = std::move(rho_out);
-  const DensityState rho_final = make_density_state(ks, state.rho_g);
+  state.magnetization_g = std::move(magnetization_out);
+  const DensityState rho_final = make_density_state(ks, state.rho_g, state.magnetization_g);
   if (settings.compute_forces) {
     result.forces_hartree_per_bohr = compute_forces(ks, terms, state, rho_final);
     result.removed_mean_force_hartree_per_bohr = remove_mean_force(result.forces_hartree_per_bohr);
@@ -229,7 +275,7 @@ ScfResult run_scf(const Crystal& crystal, const ScfSettings& settings,
   if (settings.compute_stress)
     result.stress_hartree_per_bohr3 = compute_stress(ks, terms, state, rho_final);
   result.memory_estimate_bytes = ks.memory_estimate_bytes;
-  if (settings.keep_final_state)
+  if (settings.keep_final_state && !spin)
     result.final_state = std::make_shared<ScfState>(take_final_state(ks, std::move(state)));
   result.wall_s = elapsed();
   return result;

@@ -14,6 +14,7 @@
 #include "dft/crystal.hpp"
 #include "dft/kohn_sham/kohn_sham_state.hpp"
 #include "dft/solver/smearing.hpp"
+#include "dft/solver/spin.hpp"
 #include "dft/terms/energy_table.hpp"
 
 namespace fw::dft {
@@ -26,7 +27,15 @@ struct ScfSettings {
   Smearing smearing;
   std::string xc_text;            ///< as the user named it; empty: the pseudopotential's functional
   std::vector<int> xc_libxc_ids;  ///< parsed from xc_text
-  int n_bands{};                  ///< 0: N_el/2 + max(4, 0.2·N_el/2)
+  int n_bands{};                  ///< 0: N_el/2 + max(4, 0.2·N_el/2), per spin channel
+  /// 1: spin-unpolarised; 2: collinear spin (ABINIT nsppol 2, QE nspin 2), one Fermi level for
+  /// both channels (fixed electron count, free moment). A default here, not {}: tables that do
+  /// not bind it (the facet study's) leave it unpolarised.
+  int n_spin = 1;
+  /// Starting moments per species with n_spin 2 ("Ni=0.6"; ABINIT spinat, QE
+  /// starting_magnetization), as given; parsed in starting_moments.
+  std::string starting_moments_text;
+  std::vector<StartingMoment> starting_moments;
   double energy_tolerance_hartree{};  ///< stop when |ΔE| < this twice in a row (ABINIT toldfe)
   double density_tolerance{};         ///< and ∫|ρ_out − ρ_in| dr / N_el below this
   int max_iterations{};
@@ -90,8 +99,13 @@ struct ScfResult {
   /// −Tr σ/3); empty when not computed.
   std::optional<Mat3> stress_hartree_per_bohr3;
   std::vector<KPoint> kpoints;
-  std::vector<std::vector<double>> eigenvalues_hartree;  ///< per irreducible k, per band
-  std::vector<std::size_t> n_plane_waves;                ///< per irreducible k
+  /// Per unit (σ·n_k + k: the irreducible k-points, spin up then spin down when polarised), per
+  /// band.
+  std::vector<std::vector<double>> eigenvalues_hartree;
+  int n_spin = 1;
+  /// With n_spin 2: ∫(ρ↑ − ρ↓) and ∫|ρ↑ − ρ↓| of the final output density (μB per cell).
+  MagneticMoments magnetization;
+  std::vector<std::size_t> n_plane_waves;  ///< per irreducible k
   FftGrid fft_grid;
   int n_bands = 0;
   int n_symmetry_operations = 0;

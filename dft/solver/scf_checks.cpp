@@ -32,6 +32,22 @@ void check_scalar_settings(const ScfSettings& s) {
     throw InputError("--mixing-beta", "expected 0 < beta <= 1");
   if (s.n_bands < 0) throw InputError("--nbands", "band count must be positive (0: automatic)");
   if (s.mixing_history < 1) throw InputError("mixing_history", "must be at least 1");
+  if (s.n_spin != 1 && s.n_spin != 2)
+    throw InputError("--nspin", "expected 1 (unpolarised) or 2 (collinear spin)");
+  if (s.n_spin == 1 && !s.starting_moments.empty())
+    throw InputError("--magmom", "starting moments need a spin-polarised run (--nspin 2)");
+  if (s.n_spin == 2 && s.starting_moments.empty())
+    throw InputError("--nspin",
+                     "a spin-polarised run needs a starting moment (e.g. --magmom "
+                     "Ni=0.6): without one the two channels stay equal");
+  if (s.n_spin == 2 && s.compute_stress)
+    throw InputError("--stress",
+                     "the stress of a spin-polarised run is not implemented (its "
+                     "spin XC stress is missing); drop --stress or use --nspin 1");
+  if (s.n_spin == 2 && !s.checkpoint_path.empty())
+    throw InputError("--checkpoint",
+                     "checkpoints do not hold both spin channels yet; drop "
+                     "--checkpoint or use --nspin 1");
 }
 
 void check_band_count(std::size_t n_bands, double n_electrons, bool user_given) {

@@ -12,7 +12,7 @@
 
 namespace fw::dft {
 
-/// Finite, positive cut-off, tolerances, mixing and counts.
+/// Finite, positive cut-off, tolerances, mixing and counts; a spin setting that fits the run.
 void check_scalar_settings(const ScfSettings& s);
 
 /// Smeared occupations need room above the electrons: 2·n_bands > N_el.

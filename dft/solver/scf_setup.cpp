@@ -55,6 +55,7 @@ void setup_basis(KohnShamBasis& ks, const ScfSettings& s, std::vector<std::strin
                  const std::function<void(const std::string&)>& log) {
   const Crystal& crystal = ks.crystal;
   check_scalar_settings(s);
+  ks.n_spin = s.n_spin == 2 ? 2 : 1;
   ks.n_electrons = crystal.n_valence_electrons();
   const double half = 0.5 * ks.n_electrons;
   ks.n_bands = s.n_bands > 0
@@ -73,7 +74,10 @@ void setup_basis(KohnShamBasis& ks, const ScfSettings& s, std::vector<std::strin
   memory.grid = ks.grid;
   memory.full_mesh_points = 1.0;
   for (int n : s.kpoint_mesh) memory.full_mesh_points *= n;
-  memory.irreducible_kpoints = std::max(1.0, std::floor(memory.full_mesh_points / 96.0));
+  // Each spin channel holds its own wavefunctions: a polarised run counts every k twice.
+  const double spin_channels = static_cast<double>(ks.n_spin);
+  memory.irreducible_kpoints =
+      spin_channels * std::max(1.0, std::floor(memory.full_mesh_points / 96.0));
   memory.n_bands = ks.n_bands;
   memory.mixing_history = s.mixing_history;
   memory.ranks = ks.world->size();
@@ -91,7 +95,7 @@ void setup_basis(KohnShamBasis& ks, const ScfSettings& s, std::vector<std::strin
                                          s.kpoint_mesh, s.kpoint_shift);
   const auto kpoints =
       irreducible_monkhorst_pack(s.kpoint_mesh, s.kpoint_shift, ks.symmetry, s.time_reversal);
-  memory.irreducible_kpoints = static_cast<double>(kpoints.size());
+  memory.irreducible_kpoints = spin_channels * static_cast<double>(kpoints.size());
   const MemoryEstimate estimate = estimate_memory(crystal, memory);
   check_memory_fits(estimate, memory, available, s.fft_grid.has_value());
   ks.memory_estimate_bytes = estimate.total_bytes();
@@ -161,7 +165,11 @@ std::vector<Complex> initial_density(const KohnShamBasis& ks) {
   return atomic_density(ks, ks.crystal);
 }
 
-std::vector<Complex> atomic_density(const KohnShamBasis& ks, const Crystal& crystal) {
+namespace {
+
+/// The superposition of the atoms' valence densities (Gaussians of the right charge where a file
+/// has none), band-limited, not normalised.
+std::vector<Complex> superposed_atomic_density(const KohnShamBasis& ks, const Crystal& crystal) {
   auto rho =
       structure_factor_sum(crystal, ks.grid, ks.form_factors, RadialQuantity::kValenceDensity);
   const double volume = crystal.volume_bohr3();
@@ -175,9 +183,40 @@ std::vector<Complex> atomic_density(const KohnShamBasis& ks, const Crystal& crys
   }
   band_limit(rho, ks.box_g, 2.0 * std::sqrt(2.0 * ks.ecut_hartree));
   zero_nyquist(rho, ks.grid);
-  const double charge = rho[0].real() * volume;
+  return rho;
+}
+
+}  // namespace
+
+std::vector<Complex> atomic_density(const KohnShamBasis& ks, const Crystal& crystal) {
+  auto rho = superposed_atomic_density(ks, crystal);
+  const double charge = rho[0].real() * crystal.volume_bohr3();
   for (auto& v : rho) v *= ks.n_electrons / charge;
   return rho;
+}
+
+std::vector<Complex> initial_magnetization(const KohnShamBasis& ks,
+                                           const std::vector<double>& moment_per_species_muB) {
+  const Crystal& crystal = ks.crystal;
+  std::vector<Complex> m(ks.box_g.size(), Complex(0.0));
+  for (std::size_t s = 0; s < crystal.species.size(); ++s) {
+    if (moment_per_species_muB[s] == 0.0) continue;
+    Crystal atoms_of_species = crystal;
+    atoms_of_species.positions_frac.clear();
+    atoms_of_species.species_of_atom.clear();
+    for (std::size_t a = 0; a < crystal.n_atoms(); ++a)
+      if (static_cast<std::size_t>(crystal.species_of_atom[a]) == s) {
+        atoms_of_species.positions_frac.push_back(crystal.positions_frac[a]);
+        atoms_of_species.species_of_atom.push_back(crystal.species_of_atom[a]);
+      }
+    if (atoms_of_species.n_atoms() == 0) continue;
+    const auto rho = superposed_atomic_density(ks, atoms_of_species);
+    const double charge = rho[0].real() * crystal.volume_bohr3();
+    const double scale =
+        moment_per_species_muB[s] * static_cast<double>(atoms_of_species.n_atoms()) / charge;
+    for (std::size_t i = 0; i < m.size(); ++i) m[i] += scale * rho[i];
+  }
+  return m;
 }
 
 namespace {
@@ -240,12 +279,16 @@ std::size_t starting_wavefunctions(const KohnShamBasis& ks, bool atomic, KohnSha
       orthonormalize(psi, b.size(), ks.n_bands);
     }
   }
+  // Both spin channels start from the same orbitals; the starting magnetisation splits them.
+  const std::size_t n_k = ks.bases.size();
+  state.psi.resize(ks.n_units());
+  for (std::size_t u = n_k; u < ks.n_units(); ++u) state.psi[u] = state.psi[ks.kpoint_of(u)];
   return static_cast<std::size_t>(ks.world->max(static_cast<int>(atomic_columns)));
 }
 
 void drop_foreign_wavefunctions(const KohnShamBasis& ks, KohnShamState& state) {
-  for (std::size_t k = 0; k < state.psi.size(); ++k)
-    if (!ks.distribution.computes(k)) std::vector<Complex>().swap(state.psi[k]);
+  for (std::size_t u = 0; u < state.psi.size(); ++u)
+    if (!ks.distribution.computes(ks.kpoint_of(u))) std::vector<Complex>().swap(state.psi[u]);
 }
 
 void write_scf_checkpoint(const KohnShamBasis& ks, KohnShamState& state, const std::string& path,

@@ -23,6 +23,11 @@ void setup_basis(KohnShamBasis& ks, const ScfSettings& settings, std::vector<std
 /// file has none), normalised to N_el.
 std::vector<Complex> initial_density(const KohnShamBasis& ks);
 
+/// Collinear spin: the starting magnetisation m = ρ↑ − ρ↓, each species' atomic densities scaled
+/// to its moment per atom (μB, ABINIT's spinat, QE's starting_magnetization as a moment).
+std::vector<Complex> initial_magnetization(const KohnShamBasis& ks,
+                                           const std::vector<double>& moment_per_species_muB);
+
 /// initial_density with the atoms of `crystal` (ks's cell and species, other positions).
 std::vector<Complex> atomic_density(const KohnShamBasis& ks, const Crystal& crystal);
 

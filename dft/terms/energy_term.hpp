@@ -16,14 +16,20 @@
 
 namespace fw::dft {
 
-/// The valence density a term is evaluated at, in both spaces.
+/// The valence density a term is evaluated at, in both spaces, and with collinear spin the
+/// magnetisation m = ρ↑ − ρ↓ on the grid (ρ↑ = (ρ + m)/2, ρ↓ = (ρ − m)/2).
 struct DensityState {
-  const std::vector<Complex>& rho_g;  ///< box G coefficients (e/bohr³)
-  std::vector<double> rho_r;          ///< on the grid
+  const std::vector<Complex>& rho_g;    ///< box G coefficients (e/bohr³)
+  std::vector<double> rho_r;            ///< on the grid
+  std::vector<double> magnetization_r;  ///< on the grid; empty when spin-unpolarised
 };
 
 /// ρ in both spaces (to_real of rho_g).
 DensityState make_density_state(const KohnShamBasis& ks, const std::vector<Complex>& rho_g);
+
+/// ρ and m (empty magnetization_g: spin-unpolarised, as the overload above).
+DensityState make_density_state(const KohnShamBasis& ks, const std::vector<Complex>& rho_g,
+                                const std::vector<Complex>& magnetization_g);
 
 /// A term is built on the fixed KohnShamBasis it reads (DFTK's `basis`); each evaluation is handed
 /// the state: orbital terms (kinetic, nonlocal) read its ψ and occupations, density terms the
@@ -38,6 +44,10 @@ class EnergyTerm {
   virtual double energy(const KohnShamState& state, const DensityState& rho) const = 0;
   /// Adds δE/δρ(r) (Ha) to v_r; terms without a local potential add nothing.
   virtual void add_potential(const DensityState& /*rho*/, std::vector<double>& /*v_r*/) const {}
+  /// Collinear spin: adds δE/δρ↑(r) to v_up and δE/δρ↓(r) to v_down. A term of the total density
+  /// alone (local, Hartree) adds its add_potential to both; XC overrides it.
+  virtual void add_spin_potential(const DensityState& rho, std::vector<double>& v_up,
+                                  std::vector<double>& v_down) const;
   /// Adds −∂E/∂τ_a (Ha/bohr) to forces (collective for orbital terms).
   virtual void add_forces(const KohnShamState& /*state*/, const DensityState& /*rho*/,
                           std::vector<Vec3>& /*forces*/) const {}
@@ -51,8 +61,10 @@ class EnergyTerm {
 
 using EnergyTermList = std::vector<std::unique_ptr<EnergyTerm>>;
 
-/// Σ_k w_k per_k(k) over the k-points this rank contributes (OpenMP over k-points), summed over
-/// the ranks: the pattern of every orbital term's energy.
-double sum_over_kpoints(const KohnShamBasis& ks, const std::function<double(std::size_t k)>& per_k);
+/// Σ_u w_k(u) per_unit(u) over the (k, σ) units (KohnShamBasis::n_units) whose k-point this rank
+/// contributes (OpenMP over them), summed over the ranks: the pattern of every orbital term's
+/// energy. Unpolarised, the units are the k-points.
+double sum_over_kpoints(const KohnShamBasis& ks,
+                        const std::function<double(std::size_t unit)>& per_unit);
 
 }  // namespace fw::dft

@@ -7,14 +7,14 @@
 namespace fw::dft {
 
 double KineticTerm::energy(const KohnShamState& state, const DensityState& /*rho*/) const {
-  return sum_over_kpoints(ks_, [&](std::size_t k) {
-    const auto& basis = ks_.bases[k];
+  return sum_over_kpoints(ks_, [&](std::size_t u) {
+    const auto& basis = ks_.bases[ks_.kpoint_of(u)];
     const std::size_t npw = basis.size();
     double e = 0.0;
     for (std::size_t n = 0; n < ks_.n_bands; ++n) {
-      const double f = state.occupations[k][n];
+      const double f = state.occupations[u][n];
       if (basis.kpoint.weight * f < 1e-14) continue;
-      const Complex* c = state.psi[k].data() + n * npw;
+      const Complex* c = state.psi[u].data() + n * npw;
       double t = 0.0;
       for (std::size_t g = 0; g < npw; ++g) t += basis.kinetic_hartree[g] * std::norm(c[g]);
       e += f * t;
@@ -27,15 +27,15 @@ void KineticTerm::add_stress(const KohnShamState& state, const DensityState& /*r
                              Mat3& sigma) const {
   // Each rank adds the k-points it contributes; the sum over ranks follows.
   std::array<double, 9> s{};
-  for (std::size_t k = 0; k < ks_.bases.size(); ++k) {
-    if (!ks_.distribution.contributes(k)) continue;
-    const auto& basis = ks_.bases[k];
+  for (std::size_t u = 0; u < ks_.n_units(); ++u) {
+    if (!ks_.distribution.contributes(ks_.kpoint_of(u))) continue;
+    const auto& basis = ks_.bases[ks_.kpoint_of(u)];
     const std::size_t npw = basis.size();
     std::vector<double> weight(npw, 0.0);  // Σ_n f_n |c_nk(G)|²
     for (std::size_t n = 0; n < ks_.n_bands; ++n) {
-      const double f = state.occupations[k][n];
+      const double f = state.occupations[u][n];
       if (f == 0.0) continue;
-      const Complex* c = state.psi[k].data() + n * npw;
+      const Complex* c = state.psi[u].data() + n * npw;
       for (std::size_t g = 0; g < npw; ++g) weight[g] += f * std::norm(c[g]);
     }
     for (std::size_t g = 0; g < npw; ++g) {

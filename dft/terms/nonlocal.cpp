@@ -13,14 +13,15 @@
 namespace fw::dft {
 
 double NonlocalTerm::energy(const KohnShamState& state, const DensityState& /*rho*/) const {
-  return sum_over_kpoints(ks_, [&](std::size_t k) {
+  return sum_over_kpoints(ks_, [&](std::size_t u) {
+    const std::size_t k = ks_.kpoint_of(u);
     const std::size_t npw = ks_.bases[k].size(), nb = ks_.n_bands;
-    const Complex* psi = state.psi[k].data();
+    const Complex* psi = state.psi[u].data();
     std::vector<Complex> hx(npw * nb, 0.0);
     apply_nonlocal(ks_.projectors[k], npw, nb, psi, hx.data());
     double e = 0.0;
     for (std::size_t n = 0; n < nb; ++n) {
-      const double f = state.occupations[k][n];
+      const double f = state.occupations[u][n];
       if (ks_.bases[k].kpoint.weight * f < 1e-14) continue;
       Complex expectation = 0.0;
       for (std::size_t g = 0; g < npw; ++g)
@@ -37,13 +38,14 @@ void NonlocalTerm::add_forces(const KohnShamState& state, const DensityState& /*
   const Complex one(1.0), zero(0.0);
   const std::size_t n_atoms = forces.size();
   std::vector<double> f_nonlocal(3 * n_atoms, 0.0);
-  for (std::size_t k = 0; k < ks_.bases.size(); ++k) {
+  for (std::size_t u = 0; u < ks_.n_units(); ++u) {
+    const std::size_t k = ks_.kpoint_of(u);
     if (!ks_.distribution.contributes(k)) continue;
     const auto& basis = ks_.bases[k];
     const auto& proj = ks_.projectors[k];
     if (proj.n_proj == 0) continue;
     const std::size_t npw = basis.size(), nb = ks_.n_bands, np = proj.n_proj;
-    const auto& psi = state.psi[k];
+    const auto& psi = state.psi[u];
     std::vector<Complex> p(np * nb), dp(np * nb), deriv(np * nb), scaled(npw * nb);
     cblas_zgemm(CblasColMajor, CblasConjTrans, CblasNoTrans, int(np), int(nb), int(npw), &one,
                 proj.b.data(), int(npw), psi.data(), int(npw), &zero, p.data(), int(np));
@@ -56,7 +58,7 @@ void NonlocalTerm::add_forces(const KohnShamState& state, const DensityState& /*
       cblas_zgemm(CblasColMajor, CblasConjTrans, CblasNoTrans, int(np), int(nb), int(npw), &one,
                   proj.b.data(), int(npw), scaled.data(), int(npw), &zero, deriv.data(), int(np));
       for (std::size_t b = 0; b < nb; ++b) {
-        const double wf = basis.kpoint.weight * state.occupations[k][b];
+        const double wf = basis.kpoint.weight * state.occupations[u][b];
         if (wf == 0.0) continue;
         for (std::size_t q = 0; q < np; ++q) {
           const double de = 2.0 * (std::conj(deriv[b * np + q]) * dp[b * np + q]).real();
@@ -87,13 +89,14 @@ void NonlocalTerm::add_stress(const KohnShamState& state, const DensityState& /*
   // m[3i + j]: Σ_k w_k Σ_n f_n 2 Re Σ_p (∂P_pn/∂ε_ij)* (D P)_pn without the −½δ_ij of 1/√Ω;
   // m[9]: E_nl of this rank's k-points.
   std::array<double, 10> m{};
-  for (std::size_t k = 0; k < ks_.bases.size(); ++k) {
+  for (std::size_t u = 0; u < ks_.n_units(); ++u) {
+    const std::size_t k = ks_.kpoint_of(u);
     if (!ks_.distribution.contributes(k)) continue;
     const auto& basis = ks_.bases[k];
     const auto& proj = ks_.projectors[k];
     if (proj.n_proj == 0) continue;
     const std::size_t npw = basis.size(), nb = ks_.n_bands, np = proj.n_proj;
-    const auto& psi = state.psi[k];
+    const auto& psi = state.psi[u];
     std::vector<Complex> p(np * nb), dp(np * nb), deriv(np * nb), db(npw * np);
     cblas_zgemm(CblasColMajor, CblasConjTrans, CblasNoTrans, int(np), int(nb), int(npw), &one,
                 proj.b.data(), int(npw), psi.data(), int(npw), &zero, p.data(), int(np));
@@ -133,7 +136,7 @@ void NonlocalTerm::add_stress(const KohnShamState& state, const DensityState& /*
         cblas_zgemm(CblasColMajor, CblasConjTrans, CblasNoTrans, int(np), int(nb), int(npw), &one,
                     db.data(), int(npw), psi.data(), int(npw), &zero, deriv.data(), int(np));
         for (std::size_t b = 0; b < nb; ++b) {
-          const double wf = basis.kpoint.weight * state.occupations[k][b];
+          const double wf = basis.kpoint.weight * state.occupations[u][b];
           if (wf == 0.0) continue;
           for (std::size_t q = 0; q < np; ++q)
             m[static_cast<std::size_t>(3 * i + j)] +=
@@ -141,7 +144,7 @@ void NonlocalTerm::add_stress(const KohnShamState& state, const DensityState& /*
         }
       }
     for (std::size_t b = 0; b < nb; ++b) {
-      const double wf = basis.kpoint.weight * state.occupations[k][b];
+      const double wf = basis.kpoint.weight * state.occupations[u][b];
       for (std::size_t q = 0; q < np; ++q)
         m[9] += wf * (std::conj(p[b * np + q]) * dp[b * np + q]).real();
     }

@@ -3,13 +3,35 @@
 #include "dft/terms/xc.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "dft/basis/grid_operators.hpp"
 
 namespace fw::dft {
 
+double XcTerm::evaluate_spin(const DensityState& rho, std::vector<double>& v_up,
+                             std::vector<double>& v_down) const {
+  const std::size_t n = rho.rho_r.size();
+  std::vector<double> up(n), down(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const double core = ks_.rho_core_r.empty() ? 0.0 : 0.5 * ks_.rho_core_r[i];
+    up[i] = 0.5 * (rho.rho_r[i] + rho.magnetization_r[i]) + core;
+    down[i] = 0.5 * (rho.rho_r[i] - rho.magnetization_r[i]) + core;
+  }
+  return ks_.xc->evaluate_polarized(up, down, ks_.box_g, *ks_.plans, ks_.crystal.volume_bohr3(),
+                                    v_up, v_down);
+}
+
 double XcTerm::evaluate(const DensityState& rho, std::vector<double>& v,
                         Mat3* gradient_stress) const {
+  if (!rho.magnetization_r.empty()) {
+    if (gradient_stress)
+      throw std::logic_error("the XC stress of a spin-polarised density is not implemented");
+    std::vector<double> v_down;
+    const double e = evaluate_spin(rho, v, v_down);
+    for (std::size_t i = 0; i < v.size(); ++i) v[i] = 0.5 * (v[i] + v_down[i]);
+    return e;
+  }
   std::vector<double> rho_total = rho.rho_r;
   for (std::size_t i = 0; i < ks_.rho_core_r.size(); ++i) rho_total[i] += ks_.rho_core_r[i];
   return ks_.xc->evaluate(rho_total, ks_.box_g, *ks_.plans, ks_.crystal.volume_bohr3(), v,
@@ -25,6 +47,16 @@ void XcTerm::add_potential(const DensityState& rho, std::vector<double>& v_r) co
   std::vector<double> v;
   evaluate(rho, v);
   for (std::size_t i = 0; i < v_r.size(); ++i) v_r[i] += v[i];
+}
+
+void XcTerm::add_spin_potential(const DensityState& rho, std::vector<double>& v_up,
+                                std::vector<double>& v_down) const {
+  std::vector<double> up, down;
+  evaluate_spin(rho, up, down);
+  for (std::size_t i = 0; i < v_up.size(); ++i) {
+    v_up[i] += up[i];
+    v_down[i] += down[i];
+  }
 }
 
 void XcTerm::add_forces(const KohnShamState& /*state*/, const DensityState& rho,

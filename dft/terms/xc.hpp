@@ -22,14 +22,23 @@ class XcTerm : public EnergyTerm {
   double EnergyTerms::*slot() const override { return &EnergyTerms::xc; }
   double energy(const KohnShamState& state, const DensityState& rho) const override;
   void add_potential(const DensityState& rho, std::vector<double>& v_r) const override;
+  /// Collinear spin: v_xc,↑ and v_xc,↓ at ρ_σ + ρ_core/2 (the model core split evenly between the
+  /// channels, as ABINIT and QE do).
+  void add_spin_potential(const DensityState& rho, std::vector<double>& v_up,
+                          std::vector<double>& v_down) const override;
   void add_forces(const KohnShamState& state, const DensityState& rho,
                   std::vector<Vec3>& forces) const override;
   void add_stress(const KohnShamState& state, const DensityState& rho, Mat3& sigma) const override;
 
  private:
   /// E_xc at ρ_val + ρ_core; v_xc into v (and the GGA stress term, see XcFunctional::evaluate).
+  /// With a magnetisation, the spin-polarised E_xc and v = (v↑ + v↓)/2, the potential the model
+  /// core (half in each channel) feels; no stress then.
   double evaluate(const DensityState& rho, std::vector<double>& v,
                   Mat3* gradient_stress = nullptr) const;
+  /// E_xc[ρ↑ + ρ_core/2, ρ↓ + ρ_core/2] and both channels' potentials.
+  double evaluate_spin(const DensityState& rho, std::vector<double>& v_up,
+                       std::vector<double>& v_down) const;
   const KohnShamBasis& ks_;
 };
 

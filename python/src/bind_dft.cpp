@@ -44,6 +44,11 @@ class DftModel {
     dft::ScfSettings settings = settings_;
     settings.compute_forces = forces;
     settings.compute_stress = stress;
+    // The results below (eigenvalues, occupations up to 2) are spin-restricted.
+    if (settings.n_spin != 1)
+      throw InputError("nspin",
+                       "the Python DFT calculator does not read spin-polarised results "
+                       "yet; run `facetweld scf --nspin 2 --magmom ...` instead");
     dft::ScfResult r;
     {
       py::gil_scoped_release release;
