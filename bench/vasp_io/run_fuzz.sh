@@ -31,7 +31,8 @@ seed() {  # seed TARGET GLOB...
 outcar_seeds="$(seed outcar "$corpus"/*/OUTCAR)"
 oszicar_seeds="$(seed oszicar "$corpus"/*/OSZICAR)"
 vasprun_seeds="$(seed vasprun "$corpus"/*/vasprun.xml "$corpus"/*/vasprun.xml.gz)"
-text_outputs_seeds="$(seed text_outputs "$corpus"/*/EIGENVAL "$corpus"/*/DOSCAR "$repo"/tests/data/vasp-extra/*/XDATCAR)"
+text_outputs_seeds="$(seed text_outputs "$corpus"/*/EIGENVAL "$corpus"/*/DOSCAR "$repo"/tests/data/vasp-extra/*/XDATCAR \
+  "$repo"/tests/data/vasp/volumetric/CHG*)"
 
 status=0
 for target in outcar oszicar vasprun text_outputs; do

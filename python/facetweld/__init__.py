@@ -30,6 +30,7 @@ from ._facetweld import (
     slab_settings,
 )
 from . import vasp
+from .vasp import read_chgcar, read_locpot
 from . import _interop
 
 _interop.attach(Structure)
@@ -48,6 +49,8 @@ __all__ = [
     "dft_settings",
     "fcc_bulk",
     "oriented_bulk",
+    "read_chgcar",
+    "read_locpot",
     "slab",
     "slab_settings",
     "vasp",

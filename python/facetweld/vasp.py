@@ -6,14 +6,17 @@ convergence flags, and for vasprun.xml every array as nested lists).
 
 ``read_vasprun(path)`` returns the same vasprun.xml data as NumPy arrays and ``Structure`` objects
 (a :class:`VasprunData`), the form to compute with; ``read_eigenval``, ``read_doscar`` and
-``read_xdatcar`` do the same for EIGENVAL, DOSCAR and XDATCAR. See docs/python_vasp.md.
+``read_xdatcar`` do the same for EIGENVAL, DOSCAR and XDATCAR; ``read_chgcar``, ``read_locpot`` and
+``read_volumetric`` for CHGCAR, LOCPOT and the other grid files. See docs/python_vasp.md.
 """
 
-from ._facetweld.vasp import (_doscar_data, _eigenval_data, _vasprun_data, _xdatcar_data,
-                              detect_type, parse)
+import numpy as np
 
-__all__ = ["OutputData", "VasprunData", "detect_type", "parse", "read_doscar", "read_eigenval",
-           "read_vasprun", "read_xdatcar"]
+from ._facetweld.vasp import (_doscar_data, _eigenval_data, _vasprun_data, _volumetric_data,
+                              _xdatcar_data, detect_type, parse)
+
+__all__ = ["OutputData", "VasprunData", "detect_type", "parse", "read_chgcar", "read_doscar",
+           "read_eigenval", "read_locpot", "read_vasprun", "read_volumetric", "read_xdatcar"]
 
 
 class OutputData:
@@ -139,3 +142,43 @@ def read_xdatcar(path):
     (T, N, 3) as printed, ``species``, ``configuration`` (the frame numbers VASP wrote) and
     ``structures``, T ``facetweld.Structure`` (``.to_ase()``, ``.to_pymatgen()``)."""
     return OutputData(_xdatcar_data(path))
+
+
+def read_volumetric(path):
+    """Any VASP grid file (CHGCAR, CHG, LOCPOT, PARCHG, ELFCAR, AECCAR*) as an :class:`OutputData`
+    with the numbers as printed: ``structure`` (``Structure``), ``grid_shape`` (nx, ny, nz),
+    ``volume_A3``, ``blocks`` (one (nx, ny, nz) C-order array per grid in the file: 1 without
+    spin, 2 with ISPIN = 2, 4 non-collinear) and ``augmentation_sections`` (PAW augmentation
+    occupancies are skipped, only counted). A file cut inside a later grid keeps the complete ones
+    (``complete`` False); a corrupt header or first grid raises ``facetweld.InputError``."""
+    return OutputData(_volumetric_data(path))
+
+
+def read_chgcar(path):
+    """CHGCAR (also CHG, PARCHG, AECCAR*) as :func:`read_volumetric` gives it, plus:
+
+    - ``total``: (nx, ny, nz) as VASP writes it, ρ(r)·V_cell (so ``total.mean()`` is the number of
+      electrons); ``density_e_per_A3`` = ``total / volume_A3``
+    - ``magnetisation``: None without spin; (nx, ny, nz) ρ↑ − ρ↓ (times V_cell) for ISPIN = 2;
+      (3, nx, ny, nz) m_x, m_y, m_z (times V_cell) for a non-collinear run
+    """
+    data = _volumetric_data(path)
+    blocks = data["blocks"]
+    data["total"] = blocks[0]
+    data["density_e_per_A3"] = blocks[0] / data["volume_A3"]
+    data["magnetisation"] = None
+    if len(blocks) == 2:
+        data["magnetisation"] = blocks[1]
+    elif len(blocks) == 4:
+        data["magnetisation"] = np.stack(blocks[1:])
+    return OutputData(data)
+
+
+def read_locpot(path):
+    """LOCPOT as :func:`read_volumetric` gives it, plus ``potential_eV``: (nx, ny, nz), the local
+    (ionic + Hartree [+ xc with LVTOT]) potential in eV, the first grid (a spin-polarised LOCPOT
+    repeats one for the second spin, kept in ``blocks``). Not scaled by the volume."""
+    data = _volumetric_data(path)
+    data["potential_eV"] = data["blocks"][0]
+    return OutputData(data)
+

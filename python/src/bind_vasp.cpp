@@ -15,6 +15,7 @@
 #include "vasp_io/eigenval.hpp"
 #include "vasp_io/parse_file.hpp"
 #include "vasp_io/vasprun.hpp"
+#include "vasp_io/volumetric.hpp"
 #include "vasp_io/xdatcar.hpp"
 
 namespace py = pybind11;
@@ -227,6 +228,26 @@ py::dict xdatcar_data(const std::filesystem::path& path) {
   return out;
 }
 
+py::dict volumetric_data(const std::filesystem::path& path) {
+  vasp::Volumetric v;
+  {
+    py::gil_scoped_release release;
+    v = vasp::read_volumetric(path);
+  }
+  py::dict out;
+  const std::vector<py::ssize_t> shape{v.grid[0], v.grid[1], v.grid[2]};
+  py::list blocks;
+  for (const auto& b : v.blocks) blocks.append(array(b, shape));
+  out["source"] = v.source;
+  out["structure"] = py::cast(v.structure);
+  out["grid_shape"] = py::make_tuple(v.grid[0], v.grid[1], v.grid[2]);
+  out["volume_A3"] = v.structure.volume();
+  out["blocks"] = blocks;
+  out["augmentation_sections"] = v.augmentation_sections;
+  add_completeness(out, v.completeness);
+  return out;
+}
+
 }  // namespace
 
 void bind_vasp(py::module_& m) {
@@ -260,6 +281,9 @@ or "contcar" (default: from the name, else the first bytes).)doc");
   vasp.def("_xdatcar_data", &xdatcar_data, py::arg("path"),
            "XDATCAR as a dict of NumPy arrays and Structures (facetweld.vasp.read_xdatcar wraps "
            "it).");
+  vasp.def("_volumetric_data", &volumetric_data, py::arg("path"),
+           "CHGCAR/CHG/LOCPOT/PARCHG/ELFCAR as a dict: the Structure, the grid shape and each "
+           "block as an (nx, ny, nz) array (facetweld.vasp.read_chgcar and read_locpot wrap it).");
 }
 
 }  // namespace fw::python

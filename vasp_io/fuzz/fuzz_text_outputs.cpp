@@ -1,6 +1,7 @@
 /// \file fuzz_text_outputs.cpp
-/// \brief libFuzzer target: any bytes given to the EIGENVAL, DOSCAR and XDATCAR readers either
-/// parse (a result whose arrays match its counts) or throw fw::InputError.
+/// \brief libFuzzer target: any bytes given to the EIGENVAL, DOSCAR, XDATCAR and volumetric
+/// (CHGCAR/LOCPOT) readers either parse (a result whose arrays match its counts) or throw
+/// fw::InputError.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -9,6 +10,7 @@
 #include "core/error.hpp"
 #include "vasp_io/doscar.hpp"
 #include "vasp_io/eigenval.hpp"
+#include "vasp_io/volumetric.hpp"
 #include "vasp_io/xdatcar.hpp"
 
 namespace {
@@ -37,6 +39,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto x = fw::vasp::parse_xdatcar(text, "XDATCAR");
     check(x.positions_fractional.size() == x.frames() * x.species.size());
     for (std::size_t k = 0; k < x.frames(); ++k) (void)x.structure(k);
+  } catch (const fw::InputError&) {
+  }
+  try {
+    const auto v = fw::vasp::parse_volumetric(text, "CHGCAR");
+    check(!v.blocks.empty());
+    for (const auto& b : v.blocks) check(b.size() == v.points());
   } catch (const fw::InputError&) {
   }
   return 0;
