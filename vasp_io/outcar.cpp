@@ -103,10 +103,8 @@ class OutcarScanner {
       case 'd':
         if (!out_.ngf && starts_with(t, "dimension x,y,z NGXF="))
           read_ngf(t);
-        else if (!out_.initial_cell_A && !cell_seen_ && starts_with(t, "direct lattice vectors")) {
-          cell_seen_ = true;
+        else if (starts_with(t, "direct lattice vectors"))
           cell_rows_left_ = 3;
-        }
         break;
       case 'T':
         if (starts_with(t, "TITEL")) read_titel(t);
@@ -256,8 +254,10 @@ class OutcarScanner {
       out_.ions_per_type.push_back(static_cast<int>(integer(tok[i], "ions per type")));
   }
 
-  // One row of the first "direct lattice vectors" block: a1 a2 a3 then the reciprocal vector.
-  // Fixed-width fields can run together for huge cells; then the cell is left unknown.
+  // One row of a "direct lattice vectors" block: a1 a2 a3 then the reciprocal vector. VASP prints
+  // the block in the header and, in every ionic step, after "VOLUME and BASIS-vectors are now"
+  // (before the step's forces): the last one seen is the step's cell. Fixed-width fields can run
+  // together for huge cells; then the cell is left unknown until the next readable block.
   void read_cell_row(std::string_view raw) {
     const int row = 3 - cell_rows_left_;
     --cell_rows_left_;
@@ -267,10 +267,14 @@ class OutcarScanner {
       for (int k = 0; k < 3; ++k) v[k] = parse_fortran_double(tok[k]);
     if (!v[0] || !v[1] || !v[2]) {
       cell_rows_left_ = 0;
+      cell_unreadable_ = true;
+      current_cell_.reset();
       return;
     }
     pending_cell_[row] = Vec3{*v[0], *v[1], *v[2]};
-    if (cell_rows_left_ == 0) out_.initial_cell_A = pending_cell_;
+    if (cell_rows_left_ > 0) return;
+    if (!out_.initial_cell_A && !cell_unreadable_) out_.initial_cell_A = pending_cell_;
+    current_cell_ = pending_cell_;
   }
 
   void read_cores(std::string_view t) {
@@ -346,6 +350,7 @@ class OutcarScanner {
     // VASP 5 prints "EDIFF is reached" even when the loop stopped at NELM; like pymatgen, a step
     // that used all NELM iterations counts as not converged.
     if (out_.nelm && pending_.electronic_steps >= *out_.nelm) pending_.electronic_converged = false;
+    pending_.cell_A = current_cell_;
     out_.ionic_steps.push_back(std::move(pending_));
     pending_ = OutcarIonicStep{};
     in_energy_block_ = false;
@@ -521,8 +526,9 @@ class OutcarScanner {
   OrbitalTable table_rows_;
   bool in_energy_block_ = false, in_timing_block_ = false, scf_started_ = false;
   int cell_rows_left_ = 0;
-  bool cell_seen_ = false;
+  bool cell_unreadable_ = false;  ///< the header's cell could not be read: no initial cell
   Mat3 pending_cell_;
+  std::optional<Mat3> current_cell_;
   Box box_ = Box::none;
   int art_lines_ = 0;
   std::string box_text_;
@@ -609,6 +615,14 @@ nlohmann::json to_json(const Outcar& o) {
     } else {
       js["stress_xx_yy_zz_xy_yz_zx_kbar"] = nullptr;
     }
+    if (s.cell_A) {
+      js["cell_A"] = nlohmann::json::array();
+      for (int r = 0; r < 3; ++r) js["cell_A"].push_back(vec((*s.cell_A)[r]));
+    } else {
+      js["cell_A"] = nullptr;
+    }
+    js["positions_A"] = vecs(s.positions_A);
+    js["forces_eV_per_A"] = vecs(s.forces_eV_per_A);
     js["total_drift_eV_per_A"] =
         s.total_drift_eV_per_A ? vec(*s.total_drift_eV_per_A) : nlohmann::json(nullptr);
     steps.push_back(std::move(js));

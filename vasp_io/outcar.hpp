@@ -25,7 +25,10 @@ struct OutcarIonicStep {
   bool electronic_converged = false;
   std::optional<double> efermi_eV;
   std::optional<double> total_magnetization_muB;  ///< "number of electron ... magnetization M"
-  std::vector<Vec3> positions_A;                  ///< "POSITION  TOTAL-FORCE" table
+  /// The last "direct lattice vectors" block before the step's end (rows, Å): VASP prints the
+  /// step's cell there; nullopt when that block could not be read.
+  std::optional<Mat3> cell_A;
+  std::vector<Vec3> positions_A;  ///< "POSITION  TOTAL-FORCE" table
   std::vector<Vec3> forces_eV_per_A;
   std::optional<Vec3> total_drift_eV_per_A;
   /// The "in kB" line as printed: XX YY ZZ XY YZ ZX in kbar.

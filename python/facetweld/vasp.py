@@ -7,7 +7,8 @@ convergence flags, and for vasprun.xml every array as nested lists).
 ``read_vasprun(path)`` returns the same vasprun.xml data as NumPy arrays and ``Structure`` objects
 (a :class:`VasprunData`), the form to compute with; ``read_eigenval``, ``read_doscar`` and
 ``read_xdatcar`` do the same for EIGENVAL, DOSCAR and XDATCAR; ``read_chgcar``, ``read_locpot`` and
-``read_volumetric`` for CHGCAR, LOCPOT and the other grid files. See docs/python_vasp.md.
+``read_volumetric`` for CHGCAR, LOCPOT and the other grid files; ``read_outcar`` an OUTCAR's ionic
+steps. See docs/python_vasp.md.
 """
 
 import numpy as np
@@ -16,7 +17,8 @@ from ._facetweld.vasp import (_doscar_data, _eigenval_data, _vasprun_data, _volu
                               _xdatcar_data, detect_type, parse)
 
 __all__ = ["OutputData", "VasprunData", "detect_type", "parse", "read_chgcar", "read_doscar",
-           "read_eigenval", "read_locpot", "read_vasprun", "read_volumetric", "read_xdatcar"]
+           "read_eigenval", "read_locpot", "read_outcar", "read_vasprun", "read_volumetric",
+           "read_xdatcar"]
 
 
 class OutputData:
@@ -182,3 +184,52 @@ def read_locpot(path):
     data["potential_eV"] = data["blocks"][0]
     return OutputData(data)
 
+
+def _voigt_kbar_to_matrix(row):
+    """VASP's "in kB" order XX YY ZZ XY YZ ZX to a symmetric 3x3 (NaN where a value was none)."""
+    xx, yy, zz, xy, yz, zx = (np.nan if v is None else v for v in row)
+    return [[xx, xy, zx], [xy, yy, yz], [zx, yz, zz]]
+
+
+def read_outcar(path):
+    """An OUTCAR's ionic steps as an :class:`OutputData` (the dict of :func:`parse` with the steps
+    as arrays; T completed steps, N atoms):
+
+    - ``free_energies_eV``, ``energies_without_entropy_eV``, ``energies_sigma0_eV``: (T,)
+    - ``positions_A``, ``forces_eV_per_A``: (T, N, 3), the "POSITION  TOTAL-FORCE" tables
+    - ``stresses_kbar``: (T, 3, 3) from the "in kB" line as printed (positive: compressed), NaN
+      where a step has none; ``cells_A``: (T, 3, 3) rows, the step's "direct lattice vectors"
+    - ``structures``: T ``facetweld.Structure`` (None where a step lacks its cell or positions)
+    - ``atomic_symbols``: N, from the POTCAR titles and "ions per type"
+    - every key of ``parse(path, "outcar")`` (``efermi_eV``, ``warnings``, ``complete`` ...)
+    """
+    from . import Structure
+
+    data = parse(path, "outcar")
+    steps = data["ionic_steps"]
+    symbols = [s for s, n in zip(data["species"], data["ions_per_type"]) for _ in range(n)]
+    natoms = len(symbols)
+
+    def per_step(key, shape):
+        out = np.full((len(steps),) + shape, np.nan)
+        for k, step in enumerate(steps):
+            if step[key] is not None and np.shape(step[key]) == shape:
+                out[k] = step[key]
+        return out
+
+    data["atomic_symbols"] = symbols
+    for key, name in (("free_energy_eV", "free_energies_eV"),
+                      ("energy_without_entropy_eV", "energies_without_entropy_eV"),
+                      ("energy_sigma0_eV", "energies_sigma0_eV")):
+        data[name] = np.array([np.nan if s[key] is None else s[key] for s in steps], dtype=float)
+    data["positions_A"] = per_step("positions_A", (natoms, 3))
+    data["forces_eV_per_A"] = per_step("forces_eV_per_A", (natoms, 3))
+    data["cells_A"] = per_step("cell_A", (3, 3))
+    data["stresses_kbar"] = np.array(
+        [_voigt_kbar_to_matrix(s["stress_xx_yy_zz_xy_yz_zx_kbar"] or [None] * 6) for s in steps],
+        dtype=float).reshape(len(steps), 3, 3)
+    data["structures"] = [
+        Structure(cell, symbols, positions)
+        if natoms and np.isfinite(cell).all() and np.isfinite(positions).all() else None
+        for cell, positions in zip(data["cells_A"], data["positions_A"])]
+    return OutputData(data)

@@ -222,5 +222,23 @@ TEST(Outcar, JsonHasUnitsInKeysAndCompleteness) {
   EXPECT_EQ(j["final_forces_eV_per_A"].size(), 2u);
 }
 
+TEST(Outcar, EveryStepCarriesItsCellPositionsAndForces) {
+  FW_REQUIRE_CORPUS();
+  // A variable-cell relaxation (ISIF = 3): VASP prints the step's cell after "VOLUME and
+  // BASIS-vectors are now", before its forces; the last block is the final cell.
+  const Outcar o = read_outcar(corpus_dir() / "custodian_FeO_ldau_spin_relax" / "OUTCAR");
+  ASSERT_EQ(o.ionic_steps.size(), 28u);
+  for (const auto& s : o.ionic_steps) {
+    ASSERT_TRUE(s.cell_A.has_value());
+    EXPECT_EQ(s.positions_A.size(), 4u);
+    EXPECT_EQ(s.forces_eV_per_A.size(), 4u);
+  }
+  EXPECT_EQ((*o.ionic_steps.back().cell_A)[2][2], -5.384047075);
+  EXPECT_NE((*o.ionic_steps.back().cell_A)[2][2], (*o.initial_cell_A)[2][2]);
+  const auto j = to_json(o);
+  EXPECT_EQ(j["ionic_steps"][27]["cell_A"][2][2].get<double>(), -5.384047075);
+  EXPECT_EQ(j["ionic_steps"][27]["positions_A"], j["final_positions_A"]);
+}
+
 }  // namespace
 }  // namespace fw::vasp
