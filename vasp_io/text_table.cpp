@@ -12,6 +12,11 @@ namespace fw::vasp {
 
 TextLines::TextLines(const std::filesystem::path& path) : source_(path.string()) {
   ChunkedFile file(path);
+  // A plain file's size is its text's: one allocation instead of repeated growth (a 16 MB CHGCAR
+  // spent 5 % of its read in memmove). A gzip file's is a lower bound.
+  std::error_code size_error;
+  const auto bytes = std::filesystem::file_size(path, size_error);
+  if (!size_error) text_.reserve(static_cast<std::size_t>(bytes));
   std::string chunk(std::size_t{1} << 16, '\0');
   for (std::size_t n; (n = file.read(chunk.data(), chunk.size())) > 0;) text_.append(chunk, 0, n);
   if (text_.empty()) throw InputError(source_, "empty file");

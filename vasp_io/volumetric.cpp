@@ -4,6 +4,7 @@
 /// sections and, for spin, a line of per-ion moments before the next "nx ny nz".
 #include "vasp_io/volumetric.hpp"
 
+#include <charconv>
 #include <sstream>
 
 #include "core/error.hpp"
@@ -43,6 +44,10 @@ std::size_t read_header(const TextLines& lines, Volumetric& out) {
   std::istringstream in(header);
   out.structure = slabs::read_poscar(in, out.source);
   return end;
+}
+
+bool is_blank(char c) {
+  return c == ' ' || c == '\t' || c == '\r';
 }
 
 /// True when `line` is exactly three integers; they go to `values`.
@@ -89,19 +94,33 @@ std::size_t read_block(const TextLines& lines, std::size_t row, std::vector<doub
   c_order.assign(total, 0.0);
   got = 0;
   std::size_t ix = 0, iy = 0, iz = 0;
-  std::string_view tok[1];
   for (; got < total; ++row) {
     if (!lines.has(row)) return 0;
-    std::string_view rest = lines[row];
-    while (got < total && split_blanks(rest, tok, 1) == 1) {
-      const auto v = parse_fortran_double(tok[0]);
-      if (!v)
-        throw InputError(out.source, static_cast<int>(row + 1),
-                         "expected a number of the " + std::to_string(nx) + " x " +
-                             std::to_string(ny) + " x " + std::to_string(nz) + " grid (value " +
-                             std::to_string(got + 1) + "), found '" +
-                             std::string(tok[0].substr(0, 40)) + "'");
-      c_order[(ix * ny + iy) * nz + iz] = *v;
+    const std::string_view line = lines[row];
+    const char* p = line.data();
+    const char* const end = p + line.size();
+    while (got < total) {
+      while (p < end && is_blank(*p)) ++p;
+      if (p == end) break;
+      const char* token_end = p;
+      while (token_end < end && !is_blank(*token_end)) ++token_end;
+      // Fast path for the plain numbers a grid holds ("-.25718555647E+01" included); the
+      // Fortran forms from_chars refuses (a leading '+', a lost exponent letter, asterisks,
+      // underflow) go through parse_fortran_double.
+      double value = 0.0;
+      const auto [ptr, ec] = std::from_chars(p, token_end, value);
+      if (ec != std::errc() || ptr != token_end) {
+        const std::string_view token(p, static_cast<std::size_t>(token_end - p));
+        const auto v = parse_fortran_double(token);
+        if (!v)
+          throw InputError(out.source, static_cast<int>(row + 1),
+                           "expected a number of the " + std::to_string(nx) + " x " +
+                               std::to_string(ny) + " x " + std::to_string(nz) + " grid (value " +
+                               std::to_string(got + 1) + "), found '" +
+                               std::string(token.substr(0, 40)) + "'");
+        value = *v;
+      }
+      c_order[(ix * ny + iy) * nz + iz] = value;
       ++got;
       if (++ix == nx) {
         ix = 0;
@@ -110,7 +129,7 @@ std::size_t read_block(const TextLines& lines, std::size_t row, std::vector<doub
           ++iz;
         }
       }
-      rest.remove_prefix(static_cast<std::size_t>(tok[0].data() + tok[0].size() - rest.data()));
+      p = token_end;
     }
   }
   return row;
