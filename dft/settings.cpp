@@ -282,8 +282,9 @@ std::vector<settings::Binding<DftFacetSettings>> facet_bindings() {
           {.key = "pseudopotential",
            .type = Type::Text,
            .default_value = std::string(kDefaultAuPseudopotential),
-           .doc = "Pseudopotential file (psp8, PSML, UPF, HGH); default: Debian abinit-data's "
-                  "PBE Au (ONCVPSP)",
+           .doc = "Pseudopotential file (psp8, PSML, UPF, HGH); edis and run default to the "
+                  "element's PBE file (Au: Debian abinit-data's ONCVPSP; Ag, Al, Cu, Ni too; "
+                  "docs/elements.md)",
            .cli_name = "psp"},
           [](auto& s) -> auto& { return s.pseudopotential; }),
       bind<S>(
