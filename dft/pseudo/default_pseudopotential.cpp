@@ -2,10 +2,10 @@
 /// \brief Finding an fcc metal's default PBE pseudopotential.
 #include "dft/pseudo/default_pseudopotential.hpp"
 
-#include <cstdlib>
 #include <filesystem>
 #include <vector>
 
+#include "core/data_file.hpp"
 #include "core/error.hpp"
 #include "slabs/fcc_metals.hpp"
 
@@ -27,18 +27,9 @@ std::string metals_with_a_default() {
 std::optional<std::string> find_default_pseudopotential(const std::string& element) {
   const slabs::FccMetal* metal = slabs::find_fcc_metal(element);
   if (!metal || !metal->pbe_pseudopotential) return std::nullopt;
-  const std::filesystem::path name = metal->pbe_pseudopotential;
-  std::vector<std::filesystem::path> candidates{name};
-  if (name.is_relative()) {
-    if (const char* data = std::getenv("FACETWELD_DATA"))
-      candidates.push_back(std::filesystem::path(data) / "dft" / name);
-#ifdef FACETWELD_SOURCE_DATA_DIR
-    candidates.push_back(std::filesystem::path(FACETWELD_SOURCE_DATA_DIR) / "dft" / name);
-#endif
-  }
-  for (const auto& c : candidates)
-    if (std::filesystem::is_regular_file(c)) return c.string();
-  return std::nullopt;
+  const auto path = find_data_file("dft", metal->pbe_pseudopotential);
+  if (!path) return std::nullopt;
+  return path->string();
 }
 
 std::string default_pseudopotential(const std::string& element, const std::string& element_option,

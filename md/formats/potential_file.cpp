@@ -2,21 +2,16 @@
 /// \brief Potential file lookup.
 #include "md/formats/potential_file.hpp"
 
-#include <cstdlib>
 #include <vector>
 
+#include "core/data_file.hpp"
 #include "core/error.hpp"
 
 namespace fw::md {
 
 std::filesystem::path find_potential_file(const std::string& name, const std::string& option,
                                           const std::string& hint) {
-  std::vector<std::filesystem::path> candidates{name};
-  if (const char* data = std::getenv("FACETWELD_DATA"))
-    candidates.push_back(std::filesystem::path(data) / "md" / name);
-#ifdef FACETWELD_SOURCE_DATA_DIR
-  candidates.push_back(std::filesystem::path(FACETWELD_SOURCE_DATA_DIR) / "md" / name);
-#endif
+  std::vector<std::filesystem::path> candidates = data_file_candidates("md", name);
   candidates.push_back(std::filesystem::path("/usr/share/lammps/potentials") / name);
   std::string looked;
   for (const auto& c : candidates) {

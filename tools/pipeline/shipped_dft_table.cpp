@@ -3,8 +3,8 @@
 #include "tools/pipeline/shipped_dft_table.hpp"
 
 #include <cmath>
-#include <cstdlib>
 
+#include "core/data_file.hpp"
 #include "core/error.hpp"
 #include "core/json_file.hpp"
 #include "core/printf_format.hpp"
@@ -25,15 +25,7 @@ const nlohmann::json& check_cell_json(const nlohmann::json& j, const std::filesy
 }  // namespace
 
 std::optional<std::filesystem::path> find_shipped_dft_table(const std::string& name) {
-  std::vector<std::filesystem::path> candidates{name};
-  if (const char* data = std::getenv("FACETWELD_DATA"))
-    candidates.push_back(std::filesystem::path(data) / "dft" / name);
-#ifdef FACETWELD_SOURCE_DATA_DIR
-  candidates.push_back(std::filesystem::path(FACETWELD_SOURCE_DATA_DIR) / "dft" / name);
-#endif
-  for (const auto& c : candidates)
-    if (std::filesystem::is_regular_file(c)) return c;
-  return std::nullopt;
+  return find_data_file("dft", name);
 }
 
 bool shipped_table_matches(const std::filesystem::path& path, const std::string& element,
