@@ -14,28 +14,16 @@ Usage: PYTHONPATH=build/python bench/python/bench_volumetric.py [--repeat N]
 """
 import argparse
 import os
-import statistics
 import sys
 import tempfile
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.normpath(os.path.join(HERE, "..", ".."))
 sys.path.insert(0, os.path.join(REPO, "tests", "data", "vasp", "volumetric"))
 
 import make_volumetric as writer  # noqa: E402
+from bench_parse import timed  # noqa: E402 (this folder is on sys.path when run as a script)
 
-
-def timed(fn, repeat):
-    """Median wall and CPU (user+sys of this process) seconds of fn() over `repeat` calls."""
-    fn()
-    walls, cpus = [], []
-    for _ in range(repeat):
-        c0, w0 = time.process_time(), time.perf_counter()
-        fn()
-        cpus.append(time.process_time() - c0)
-        walls.append(time.perf_counter() - w0)
-    return statistics.median(walls), statistics.median(cpus)
 
 
 def write_chgcar(path, grid, spin):
